@@ -1,0 +1,82 @@
+/// Every stable error code skm can report. The raw values are part of the public contract
+/// (CLI `--json`, JSON-RPC `data.code`, `Protocol/README.md`): add new ones, never rename.
+public enum ErrorCode: String, Sendable, CaseIterable {
+    // Answers and responses
+    case answerOutOfRange = "answer_out_of_range"
+    case answerNotANumber = "answer_not_a_number"
+    case answerCount = "answer_count"
+    case answersMissing = "answers_missing"
+    case unknownUnsur = "unknown_unsur"
+    case noAnswers = "no_answers"
+    case invalidDate = "invalid_date"
+    case futureDate = "future_date"
+    case invalidTime = "invalid_time"
+    case invalidProfileValue = "invalid_profile_value"
+    case invalidText = "invalid_text"
+    case textTooLong = "text_too_long"
+    case invalidClientID = "invalid_client_id"
+    case missingField = "missing_field"
+    case wrongType = "wrong_type"
+    case unknownField = "unknown_field"
+
+    // Registry
+    case invalidCode = "invalid_code"
+    case duplicateUnit = "duplicate_unit"
+    case duplicateService = "duplicate_service"
+    case unknownUnit = "unknown_unit"
+    case unknownService = "unknown_service"
+    case ambiguousService = "ambiguous_service"
+
+    // Questionnaires
+    case unknownQuestionnaire = "unknown_questionnaire"
+    case invalidQuestionnaire = "invalid_questionnaire"
+    case questionnaireConflict = "questionnaire_conflict"
+    case mixedQuestionnaires = "mixed_questionnaires"
+
+    // Store
+    case responseNotFound = "response_not_found"
+    case alreadyVoided = "already_voided"
+    case clientIDConflict = "client_id_conflict"
+    case databaseBusy = "database_busy"
+    case databaseError = "database_error"
+    case databaseTooNew = "database_too_new"
+    case fileError = "file_error"
+
+    // Computation and filters
+    case invalidFilter = "invalid_filter"
+    case invalidWeighting = "invalid_weighting"
+    case invalidAggregation = "invalid_aggregation"
+    case invalidNumber = "invalid_number"
+    case invalidPopulation = "invalid_population"
+
+    // Import
+    case importInvalid = "import_invalid"
+    case voidedNotImported = "voided_not_imported"
+    case csvMalformed = "csv_malformed"
+    case csvHeader = "csv_header"
+    case invalidEncoding = "invalid_encoding"
+
+    // Command line
+    case usage = "usage"
+
+    case `internal` = "internal"
+
+    public var kind: ErrorKind {
+        switch self {
+        case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound:
+            return .notFound
+        case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict:
+            return .conflict
+        case .databaseBusy:
+            return .busy
+        case .databaseError, .databaseTooNew, .fileError:
+            return .storage
+        case .usage:
+            return .usage
+        case .internal:
+            return .internal
+        default:
+            return .validation
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// One row of a regulation's classification table: a mutu letter and its kinerja label.
+public struct Band: Sendable, Equatable {
+    public let mutu: String
+    public let kinerja: String
+    /// The lowest converted (IKM, 25–100) value in this band; read as a threshold.
+    public let minimum: Double
+    /// The intervals as the regulation prints them, for reports ("3,0644 – 3,532").
+    public let printedIndeks: String?
+    public let printedIKM: String?
+
+    public init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil) {
+        self.mutu = mutu
+        self.kinerja = kinerja
+        self.minimum = minimum
+        self.printedIndeks = printedIndeks
+        self.printedIKM = printedIKM
+    }
+}
+
+/// A classification table read as thresholds, lowest band first.
+///
+/// The regulation prints closed intervals with gaps (64,99 then 65,00; 76,60 then 76,61); reading
+/// each lower bound as a threshold gives every value a band, and the value classified is the one
+/// displayed (two decimals), so a report never shows 88,31 next to "B".
+public struct BandTable: Sendable, Equatable {
+    /// Sorted by `minimum`, ascending.
+    public let bands: [Band]
+
+    public init(_ bands: [Band]) {
+        self.bands = bands.sorted { $0.minimum < $1.minimum }
+    }
+
+    /// The band of an IKM value as displayed. Values under the lowest threshold (possible only with
+    /// rounded weights, e.g. 24,75) fall in the lowest band.
+    public func classify(displayed value: Double) -> Band? {
+        guard value.isFinite else { return nil }
+        return bands.last { value >= $0.minimum } ?? bands.first
+    }
+
+    /// The band of a full-precision IKM value, read from its two-decimal display.
+    public func classify(ikm value: Double) -> Band? {
+        classify(displayed: DisplayRounding.round(value, decimals: 2))
+    }
+}

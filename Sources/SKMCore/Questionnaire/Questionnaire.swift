@@ -1,0 +1,154 @@
+/// A survey definition: which unsur are measured, which question asks about each, the answer
+/// scale, and how an IKM value is classified.
+///
+/// Questionnaires are data (JSON files under `Questionnaires/`), never code, because the
+/// regulation has changed before (2004, 2014, 2017) and offices add their own unsur. The paper
+/// order of questions is kept separate from the unsur order: the 2017 form asks about Sarana (U9)
+/// in question 8 and Pengaduan (U8) in question 9, and apps that confuse the two swap them.
+public struct Questionnaire: Sendable, Equatable {
+    public let id: String
+    public let title: String
+    public let regulation: String
+    /// `official`, `reconstructed` (from secondary sources) or `custom`.
+    public let status: String
+    public let note: String?
+    public let scale: ClosedRange<Int>
+    /// IKM = indeks × conversionFactor (25 for a 1–4 scale).
+    public let conversionFactor: Double
+    public let bands: BandTable
+    public let unsur: [Unsur]
+    /// In paper order.
+    public let questions: [Question]
+    public let timeSlots: [TimeSlot]
+    public let profile: RespondentProfileSpec
+
+    /// For each question (paper order), the index of its unsur in `unsur`.
+    public let unsurIndexOfQuestion: [Int]
+    /// For each unsur, the index of the question that asks about it.
+    public let questionIndexOfUnsur: [Int]
+    /// The exact weights: the declared ones, or 1/n each.
+    public let weights: [Double]
+
+    public init(
+        id: String, title: String, regulation: String, status: String, note: String?,
+        scale: ClosedRange<Int>, conversionFactor: Double, bands: BandTable, unsur: [Unsur],
+        questions: [Question], timeSlots: [TimeSlot], profile: RespondentProfileSpec
+    ) {
+        self.id = id
+        self.title = title
+        self.regulation = regulation
+        self.status = status
+        self.note = note
+        self.scale = scale
+        self.conversionFactor = conversionFactor
+        self.bands = bands
+        self.unsur = unsur
+        self.questions = questions
+        self.timeSlots = timeSlots
+        self.profile = profile
+        let indexOfCode = Dictionary(unsur.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let questionToUnsur = questions.map { indexOfCode[$0.unsur] ?? 0 }
+        self.unsurIndexOfQuestion = questionToUnsur
+        var unsurToQuestion = Array(repeating: 0, count: unsur.count)
+        for (q, u) in questionToUnsur.enumerated() where u < unsurToQuestion.count { unsurToQuestion[u] = q }
+        self.questionIndexOfUnsur = unsurToQuestion
+        if unsur.allSatisfy({ $0.weight != nil }) && !unsur.isEmpty {
+            self.weights = unsur.map { $0.weight ?? 0 }
+        } else {
+            self.weights = Array(repeating: 1.0 / Double(max(unsur.count, 1)), count: unsur.count)
+        }
+    }
+
+    /// The index of the unsur with this code (case-insensitive), if any.
+    public func unsurIndex(of code: String) -> Int? {
+        let wanted = code.uppercased()
+        return unsur.firstIndex { $0.code.uppercased() == wanted }
+    }
+
+    /// The time slot a slot code, a slot label or a clock time (`09:30`, `09.30`) names.
+    public func timeSlot(matching text: String) -> TimeSlot? {
+        let trimmed = text.trimmingSpaces()
+        if let slot = timeSlots.first(where: {
+            $0.code.caseInsensitiveEquals(trimmed) || $0.label.caseInsensitiveEquals(trimmed)
+        }) {
+            return slot
+        }
+        guard let minutes = ClockTime.minutes(parsing: trimmed) else { return nil }
+        return timeSlots.first { $0.contains(minutes: minutes) }
+    }
+}
+
+/// One element of service quality the regulation measures (Persyaratan, Biaya/Tarif, …).
+public struct Unsur: Sendable, Equatable {
+    public let code: String
+    public let name: String
+    /// Declared weight; when no unsur declares one, each weighs 1/n.
+    public let weight: Double?
+
+    public init(code: String, name: String, weight: Double? = nil) {
+        self.code = code
+        self.name = name
+        self.weight = weight
+    }
+}
+
+/// A question as printed on the paper form, pointing to the unsur it measures.
+public struct Question: Sendable, Equatable {
+    public let number: Int
+    public let unsur: String
+    public let text: String
+    /// The labels of the answers, lowest value first (a = 1 … d = 4).
+    public let options: [String]
+
+    public init(number: Int, unsur: String, text: String, options: [String]) {
+        self.number = number
+        self.unsur = unsur
+        self.text = text
+        self.options = options
+    }
+}
+
+/// A time-of-day slot printed on the form ("08.00–12.00").
+public struct TimeSlot: Sendable, Equatable {
+    public let code: String
+    public let label: String
+    /// Minutes after midnight, inclusive.
+    public let from: Int
+    /// Minutes after midnight, exclusive.
+    public let to: Int
+
+    public init(code: String, label: String, from: Int, to: Int) {
+        self.code = code
+        self.label = label
+        self.from = from
+        self.to = to
+    }
+
+    public func contains(minutes: Int) -> Bool { minutes >= from && minutes < to }
+}
+
+/// Reads clock times as people type them: `9:30`, `09.30`, `0930`.
+public enum ClockTime {
+    public static func minutes(parsing text: String) -> Int? {
+        let parts = text.split(whereSeparator: { $0 == ":" || $0 == "." }).map(String.init)
+        let hours: Int?
+        let minutes: Int?
+        if parts.count == 2 {
+            hours = parts[0].count <= 2 ? Int(parts[0]) : nil
+            minutes = parts[1].count == 2 ? Int(parts[1]) : nil
+        } else if parts.count == 1, text.count == 4, text.allSatisfy(\.isASCIIDigit) {
+            hours = Int(text.prefix(2))
+            minutes = Int(text.suffix(2))
+        } else {
+            return nil
+        }
+        guard let h = hours, let m = minutes, (0...23).contains(h), (0...59).contains(m) else { return nil }
+        return h * 60 + m
+    }
+
+    public static func format(minutes: Int) -> String {
+        let h = minutes / 60
+        let m = minutes % 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
+    }
+}

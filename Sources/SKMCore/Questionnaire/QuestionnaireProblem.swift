@@ -1,0 +1,113 @@
+import SKMJSON
+
+/// One thing wrong (or doubtful) in a questionnaire definition, with where it is.
+public struct QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public let severity: Severity
+    /// A JSON path such as `unsur[3].weight` ("" for the whole file).
+    public let path: String
+    /// In Indonesian.
+    public let message: String
+
+    public init(_ severity: Severity, _ path: String, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        let label = severity == .error ? "KESALAHAN" : "PERINGATAN"
+        return path.isEmpty ? "\(label): \(message)" : "\(label) \(path): \(message)"
+    }
+
+    public var json: JSONValue {
+        ["severity": .string(severity.rawValue), "path": .string(path), "message": .string(message)]
+    }
+}
+
+/// Reads typed members of a JSON definition, recording a problem for each missing or mistyped one.
+struct DefinitionReader {
+    var problems: [QuestionnaireProblem] = []
+
+    mutating func error(_ path: String, _ message: String) {
+        problems.append(QuestionnaireProblem(.error, path, message))
+    }
+
+    mutating func warning(_ path: String, _ message: String) {
+        problems.append(QuestionnaireProblem(.warning, path, message))
+    }
+
+    mutating func object(_ value: JSONValue?, _ path: String, required: Bool = true) -> JSONObject? {
+        guard let value, !value.isNull else {
+            if required { error(path, "wajib ada (objek)") }
+            return nil
+        }
+        guard let object = value.objectValue else {
+            error(path, "harus objek, bukan \(value.typeNameID)")
+            return nil
+        }
+        return object
+    }
+
+    mutating func array(_ value: JSONValue?, _ path: String, required: Bool = true) -> [JSONValue]? {
+        guard let value, !value.isNull else {
+            if required { error(path, "wajib ada (array)") }
+            return nil
+        }
+        guard let array = value.arrayValue else {
+            error(path, "harus array, bukan \(value.typeNameID)")
+            return nil
+        }
+        return array
+    }
+
+    mutating func string(_ value: JSONValue?, _ path: String, required: Bool = true) -> String? {
+        guard let value, !value.isNull else {
+            if required { error(path, "wajib ada (teks)") }
+            return nil
+        }
+        guard let text = value.stringValue else {
+            error(path, "harus teks, bukan \(value.typeNameID)")
+            return nil
+        }
+        if required && text.trimmingSpaces().isEmpty {
+            error(path, "tidak boleh kosong")
+            return nil
+        }
+        return text
+    }
+
+    mutating func number(_ value: JSONValue?, _ path: String, required: Bool = true) -> Double? {
+        guard let value, !value.isNull else {
+            if required { error(path, "wajib ada (angka)") }
+            return nil
+        }
+        guard let number = value.numberValue?.double else {
+            error(path, "harus angka, bukan \(value.typeNameID)")
+            return nil
+        }
+        return number
+    }
+
+    mutating func integer(_ value: JSONValue?, _ path: String, required: Bool = true) -> Int? {
+        guard let value, !value.isNull else {
+            if required { error(path, "wajib ada (bilangan bulat)") }
+            return nil
+        }
+        guard let number = value.numberValue?.int else {
+            error(path, "harus bilangan bulat, bukan \(value.typeNameID == "angka" ? "pecahan" : value.typeNameID)")
+            return nil
+        }
+        return number
+    }
+
+    mutating func unknownKeys(_ object: JSONObject, _ path: String, allowed: Set<String>) {
+        for key in object.keys where !allowed.contains(key) {
+            warning(path.isEmpty ? key : "\(path).\(key)", "kunci tidak dikenal (salah ketik?); diabaikan")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Turns received answers into the stored form: one value per unsur, in unsur order, 0 = blank.
+public enum AnswerValidator {
+    public static func validate(_ sheet: AnswerSheet, for q: Questionnaire) throws(SKMError) -> [UInt8] {
+        var answers = Array(repeating: UInt8(0), count: q.unsur.count)
+        switch sheet {
+        case .byQuestion(let raw):
+            guard raw.count == q.questions.count else {
+                throw SKMError(
+                    .answerCount,
+                    "Jumlah jawaban harus \(q.questions.count) (satu per pertanyaan, urut seperti formulir), diterima \(raw.count).",
+                    field: "answers", details: ["expected": .int(q.questions.count), "received": .int(raw.count)])
+            }
+            for (index, value) in raw.enumerated() {
+                let u = q.unsurIndexOfQuestion[index]
+                let label = "pertanyaan \(index + 1) (\(q.unsur[u].code) \(q.unsur[u].name))"
+                answers[u] = try check(value, label: label, field: "answers[\(index)]", scale: q.scale)
+            }
+        case .byUnsur(let pairs):
+            var seen = Set<Int>()
+            for pair in pairs {
+                guard let u = q.unsurIndex(of: pair.code) else {
+                    let codes = q.unsur.map(\.code)
+                    throw SKMError(
+                        .unknownUnsur,
+                        "Unsur \"\(pair.code)\" tidak ada di kuesioner \(q.id); yang ada: \(codes.joined(separator: ", ")).",
+                        field: "answers.\(pair.code)", details: ["allowed": .array(codes.map { .string($0) })])
+                }
+                guard seen.insert(u).inserted else {
+                    throw SKMError(
+                        .unknownUnsur, "Jawaban untuk \(q.unsur[u].code) tertulis dua kali.", field: "answers.\(pair.code)")
+                }
+                let label = "\(q.unsur[u].code) (\(q.unsur[u].name))"
+                answers[u] = try check(pair.answer, label: label, field: "answers.\(q.unsur[u].code)", scale: q.scale)
+            }
+            if let missing = q.unsur.indices.first(where: { !seen.contains($0) }) {
+                let unsur = q.unsur[missing]
+                throw SKMError(
+                    .answersMissing,
+                    "Jawaban untuk \(unsur.code) (\(unsur.name)) tidak ada; tulis kosong/null bila tidak dijawab.",
+                    field: "answers.\(unsur.code)")
+            }
+        }
+        guard answers.contains(where: { $0 != 0 }) else {
+            throw SKMError(
+                .noAnswers, "Respons tanpa satu jawaban pun tidak disimpan; isi sedikitnya satu pertanyaan.",
+                field: "answers")
+        }
+        return answers
+    }
+
+    static func check(_ value: RawInteger, label: String, field: String, scale: ClosedRange<Int>) throws(SKMError) -> UInt8 {
+        let range = "\(scale.lowerBound)–\(scale.upperBound)"
+        switch value {
+        case .blank:
+            return 0
+        case .value(let v):
+            guard scale.contains(v) else {
+                let hint = v == 0 ? " (kosongkan bila tidak dijawab; 0 bukan jawaban)" : ""
+                throw SKMError(
+                    .answerOutOfRange, "Jawaban \(label) harus \(range), diterima \(v)\(hint).", field: field,
+                    details: ["min": .int(scale.lowerBound), "max": .int(scale.upperBound), "received": .int(v)])
+            }
+            return UInt8(v)
+        case .invalid(let text):
+            throw SKMError(
+                .answerNotANumber, "Jawaban \(label) harus angka \(range), diterima \"\(text.clipped(40))\".",
+                field: field, details: ["received": .string(text.clipped(200))])
+        }
+    }
+}
+
+extension String {
+    /// At most `limit` characters, with an ellipsis when cut (for echoing input in messages).
+    public func clipped(_ limit: Int) -> String {
+        count <= limit ? self : String(prefix(limit)) + "…"
+    }
+}

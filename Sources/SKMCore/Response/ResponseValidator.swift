@@ -1,0 +1,113 @@
+/// Checks everything about a response that needs only the questionnaire and today's date.
+///
+/// Whether the unit and service exist is the service layer's check (it needs the store).
+public enum ResponseValidator {
+    /// Survey dates before this are taken as typing mistakes.
+    public static let earliestDate = CivilDate(year: 2000, month: 1, day: 1) ?? CivilDate(dayNumber: 10957)
+
+    public static func validate(
+        _ draft: ResponseDraft, questionnaire q: Questionnaire, today: CivilDate
+    ) throws(SKMError) -> ValidatedResponse {
+        guard let unit = draft.unit else {
+            throw SKMError(.missingField, "Unit layanan wajib diisi.", field: "unit")
+        }
+        guard let service = draft.service else {
+            throw SKMError(.missingField, "Jenis layanan wajib diisi.", field: "service")
+        }
+        let unitCode = try TextRules.code(unit, field: "unit", what: "unit")
+        let serviceCode = try TextRules.code(service, field: "service", what: "layanan")
+        let date = try validateDate(draft.date, today: today)
+        let slot = try validateTime(draft.time, questionnaire: q)
+        guard let sheet = draft.answers else {
+            throw SKMError(.missingField, "Jawaban wajib diisi.", field: "answers")
+        }
+        let answers = try AnswerValidator.validate(sheet, for: q)
+        let respondent = try validateRespondent(draft, questionnaire: q)
+        let comment = try TextRules.comment(draft.comment)
+        let clientID = try TextRules.clientID(draft.clientID)
+        return ValidatedResponse(
+            content: ResponseContent(
+                questionnaireID: q.id, unitCode: unitCode, serviceCode: serviceCode, date: date,
+                timeSlot: slot, answers: answers, respondent: respondent, comment: comment),
+            clientID: clientID)
+    }
+
+    public static func validateDate(_ raw: String?, today: CivilDate, field: String = "date") throws(SKMError) -> CivilDate {
+        guard let raw, !raw.trimmingSpaces().isEmpty else { return today }
+        let text = raw.trimmingSpaces()
+        guard let date = CivilDate(iso: text) else {
+            throw SKMError(
+                .invalidDate,
+                "Tanggal \"\(text.clipped(40))\" tidak sah: tulis TTTT-BB-HH dengan tanggal yang ada, mis. 2025-03-14.",
+                field: field)
+        }
+        guard date <= today else {
+            throw SKMError(
+                .futureDate, "Tanggal \(date.iso) ada di masa depan (hari ini \(today.iso)).", field: field)
+        }
+        guard date >= earliestDate else {
+            throw SKMError(
+                .invalidDate, "Tanggal \(date.iso) terlalu lama; survei dicatat mulai tahun \(earliestDate.year).",
+                field: field)
+        }
+        return date
+    }
+
+    static func validateTime(_ raw: String?, questionnaire q: Questionnaire) throws(SKMError) -> String? {
+        guard let raw, !raw.trimmingSpaces().isEmpty else { return nil }
+        if let slot = q.timeSlot(matching: raw) { return slot.code }
+        let choices = q.timeSlots.map { "\($0.code) (\($0.label))" }.joined(separator: " atau ")
+        throw SKMError(
+            .invalidTime,
+            "Jam survei \"\(raw.clipped(40))\" tidak dikenal; pilih \(choices), atau tulis jam seperti 09:30 di dalam jam layanan.",
+            field: "time", details: ["allowed": .array(q.timeSlots.map { .string($0.code) })])
+    }
+
+    static func validateRespondent(_ draft: ResponseDraft, questionnaire q: Questionnaire) throws(SKMError) -> Respondent {
+        var respondent = Respondent()
+        for key in ProfileKey.allCases {
+            let raw: String?
+            switch key {
+            case .gender: raw = draft.gender
+            case .education: raw = draft.education
+            case .occupation: raw = draft.occupation
+            }
+            guard let raw, !raw.trimmingSpaces().isEmpty else { continue }
+            let field = "respondent.\(key.rawValue)"
+            guard let spec = q.profile.choiceField(key) else {
+                throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan \(key.indonesianName).", field: field)
+            }
+            guard let choice = spec.choice(matching: raw) else {
+                let list = spec.choices.map { "\($0.code) (\($0.label))" }.joined(separator: ", ")
+                throw SKMError(
+                    .invalidProfileValue,
+                    "\(spec.label) \"\(raw.clipped(40))\" tidak dikenal; pilih salah satu: \(list).", field: field,
+                    details: ["allowed": .array(spec.choices.map { .string($0.code) })])
+            }
+            switch key {
+            case .gender: respondent.gender = choice.code
+            case .education: respondent.education = choice.code
+            case .occupation: respondent.occupation = choice.code
+            }
+        }
+        switch draft.age {
+        case .blank:
+            break
+        case .value(let age):
+            guard let spec = q.profile.age else {
+                throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan usia.", field: "respondent.age")
+            }
+            guard (spec.min...spec.max).contains(age) else {
+                throw SKMError(
+                    .invalidProfileValue, "\(spec.label) harus \(spec.min)–\(spec.max) tahun, diterima \(age).",
+                    field: "respondent.age")
+            }
+            respondent.age = age
+        case .invalid(let text):
+            throw SKMError(
+                .invalidProfileValue, "Usia harus bilangan bulat (tahun), diterima \"\(text.clipped(40))\".",
+                field: "respondent.age")
+        }
+        return respondent
+    }
+}

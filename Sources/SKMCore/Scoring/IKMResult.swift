@@ -1,0 +1,89 @@
+/// The result for one unsur: its counts, NRR and weighted NRR.
+public struct UnsurResult: Sendable, Equatable {
+    public let code: String
+    public let name: String
+    public let answered: Int
+    public let sum: Int
+    /// sum / answered; nil when nobody answered this unsur.
+    public let nrr: Double?
+    public let weight: Double
+    /// nrr × weight.
+    public let weighted: Double?
+    /// nrr × conversion factor (the unsur on the 25–100 scale), for reports.
+    public let converted: Double?
+    /// The band of the converted value, as displayed.
+    public let band: Band?
+    /// Sample standard deviation of the answers.
+    public let standardDeviation: Double?
+}
+
+/// A two-sided 95 % interval for the IKM (normal approximation, see `IKMScorer`).
+public struct ConfidenceInterval: Sendable, Equatable {
+    public let low: Double
+    public let high: Double
+    public let standardError: Double
+}
+
+/// How results of several services are combined.
+public enum Aggregation: String, Sendable, CaseIterable {
+    /// All respondents pooled: the IKM of the unit as one population (the default).
+    case pooled = "pooled"
+    /// The unweighted mean of each service's IKM; the regulation does not prescribe it.
+    case meanOfServices = "mean-of-services"
+
+    public init?(parsing text: String) {
+        switch text.trimmingSpaces().lowercased() {
+        case "pooled", "gabungan": self = .pooled
+        case "mean-of-services", "rata-rata-layanan": self = .meanOfServices
+        default: return nil
+        }
+    }
+}
+
+/// The IKM of a set of responses, with everything needed to show how it was computed.
+public struct IKMResult: Sendable, Equatable {
+    public let questionnaireID: String
+    public let weighting: Weighting
+    public let aggregation: Aggregation
+    public let respondents: Int
+    public let unsur: [UnsurResult]
+    /// Σ weighted NRR, on the 1–4 scale; nil when it cannot be computed (see `unavailableReason`).
+    public let indeks: Double?
+    /// indeks × conversion factor, full precision.
+    public let ikm: Double?
+    /// `ikm` rounded half away from zero to two decimals: what is shown and classified.
+    public let ikmDisplayed: Double?
+    public let band: Band?
+    public let ci95: ConfidenceInterval?
+    /// Why there is no IKM (no respondents, an unsur nobody answered…), in Indonesian.
+    public let unavailableReason: String?
+    /// Why there is no interval, when there is an IKM but no interval.
+    public let ci95UnavailableReason: String?
+
+    public init(
+        questionnaireID: String, weighting: Weighting, aggregation: Aggregation, respondents: Int,
+        unsur: [UnsurResult], indeks: Double?, ikm: Double?, band: Band?, ci95: ConfidenceInterval?,
+        unavailableReason: String?, ci95UnavailableReason: String?
+    ) {
+        self.questionnaireID = questionnaireID
+        self.weighting = weighting
+        self.aggregation = aggregation
+        self.respondents = respondents
+        self.unsur = unsur
+        self.indeks = indeks
+        self.ikm = ikm
+        self.ikmDisplayed = ikm.map { DisplayRounding.round($0, decimals: 2) }
+        self.band = band
+        self.ci95 = ci95
+        self.unavailableReason = unavailableReason
+        self.ci95UnavailableReason = ci95UnavailableReason
+    }
+
+    /// Unsur with an NRR, weakest first (ties in questionnaire order): the candidates for the RTL.
+    public var unsurByStrength: [UnsurResult] {
+        unsur.enumerated()
+            .filter { $0.element.nrr != nil }
+            .sorted { ($0.element.nrr ?? 0, $0.offset) < ($1.element.nrr ?? 0, $1.offset) }
+            .map(\.element)
+    }
+}

@@ -1,0 +1,95 @@
+/// Counts and sums for one unsur: everything its NRR (and spread) needs.
+public struct UnsurTally: Sendable, Equatable {
+    /// Respondents who answered this unsur; blanks are not counted.
+    public var answered: Int
+    public var sum: Int
+    public var sumOfSquares: Int
+
+    public init(answered: Int = 0, sum: Int = 0, sumOfSquares: Int = 0) {
+        self.answered = answered
+        self.sum = sum
+        self.sumOfSquares = sumOfSquares
+    }
+
+    public static func + (a: UnsurTally, b: UnsurTally) -> UnsurTally {
+        UnsurTally(answered: a.answered + b.answered, sum: a.sum + b.sum, sumOfSquares: a.sumOfSquares + b.sumOfSquares)
+    }
+
+    public static func - (a: UnsurTally, b: UnsurTally) -> UnsurTally {
+        UnsurTally(answered: a.answered - b.answered, sum: a.sum - b.sum, sumOfSquares: a.sumOfSquares - b.sumOfSquares)
+    }
+}
+
+/// The sufficient statistics of a set of responses to one questionnaire.
+///
+/// An IKM is a function of per-unsur counts and sums, so a tally is all that is stored per day,
+/// unit and service; any period's IKM is the sum of a few tallies, and tallies merge exactly.
+/// `scoreSum` and `scoreSumOfSquares` (of each respondent's weighted mean answer) feed the
+/// confidence interval only.
+public struct Tally: Sendable, Equatable {
+    public var respondents: Int
+    public var unsur: [UnsurTally]
+    public var scoreSum: Double
+    public var scoreSumOfSquares: Double
+
+    public init(unsurCount: Int) {
+        respondents = 0
+        unsur = Array(repeating: UnsurTally(), count: unsurCount)
+        scoreSum = 0
+        scoreSumOfSquares = 0
+    }
+
+    public init(respondents: Int, unsur: [UnsurTally], scoreSum: Double = 0, scoreSumOfSquares: Double = 0) {
+        self.respondents = respondents
+        self.unsur = unsur
+        self.scoreSum = scoreSum
+        self.scoreSumOfSquares = scoreSumOfSquares
+    }
+
+    /// Adds one response: answers in unsur order, 0 = blank.
+    public mutating func add(answers: [UInt8], weights: [Double]) {
+        respondents += 1
+        for (i, a) in answers.enumerated() where a != 0 && i < unsur.count {
+            let v = Int(a)
+            unsur[i].answered += 1
+            unsur[i].sum += v
+            unsur[i].sumOfSquares += v * v
+        }
+        if let score = RespondentScore.of(answers: answers, weights: weights) {
+            scoreSum += score
+            scoreSumOfSquares += score * score
+        }
+    }
+
+    public mutating func merge(_ other: Tally) {
+        respondents += other.respondents
+        if unsur.count < other.unsur.count {
+            unsur.append(contentsOf: Array(repeating: UnsurTally(), count: other.unsur.count - unsur.count))
+        }
+        for (i, u) in other.unsur.enumerated() { unsur[i] = unsur[i] + u }
+        scoreSum += other.scoreSum
+        scoreSumOfSquares += other.scoreSumOfSquares
+    }
+
+    /// The tally of a set of responses, each an array of answers in unsur order (0 = blank).
+    public static func of(_ responses: [[UInt8]], weights: [Double]) -> Tally {
+        var tally = Tally(unsurCount: weights.count)
+        for answers in responses { tally.add(answers: answers, weights: weights) }
+        return tally
+    }
+}
+
+/// One respondent's overall score: the weighted mean of the answers they gave (blanks left out).
+///
+/// Used only for the spread behind the confidence interval, never for the IKM itself.
+public enum RespondentScore {
+    public static func of(answers: [UInt8], weights: [Double]) -> Double? {
+        var weighted = 0.0
+        var weightSum = 0.0
+        for (i, a) in answers.enumerated() where a != 0 && i < weights.count {
+            weighted += weights[i] * Double(a)
+            weightSum += weights[i]
+        }
+        return weightSum > 0 ? weighted / weightSum : nil
+    }
+}

@@ -1,0 +1,173 @@
+/// A JSON document as skm reads and writes it.
+///
+/// skm carries its own small JSON type instead of `JSONSerialization` because the wire demands
+/// things Foundation does not give: numbers kept exactly as written (a JSON-RPC `id` such as
+/// `12345678901234567890` must be echoed unchanged), object members in their original order,
+/// duplicate keys detected, a nesting limit, and ASCII-only output for Windows pipes.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// An integer value.
+    public static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// A floating-point value; NaN and infinities (which JSON cannot hold) become `null`.
+    public static func double(_ value: Double) -> JSONValue {
+        value.isFinite ? .number(JSONNumber(value)) : .null
+    }
+
+    /// An optional floating-point value, `null` when absent.
+    public static func double(_ value: Double?) -> JSONValue {
+        value.map { .double($0) } ?? .null
+    }
+
+    /// An optional string, `null` when absent.
+    public static func string(_ value: String?) -> JSONValue {
+        value.map { .string($0) } ?? .null
+    }
+
+    /// An optional integer, `null` when absent.
+    public static func int(_ value: Int?) -> JSONValue {
+        value.map { .int($0) } ?? .null
+    }
+
+    /// The member named `key` when this is an object.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var objectValue: JSONObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    public var numberValue: JSONNumber? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+
+    /// The name of this value's JSON type in Indonesian, for error messages.
+    public var typeNameID: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "angka"
+        case .string: return "teks"
+        case .array: return "array"
+        case .object: return "objek"
+        }
+    }
+}
+
+/// A JSON number kept as its literal text, with exact conversions on demand.
+public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
+    /// The number exactly as it appeared in the input (or as skm formatted it).
+    public let text: String
+
+    /// Wraps literal text; the caller guarantees it is a valid JSON number.
+    public init(literal text: String) { self.text = text }
+
+    public init(_ value: Int) { self.text = String(value) }
+
+    public init(_ value: Double) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            self.text = String(Int64(value))
+        } else {
+            self.text = "\(value)"
+        }
+    }
+
+    /// The value as an integer when it is one exactly (`3`, `3.0`, `3e2`) and fits in `Int`.
+    public var int: Int? {
+        if let exact = Int(text) { return exact }
+        guard let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9.0e15 else { return nil }
+        return Int(d)
+    }
+
+    public var double: Double? {
+        guard let d = Double(text), d.isFinite else { return nil }
+        return d
+    }
+
+    public var description: String { text }
+
+    public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
+        if a.text == b.text { return true }
+        if let x = Double(a.text), let y = Double(b.text) { return x == y }
+        return false
+    }
+}
+
+/// A JSON object whose members keep their order (the wire and the reports are read by people).
+public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init() { members = [] }
+
+    public init(_ members: [(key: String, value: JSONValue)]) { self.members = members }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// The value of the first member named `key`.
+    public subscript(key: String) -> JSONValue? {
+        get { members.first(where: { $0.key == key })?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key: key, value: newValue))
+            }
+        }
+    }
+
+    public var keys: [String] { members.map(\.key) }
+
+    public var isEmpty: Bool { members.isEmpty }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        guard a.members.count == b.members.count else { return false }
+        for member in a.members where b[member.key] != member.value { return false }
+        return true
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
+    }
+}
