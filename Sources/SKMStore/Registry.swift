@@ -1,0 +1,104 @@
+import SKMCore
+
+/// A unit of service (unit pelayanan): a kecamatan office, a puskesmas, a dinas counter.
+public struct UnitRecord: Sendable, Equatable {
+    public let id: Int64
+    public let code: String
+    public let name: String
+    public let createdAt: String
+}
+
+/// A kind of service (jenis layanan) offered by a unit.
+public struct ServiceRecord: Sendable, Equatable {
+    public let id: Int64
+    public let unitID: Int64
+    public let unitCode: String
+    public let code: String
+    public let name: String
+    public let createdAt: String
+}
+
+extension Store {
+    /// Adds a unit; `code` must already be normalised.
+    public func addUnit(code: String, name: String, at: String) throws -> UnitRecord {
+        try db.transaction {
+            if try unit(code: code) != nil {
+                throw SKMError(.duplicateUnit, "Unit \(code) sudah terdaftar.", field: "code")
+            }
+            try statement("INSERT INTO units(code, name, created_at) VALUES (?, ?, ?)")
+                .run([.text(code), .text(name), .text(at)])
+            return UnitRecord(id: db.lastInsertRowID, code: code, name: name, createdAt: at)
+        }
+    }
+
+    public func units() throws -> [UnitRecord] {
+        try statement("SELECT id, code, name, created_at FROM units ORDER BY code").rows { Self.unitRow($0) }
+    }
+
+    public func unit(code: String) throws -> UnitRecord? {
+        try statement("SELECT id, code, name, created_at FROM units WHERE code = ?").first([.text(code)]) {
+            Self.unitRow($0)
+        }
+    }
+
+    static func unitRow(_ row: Statement) -> UnitRecord {
+        UnitRecord(id: row.int64(0), code: row.text(1), name: row.text(2), createdAt: row.text(3))
+    }
+
+    /// Adds a service to a unit; codes must already be normalised.
+    public func addService(unit: UnitRecord, code: String, name: String, at: String) throws -> ServiceRecord {
+        try db.transaction {
+            if try services(unitID: unit.id).contains(where: { $0.code == code }) {
+                throw SKMError(.duplicateService, "Layanan \(code) sudah terdaftar di unit \(unit.code).", field: "code")
+            }
+            try statement("INSERT INTO services(unit_id, code, name, created_at) VALUES (?, ?, ?, ?)")
+                .run([.int(unit.id), .text(code), .text(name), .text(at)])
+            return ServiceRecord(
+                id: db.lastInsertRowID, unitID: unit.id, unitCode: unit.code, code: code, name: name, createdAt: at)
+        }
+    }
+
+    /// Services, of one unit or of all, ordered by unit and code.
+    public func services(unitID: Int64? = nil) throws -> [ServiceRecord] {
+        let base = """
+            SELECT s.id, s.unit_id, u.code, s.code, s.name, s.created_at
+            FROM services s JOIN units u ON u.id = s.unit_id
+            """
+        if let unitID {
+            return try statement(base + " WHERE s.unit_id = ? ORDER BY s.code").rows([.int(unitID)]) { Self.serviceRow($0) }
+        }
+        return try statement(base + " ORDER BY u.code, s.code").rows { Self.serviceRow($0) }
+    }
+
+    static func serviceRow(_ row: Statement) -> ServiceRecord {
+        ServiceRecord(
+            id: row.int64(0), unitID: row.int64(1), unitCode: row.text(2), code: row.text(3), name: row.text(4),
+            createdAt: row.text(5))
+    }
+
+    /// Custom questionnaire definitions stored in this database (the defaults are built in).
+    public func customQuestionnaires() throws -> [(id: String, definition: String)] {
+        try statement("SELECT id, definition FROM questionnaires ORDER BY id").rows { (id: $0.text(0), definition: $0.text(1)) }
+    }
+
+    /// Stores a custom definition; the same id with different content is a conflict.
+    /// Returns false when the identical definition was already stored.
+    public func addQuestionnaire(id: String, definition: String, at: String) throws -> Bool {
+        try db.transaction {
+            let existing = try statement("SELECT definition FROM questionnaires WHERE id = ?").first([.text(id)]) {
+                $0.text(0)
+            }
+            if let existing {
+                if existing == definition { return false }
+                throw SKMError(
+                    .questionnaireConflict,
+                    "Kuesioner \(id) sudah tersimpan dengan isi lain. Definisi yang sudah dipakai tidak diubah; beri id baru (mis. \(id)-v2).",
+                    field: "id")
+            }
+            try statement("INSERT INTO questionnaires(id, definition, added_at) VALUES (?, ?, ?)")
+                .run([.text(id), .text(definition), .text(at)])
+            try audit(action: "questionnaire.add", responseID: nil, detail: id, at: at)
+            return true
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import SKMCore
+
+/// A validated response with its unit and service resolved, ready to be written.
+public struct NewResponse: Sendable, Equatable {
+    public let content: ResponseContent
+    public let unitID: Int64
+    public let serviceID: Int64
+    public let clientID: String?
+    /// The respondent's weighted mean answer (see `RespondentScore`), kept for the aggregates.
+    public let score: Double?
+
+    public init(content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?) {
+        self.content = content
+        self.unitID = unitID
+        self.serviceID = serviceID
+        self.clientID = clientID
+        self.score = score
+    }
+}
+
+/// A response as stored, voided or not.
+public struct StoredResponse: Sendable, Equatable {
+    public let id: Int64
+    public let content: ResponseContent
+    public let unitID: Int64
+    public let serviceID: Int64
+    public let clientID: String?
+    public let score: Double?
+    public let createdAt: String
+    public let voidedAt: String?
+    public let voidReason: String?
+
+    public var isVoided: Bool { voidedAt != nil }
+}
+
+/// What happened to one response of a write.
+public enum InsertOutcome: Sendable, Equatable {
+    /// Stored under this id.
+    case stored(Int64)
+    /// The client id was seen before with the same content: nothing new stored, this is its id.
+    case duplicate(Int64)
+}
+
+/// Answers as stored: one character per unsur, `1`–`9`, `-` for blank.
+enum AnswerCoding {
+    static func encode(_ answers: [UInt8]) -> String {
+        String(decoding: answers.map { $0 == 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + $0 }, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [UInt8] {
+        text.utf8.map { b in (b >= UInt8(ascii: "1") && b <= UInt8(ascii: "9")) ? b - UInt8(ascii: "0") : 0 }
+    }
+}
+
+/// Which responses (or aggregates) a read covers. Every part is optional; nil means "all".
+public struct ResponseQuery: Sendable, Equatable {
+    public var questionnaireID: String?
+    public var from: CivilDate?
+    public var to: CivilDate?
+    public var unitIDs: [Int64]?
+    public var serviceIDs: [Int64]?
+
+    public init(
+        questionnaireID: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil, unitIDs: [Int64]? = nil,
+        serviceIDs: [Int64]? = nil
+    ) {
+        self.questionnaireID = questionnaireID
+        self.from = from
+        self.to = to
+        self.unitIDs = unitIDs
+        self.serviceIDs = serviceIDs
+    }
+
+    /// WHERE clauses over columns named as in both `responses` and the aggregate tables.
+    /// Values are bound, never spliced.
+    func whereClauses() -> (clauses: [String], values: [SQLValue]) {
+        var clauses: [String] = []
+        var values: [SQLValue] = []
+        if let questionnaireID {
+            clauses.append("questionnaire = ?")
+            values.append(.text(questionnaireID))
+        }
+        if let from {
+            clauses.append("day >= ?")
+            values.append(.text(from.iso))
+        }
+        if let to {
+            clauses.append("day <= ?")
+            values.append(.text(to.iso))
+        }
+        if let unitIDs {
+            clauses.append("unit_id IN (\(Array(repeating: "?", count: unitIDs.count).joined(separator: ",")))")
+            values.append(contentsOf: unitIDs.map { .int($0) })
+        }
+        if let serviceIDs {
+            clauses.append("service_id IN (\(Array(repeating: "?", count: serviceIDs.count).joined(separator: ",")))")
+            values.append(contentsOf: serviceIDs.map { .int($0) })
+        }
+        return (clauses, values)
+    }
+}

@@ -1,0 +1,102 @@
+import CSQLite
+
+/// A prepared statement. Values are always bound, never spliced into SQL text.
+final class Statement {
+    let handle: OpaquePointer
+    unowned let connection: SQLiteConnection
+
+    init(handle: OpaquePointer, connection: SQLiteConnection) {
+        self.handle = handle
+        self.connection = connection
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds values to `?1`, `?2`, … in order.
+    @discardableResult
+    func bind(_ values: [SQLValue]) -> Statement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, value) in values.enumerated() { bind(value, at: Int32(i + 1)) }
+        return self
+    }
+
+    func bind(_ value: SQLValue, at index: Int32) {
+        switch value {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int(let v): sqlite3_bind_int64(handle, index, v)
+        case .double(let v): sqlite3_bind_double(handle, index, v)
+        case .text(let s): sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+        }
+    }
+
+    /// Advances; true while there is a row.
+    func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let message = connection.lastErrorMessage
+            sqlite3_reset(handle)
+            throw SQLiteConnection.error(code: rc, message: message, path: connection.path)
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ values: [SQLValue] = []) throws {
+        bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Runs a query and maps every row.
+    func rows<T>(_ values: [SQLValue] = [], _ map: (Statement) throws -> T) throws -> [T] {
+        bind(values)
+        var result: [T] = []
+        while try step() { result.append(try map(self)) }
+        sqlite3_reset(handle)
+        return result
+    }
+
+    /// Runs a query and maps the first row, if any.
+    func first<T>(_ values: [SQLValue] = [], _ map: (Statement) throws -> T) throws -> T? {
+        bind(values)
+        defer { sqlite3_reset(handle) }
+        return try step() ? try map(self) : nil
+    }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func text(_ column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        return String(cString: pointer)
+    }
+
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+
+    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+}
+
+/// A value bound to a statement parameter.
+enum SQLValue {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+
+    static func integer(_ v: Int) -> SQLValue { .int(Int64(v)) }
+    static func optional(_ s: String?) -> SQLValue { s.map { .text($0) } ?? .null }
+    static func optional(_ v: Int?) -> SQLValue { v.map { .int(Int64($0)) } ?? .null }
+    static func optional(_ v: Double?) -> SQLValue { v.map { .double($0) } ?? .null }
+}

@@ -1,0 +1,167 @@
+import SKMCore
+
+/// The schema, as an ordered list of migrations. `PRAGMA user_version` records how many have been
+/// applied; opening a file applies the missing ones in one write transaction each.
+///
+/// 1. The records: units, services, custom questionnaires, responses (never deleted; voided with
+///    a reason) and the audit log. Triggers make deletion and rewriting impossible.
+/// 2. Running aggregates per (questionnaire, day, unit, service), backfilled from the responses,
+///    so an IKM for any period is a sum over a few rows.
+enum Migrations {
+    /// Marks a file as an skm database ("SKM1").
+    static let applicationID: Int32 = 0x534B_4D31
+
+    static let all: [[String]] = [migration1, migration2]
+
+    static var latestVersion: Int { all.count }
+
+    static let migration1 = [
+        """
+        CREATE TABLE units(
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          created_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE services(
+          id INTEGER PRIMARY KEY,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          code TEXT NOT NULL,
+          name TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          UNIQUE(unit_id, code))
+        """,
+        """
+        CREATE TABLE questionnaires(
+          id TEXT PRIMARY KEY,
+          definition TEXT NOT NULL,
+          added_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE responses(
+          id INTEGER PRIMARY KEY,
+          questionnaire TEXT NOT NULL,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          service_id INTEGER NOT NULL REFERENCES services(id),
+          day TEXT NOT NULL,
+          time_slot TEXT,
+          answers TEXT NOT NULL,
+          score REAL,
+          gender TEXT,
+          education TEXT,
+          occupation TEXT,
+          age INTEGER,
+          comment TEXT,
+          client_id TEXT,
+          created_at TEXT NOT NULL,
+          voided_at TEXT,
+          void_reason TEXT)
+        """,
+        "CREATE UNIQUE INDEX responses_by_client_id ON responses(client_id) WHERE client_id IS NOT NULL",
+        """
+        CREATE TABLE audit_log(
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          action TEXT NOT NULL,
+          response_id INTEGER,
+          detail TEXT)
+        """,
+        """
+        CREATE TRIGGER responses_never_deleted BEFORE DELETE ON responses
+        BEGIN SELECT RAISE(ABORT, 'responses are never deleted; void them instead'); END
+        """,
+        """
+        CREATE TRIGGER responses_content_fixed
+        BEFORE UPDATE OF questionnaire, unit_id, service_id, day, time_slot, answers, score, gender,
+          education, occupation, age, comment, client_id, created_at ON responses
+        BEGIN SELECT RAISE(ABORT, 'a stored response is never rewritten; void it and submit a new one'); END
+        """,
+        """
+        CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+        """,
+        """
+        CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+        """,
+    ]
+
+    static let migration2 = [
+        """
+        CREATE TABLE daily_totals(
+          questionnaire TEXT NOT NULL,
+          day TEXT NOT NULL,
+          unit_id INTEGER NOT NULL,
+          service_id INTEGER NOT NULL,
+          respondents INTEGER NOT NULL,
+          score_sum REAL NOT NULL,
+          score_sumsq REAL NOT NULL,
+          PRIMARY KEY(questionnaire, day, unit_id, service_id)) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE daily_unsur(
+          questionnaire TEXT NOT NULL,
+          day TEXT NOT NULL,
+          unit_id INTEGER NOT NULL,
+          service_id INTEGER NOT NULL,
+          unsur INTEGER NOT NULL,
+          answered INTEGER NOT NULL,
+          total INTEGER NOT NULL,
+          total_sq INTEGER NOT NULL,
+          PRIMARY KEY(questionnaire, day, unit_id, service_id, unsur)) WITHOUT ROWID
+        """,
+        "INSERT INTO daily_totals " + RecountSQL.totals,
+        "INSERT INTO daily_unsur " + RecountSQL.unsur,
+    ]
+}
+
+/// The aggregates recomputed from the responses themselves: the migration backfills with these,
+/// and `check` compares the running aggregates against them.
+enum RecountSQL {
+    static let totals = """
+        SELECT questionnaire, day, unit_id, service_id, COUNT(*), TOTAL(score), TOTAL(score * score)
+        FROM responses WHERE voided_at IS NULL
+        GROUP BY questionnaire, day, unit_id, service_id
+        """
+
+    /// Answers are stored as one digit per unsur ('-' for blank), so position k is unsur k-1.
+    static let unsur = """
+        WITH RECURSIVE k(i) AS (
+          SELECT 1 UNION ALL
+          SELECT i + 1 FROM k WHERE i < (SELECT COALESCE(MAX(length(answers)), 0) FROM responses))
+        SELECT questionnaire, day, unit_id, service_id, i - 1, COUNT(*), SUM(v), SUM(v * v)
+        FROM (SELECT r.questionnaire, r.day, r.unit_id, r.service_id, k.i,
+                     CAST(substr(r.answers, k.i, 1) AS INTEGER) AS v
+              FROM responses r JOIN k ON k.i <= length(r.answers)
+              WHERE r.voided_at IS NULL)
+        WHERE v > 0
+        GROUP BY questionnaire, day, unit_id, service_id, i
+        """
+}
+
+extension SQLiteConnection {
+    /// Brings the file to the latest schema, refusing files from a newer skm or other programs.
+    func migrate() throws {
+        try transaction {
+            let version = try prepare("PRAGMA user_version").first { $0.int(0) } ?? 0
+            if version > Migrations.latestVersion {
+                throw SKMError(
+                    .databaseTooNew,
+                    "Basis data \(path) dibuat oleh skm versi yang lebih baru (skema \(version), versi ini mengenal \(Migrations.latestVersion)). Perbarui skm.")
+            }
+            if version == 0 {
+                let tables = try prepare("SELECT COUNT(*) FROM sqlite_master").first { $0.int(0) } ?? 0
+                let appID = try prepare("PRAGMA application_id").first { $0.int(0) } ?? 0
+                if tables > 0 && appID != Int(Migrations.applicationID) {
+                    throw SKMError(.databaseError, "Berkas \(path) adalah basis data SQLite lain, bukan basis data skm.")
+                }
+                try execute("PRAGMA application_id = \(Migrations.applicationID)")
+            }
+            for (index, statements) in Migrations.all.enumerated() where index >= version {
+                for sql in statements { try execute(sql) }
+                try execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+}
