@@ -1,0 +1,35 @@
+import DefaultQuestionnaires
+import SKMCore
+import SKMJSON
+
+/// The questionnaires skm knows: the built-in definitions plus the custom ones stored in the
+/// database. Built-in ids cannot be replaced.
+public struct QuestionnaireCatalog: Sendable {
+    public static let defaultID = DefaultQuestionnaireFiles.defaultID
+
+    /// The built-in definitions, decoded once per process.
+    public static let builtIn: [Questionnaire] = DefaultQuestionnaireFiles.all.compactMap {
+        QuestionnaireDecoder.decode(bytes: $0.bytes).questionnaire
+    }
+
+    public private(set) var all: [Questionnaire]
+
+    public init(custom: [Questionnaire] = []) {
+        all = Self.builtIn + custom.filter { c in !Self.builtIn.contains { $0.id == c.id } }
+    }
+
+    public var defaultQuestionnaire: Questionnaire? { all.first { $0.id == Self.defaultID } ?? all.first }
+
+    public func isBuiltIn(_ id: String) -> Bool { Self.builtIn.contains { $0.id == id } }
+
+    /// The questionnaire with this id, or the default when `id` is nil or empty.
+    public func questionnaire(_ id: String?, field: String = "questionnaire") throws(SKMError) -> Questionnaire {
+        let wanted = id?.trimmingSpaces().lowercased() ?? ""
+        if wanted.isEmpty, let q = defaultQuestionnaire { return q }
+        if let q = all.first(where: { $0.id == wanted }) { return q }
+        throw SKMError(
+            .unknownQuestionnaire,
+            "Kuesioner \"\(wanted.clipped(60))\" tidak dikenal; yang tersedia: \(all.map(\.id).joined(separator: ", ")).",
+            field: field, details: ["available": .array(all.map { .string($0.id) })])
+    }
+}

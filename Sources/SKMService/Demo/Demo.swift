@@ -1,0 +1,38 @@
+import SKMCore
+import SKMStore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What `skm demo` created.
+public struct DemoSummary: Sendable {
+    public let databasePath: String
+    public let responses: Int
+    public let year: Int
+    public let population: Int
+}
+
+extension SKMService {
+    /// Creates a fresh demo store in `directory` and fills it with `DemoData`.
+    public static func createDemo(directory: String, clock: any SKMClock = SystemClock()) throws -> (SKMService, DemoSummary) {
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            let reason = String(cString: strerror(errno))
+            throw SKMError(.fileError, "Folder \(directory) tidak dapat dibuat: \(reason).")
+        }
+        let path = directory.hasSuffix("/") ? directory + "skm.sqlite" : directory + "/skm.sqlite"
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        let service = SKMService(databasePath: path, clock: clock)
+        _ = try service.addUnit(code: DemoData.unitCode, name: DemoData.unitName)
+        for s in DemoData.services {
+            _ = try service.addService(unit: DemoData.unitCode, code: s.code, name: s.name)
+        }
+        let drafts = DemoData.drafts()
+        let writer = try service.store().writer(createdAt: clock.timestamp())
+        for draft in drafts { _ = try writer.add(try service.prepare(draft)) }
+        try writer.commit()
+        return (service, DemoSummary(databasePath: path, responses: drafts.count, year: DemoData.year, population: DemoData.population))
+    }
+}

@@ -1,0 +1,111 @@
+import SKMCore
+import SKMJSON
+
+/// Typed reads of JSON parameters with errors that name the field (for -32602 and import reports).
+public struct JSONFields {
+    public let object: JSONObject
+    /// Prefix for field names in errors (`respondent.`, `responses[2].`).
+    public let path: String
+
+    public init(_ object: JSONObject, path: String = "") {
+        self.object = object
+        self.path = path
+    }
+
+    /// Requires params to be an object; a positional array is refused with a hint to use names.
+    public static func params(_ value: JSONValue?) throws(SKMError) -> JSONFields {
+        guard let value, !value.isNull else { return JSONFields(JSONObject()) }
+        if case .array = value {
+            throw SKMError(
+                .wrongType, "Parameter harus objek bernama, mis. {\"unit\": \"KEC\"}; array posisi tidak didukung.",
+                field: "params")
+        }
+        guard let object = value.objectValue else {
+            throw SKMError(.wrongType, "Parameter harus objek, bukan \(value.typeNameID).", field: "params")
+        }
+        return JSONFields(object)
+    }
+
+    func name(_ key: String) -> String { path + key }
+
+    /// Fails on any key not in `allowed`.
+    public func rejectUnknown(_ allowed: [String]) throws(SKMError) {
+        for key in object.keys where !allowed.contains(key) {
+            throw SKMError(
+                .unknownField,
+                "Parameter \"\(key.clipped(40))\" tidak dikenal; yang dikenal: \(allowed.joined(separator: ", ")).",
+                field: name(key))
+        }
+    }
+
+    public func string(_ key: String) throws(SKMError) -> String? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let s = value.stringValue else { throw typeError(key, "teks", value) }
+        return s
+    }
+
+    public func requiredString(_ key: String) throws(SKMError) -> String {
+        guard let s = try string(key) else {
+            throw SKMError(.missingField, "Parameter \"\(key)\" wajib diisi.", field: name(key))
+        }
+        return s
+    }
+
+    public func int(_ key: String) throws(SKMError) -> Int? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let n = value.numberValue?.int else { throw typeError(key, "bilangan bulat", value) }
+        return n
+    }
+
+    public func requiredInt(_ key: String) throws(SKMError) -> Int {
+        guard let n = try int(key) else {
+            throw SKMError(.missingField, "Parameter \"\(key)\" wajib diisi.", field: name(key))
+        }
+        return n
+    }
+
+    public func double(_ key: String) throws(SKMError) -> Double? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let d = value.numberValue?.double else { throw typeError(key, "angka", value) }
+        return d
+    }
+
+    public func bool(_ key: String) throws(SKMError) -> Bool? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let b = value.boolValue else { throw typeError(key, "true/false", value) }
+        return b
+    }
+
+    public func array(_ key: String) throws(SKMError) -> [JSONValue]? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let a = value.arrayValue else { throw typeError(key, "array", value) }
+        return a
+    }
+
+    public func nested(_ key: String) throws(SKMError) -> JSONFields? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let o = value.objectValue else { throw typeError(key, "objek", value) }
+        return JSONFields(o, path: name(key) + ".")
+    }
+
+    /// A list of codes given as one string or an array of strings.
+    public func stringList(_ key: String) throws(SKMError) -> [String] {
+        guard let value = object[key], !value.isNull else { return [] }
+        if let s = value.stringValue { return [s] }
+        guard let a = value.arrayValue else { throw typeError(key, "teks atau array teks", value) }
+        var result: [String] = []
+        for (i, element) in a.enumerated() {
+            guard let s = element.stringValue else {
+                throw SKMError(.wrongType, "\(name(key))[\(i)] harus teks, bukan \(element.typeNameID).", field: "\(name(key))[\(i)]")
+            }
+            result.append(s)
+        }
+        return result
+    }
+
+    func typeError(_ key: String, _ expected: String, _ value: JSONValue) -> SKMError {
+        SKMError(
+            .wrongType, "Parameter \"\(name(key))\" harus \(expected), bukan \(value.typeNameID).", field: name(key),
+            details: ["expected": .string(expected), "received": .string(value.typeNameID)])
+    }
+}

@@ -1,0 +1,96 @@
+import SKMCore
+import SKMJSON
+import SKMStore
+
+/// Responses as JSON: the `response.submit` params (also one JSON Lines import row) and the
+/// stored form returned by `response.get` and JSON Lines export, with the same field names.
+public enum ResponseJSON {
+    static let writableKeys = [
+        "questionnaire", "unit", "service", "date", "time", "answers", "respondent", "comment", "clientId",
+    ]
+    /// Keys of the stored form that an import of an export may carry; they are ignored.
+    static let readOnlyKeys = ["id", "createdAt", "voided", "voidedAt", "voidReason", "answersByUnsur"]
+    static let respondentKeys = ["gender", "education", "occupation", "age"]
+
+    public static func draft(_ fields: JSONFields, allowReadOnlyKeys: Bool = false) throws(SKMError) -> ResponseDraft {
+        try fields.rejectUnknown(writableKeys + (allowReadOnlyKeys ? readOnlyKeys : []))
+        if allowReadOnlyKeys, try fields.bool("voided") == true {
+            throw SKMError(.voidedNotImported, "Respons yang sudah dibatalkan (voided) tidak diimpor.", field: fields.name("voided"))
+        }
+        var draft = ResponseDraft(
+            questionnaire: try fields.string("questionnaire"), unit: try fields.string("unit"),
+            service: try fields.string("service"), date: try fields.string("date"), time: try fields.string("time"),
+            comment: try fields.string("comment"), clientID: try fields.string("clientId"))
+        if let answers = fields.object["answers"], !answers.isNull {
+            draft.answers = try sheet(answers, field: fields.name("answers"))
+        }
+        if let respondent = try fields.nested("respondent") {
+            try respondent.rejectUnknown(respondentKeys)
+            draft.gender = try respondent.string("gender")
+            draft.education = try respondent.string("education")
+            draft.occupation = try respondent.string("occupation")
+            if let age = respondent.object["age"], !age.isNull { draft.age = rawInteger(age) }
+        }
+        return draft
+    }
+
+    /// Answers as an array in question order or an object keyed by unsur code.
+    public static func sheet(_ value: JSONValue, field: String) throws(SKMError) -> AnswerSheet {
+        switch value {
+        case .array(let elements):
+            return .byQuestion(elements.map(rawInteger))
+        case .object(let object):
+            return .byUnsur(object.members.map { (code: $0.key, answer: rawInteger($0.value)) })
+        default:
+            throw SKMError(
+                .wrongType,
+                "\(field) harus array jawaban urut pertanyaan (mis. [4,3,null,4,…]) atau objek per unsur (mis. {\"U1\":4,…}), bukan \(value.typeNameID).",
+                field: field)
+        }
+    }
+
+    static func rawInteger(_ value: JSONValue) -> RawInteger {
+        switch value {
+        case .null: return .blank
+        case .number(let n): return n.int.map { .value($0) } ?? .invalid(n.text)
+        case .string(let s): return RawInteger(text: s)
+        default: return .invalid(value.description)
+        }
+    }
+
+    /// The stored form of a response; answers in question order (null = blank) and by unsur.
+    public static func stored(_ r: StoredResponse, questionnaire q: Questionnaire?) -> JSONValue {
+        let c = r.content
+        let byQuestion: [JSONValue]
+        var byUnsur = JSONObject()
+        if let q, q.unsur.count == c.answers.count {
+            byQuestion = q.unsurIndexOfQuestion.map { answerValue(c.answers[$0]) }
+            for (i, u) in q.unsur.enumerated() { byUnsur[u.code] = answerValue(c.answers[i]) }
+        } else {
+            byQuestion = c.answers.map(answerValue)
+            for (i, a) in c.answers.enumerated() { byUnsur["U\(i + 1)"] = answerValue(a) }
+        }
+        return [
+            "id": .int(Int(r.id)),
+            "questionnaire": .string(c.questionnaireID),
+            "unit": .string(c.unitCode),
+            "service": .string(c.serviceCode),
+            "date": .string(c.date.iso),
+            "time": .string(c.timeSlot),
+            "answers": .array(byQuestion),
+            "answersByUnsur": .object(byUnsur),
+            "respondent": [
+                "gender": .string(c.respondent.gender), "education": .string(c.respondent.education),
+                "occupation": .string(c.respondent.occupation), "age": .int(c.respondent.age),
+            ],
+            "comment": .string(c.comment),
+            "clientId": .string(r.clientID),
+            "createdAt": .string(r.createdAt),
+            "voided": .bool(r.isVoided),
+            "voidedAt": .string(r.voidedAt),
+            "voidReason": .string(r.voidReason),
+        ]
+    }
+
+    static func answerValue(_ a: UInt8) -> JSONValue { a == 0 ? .null : .int(Int(a)) }
+}

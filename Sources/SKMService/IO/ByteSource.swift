@@ -1,0 +1,120 @@
+import SKMCore
+import SKMJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a file (or standard input) in large chunks, so a million-row import never holds the
+/// whole file in memory.
+public final class ByteSource {
+    let file: UnsafeMutablePointer<FILE>
+    let ownsFile: Bool
+    public let name: String
+    static let chunkSize = 1 << 20
+
+    /// Opens `path`; `-` means standard input.
+    public init(path: String) throws {
+        if path == "-" {
+            guard let input = fdopen(0, "rb") else { throw SKMError(.fileError, "Masukan standar tidak dapat dibaca.") }
+            file = input
+            ownsFile = false
+            name = "stdin"
+            return
+        }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw SKMError(.fileError, "\(path) adalah folder, bukan berkas.")
+        }
+        guard let opened = fopen(path, "rb") else {
+            let reason = String(cString: strerror(errno))
+            throw SKMError(.fileError, "Berkas \(path) tidak dapat dibaca: \(reason).")
+        }
+        file = opened
+        ownsFile = true
+        name = path
+    }
+
+    deinit {
+        if ownsFile { fclose(file) }
+    }
+
+    /// The next chunk, or nil at the end.
+    public func read() throws -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, file) }
+        if count == 0 {
+            if ferror(file) != 0 { throw SKMError(.fileError, "Gagal membaca \(name).") }
+            return nil
+        }
+        if count < buffer.count { buffer.removeSubrange(count...) }
+        return buffer
+    }
+}
+
+/// Splits a byte stream into lines (LF or CRLF), for JSON Lines and the RPC server.
+public struct LineSplitter {
+    let source: ByteSource
+    var buffer: [UInt8] = []
+    var start = 0
+    var finished = false
+    public private(set) var lineNumber = 0
+
+    public init(source: ByteSource) {
+        self.source = source
+    }
+
+    /// The next line without its terminator, or nil at the end.
+    public mutating func next() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Array(buffer[start..<end])
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                var line = Array(buffer[start...])
+                if line.last == 0x0D { line.removeLast() }
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            if let chunk = try source.read() {
+                buffer.append(contentsOf: chunk)
+            } else {
+                finished = true
+            }
+        }
+    }
+}
+
+/// Small text files read whole (questionnaire definitions, plans, configuration).
+public enum TextFile {
+    public static let sizeLimit = 16 << 20
+
+    public static func read(_ path: String) throws -> String {
+        let source = try ByteSource(path: path)
+        var bytes: [UInt8] = []
+        while let chunk = try source.read() {
+            bytes.append(contentsOf: chunk)
+            if bytes.count > sizeLimit {
+                throw SKMError(.fileError, "Berkas \(path) terlalu besar (lebih dari 16 MiB).")
+            }
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+            throw SKMError(.invalidEncoding, "Berkas \(path) bukan teks UTF-8 (byte ke-\(bad + 1)). Simpan ulang sebagai UTF-8.")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

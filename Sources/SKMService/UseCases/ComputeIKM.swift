@@ -1,0 +1,185 @@
+import SKMCore
+import SKMStore
+
+/// How an IKM computation is broken down besides the overall figure.
+public enum Breakdown: String, Sendable, CaseIterable {
+    case unit, service, quarter, month, year
+
+    public init?(parsing text: String) {
+        switch text.trimmingSpaces().lowercased() {
+        case "unit": self = .unit
+        case "service", "layanan": self = .service
+        case "quarter", "triwulan": self = .quarter
+        case "month", "bulan": self = .month
+        case "year", "tahun": self = .year
+        default: return nil
+        }
+    }
+}
+
+/// What to compute.
+public struct IKMRequest: Sendable {
+    public var filter: SurveyFilter
+    public var weighting: Weighting
+    public var aggregation: Aggregation
+    public var breakdowns: [Breakdown]
+    /// The population served in the period, for the Krejcie–Morgan sample check.
+    public var population: Int?
+
+    public init(
+        filter: SurveyFilter = SurveyFilter(), weighting: Weighting = .exact, aggregation: Aggregation = .pooled,
+        breakdowns: [Breakdown] = [], population: Int? = nil
+    ) {
+        self.filter = filter
+        self.weighting = weighting
+        self.aggregation = aggregation
+        self.breakdowns = breakdowns
+        self.population = population
+    }
+}
+
+/// The IKM of one group of a breakdown (a service, a quarter…).
+public struct GroupResult: Sendable {
+    public let key: String
+    public let label: String
+    public let result: IKMResult
+}
+
+/// Whether enough people were surveyed for the stated population.
+public struct SampleCheck: Sendable, Equatable {
+    public let population: Int
+    public let minimum: Int
+    public let respondents: Int
+    public var sufficient: Bool { respondents >= minimum }
+}
+
+/// Everything `skm ikm` shows: the overall result, its breakdowns and the sample check.
+public struct IKMReport: Sendable {
+    public let questionnaire: Questionnaire
+    public let filter: ResolvedFilter
+    public let result: IKMResult
+    /// For `mean-of-services`: each service's own result, and the services left out for having no respondents.
+    public let services: [GroupResult]
+    public let servicesWithoutRespondents: [ServiceRecord]
+    public let breakdowns: [(breakdown: Breakdown, groups: [GroupResult])]
+    public let sample: SampleCheck?
+}
+
+extension SKMService {
+    public func computeIKM(_ request: IKMRequest) throws -> IKMReport {
+        let store = try existingStore()
+        let filter = try resolve(request.filter)
+        let questionnaire = try questionnaireForData(filter)
+        var query = filter.query
+        query.questionnaireID = questionnaire.id
+        let score = { (tally: Tally) in IKMScorer.score(tally, questionnaire: questionnaire, weighting: request.weighting) }
+
+        let overallTally = try store.tallies(query, groupBy: .none).first?.tally ?? Tally(unsurCount: questionnaire.unsur.count)
+        var serviceGroups: [GroupResult] = []
+        var withoutRespondents: [ServiceRecord] = []
+        let result: IKMResult
+        switch request.aggregation {
+        case .pooled:
+            result = score(overallTally)
+        case .meanOfServices:
+            serviceGroups = try groups(.service, query: query, score: score)
+            let inScope = try servicesInScope(filter)
+            withoutRespondents = inScope.filter { s in !serviceGroups.contains { $0.key == Self.serviceKey(s) } }
+            result = IKMScorer.meanOfGroups(serviceGroups.map(\.result), questionnaire: questionnaire)
+        }
+        var breakdowns: [(breakdown: Breakdown, groups: [GroupResult])] = []
+        for breakdown in request.breakdowns {
+            breakdowns.append((breakdown, try groups(breakdown, query: query, score: score)))
+        }
+        var sample: SampleCheck?
+        if let population = request.population {
+            guard let minimum = SampleSize.minimum(population: population) else {
+                throw SKMError(.invalidPopulation, "Populasi harus bilangan bulat 1 atau lebih, diterima \(population).", field: "population")
+            }
+            sample = SampleCheck(population: population, minimum: minimum, respondents: result.respondents)
+        }
+        return IKMReport(
+            questionnaire: questionnaire, filter: filter, result: result, services: serviceGroups,
+            servicesWithoutRespondents: withoutRespondents, breakdowns: breakdowns, sample: sample)
+    }
+
+    /// The questionnaire of the filtered data: the one named, else the only one present, else
+    /// the default. Data from several questionnaires cannot be combined into one IKM.
+    func questionnaireForData(_ filter: ResolvedFilter) throws -> Questionnaire {
+        let catalog = try catalog()
+        if let id = filter.query.questionnaireID { return try catalog.questionnaire(id) }
+        let present = try existingStore().tallies(filter.query, groupBy: .none)
+        if present.count > 1 {
+            let list = present.map { "\($0.questionnaireID) (\($0.tally.respondents) responden)" }.joined(separator: ", ")
+            throw SKMError(
+                .mixedQuestionnaires,
+                "Data ini memakai beberapa kuesioner: \(list). IKM dihitung per kuesioner; pilih satu dengan --questionnaire.",
+                field: "filter.questionnaire",
+                details: ["questionnaires": .array(present.map { .string($0.questionnaireID) })])
+        }
+        return try catalog.questionnaire(present.first?.questionnaireID)
+    }
+
+    func groups(_ breakdown: Breakdown, query: ResponseQuery, score: (Tally) -> IKMResult) throws -> [GroupResult] {
+        let store = try existingStore()
+        switch breakdown {
+        case .unit:
+            let names = Dictionary(try store.units().map { (String($0.id), $0) }, uniquingKeysWith: { a, _ in a })
+            return try store.tallies(query, groupBy: .unit).map { g in
+                let unit = names[g.key]
+                return GroupResult(
+                    key: unit?.code ?? g.key, label: unit.map { "\($0.code) — \($0.name)" } ?? g.key, result: score(g.tally))
+            }
+        case .service:
+            let services = Dictionary(try store.services().map { (String($0.id), $0) }, uniquingKeysWith: { a, _ in a })
+            return try store.tallies(query, groupBy: .service).map { g in
+                let s = services[g.key]
+                return GroupResult(
+                    key: s.map(Self.serviceKey) ?? g.key, label: s.map { "\($0.code) — \($0.name) (\($0.unitCode))" } ?? g.key,
+                    result: score(g.tally))
+            }
+        case .month:
+            return try store.tallies(query, groupBy: .month).map { g in
+                GroupResult(key: g.key, label: Self.monthLabel(g.key), result: score(g.tally))
+            }
+        case .year:
+            return try store.tallies(query, groupBy: .year).map { g in
+                GroupResult(key: g.key, label: g.key, result: score(g.tally))
+            }
+        case .quarter:
+            var merged: [(key: String, tally: Tally)] = []
+            for g in try store.tallies(query, groupBy: .month) {
+                let parts = g.key.split(separator: "-")
+                guard parts.count == 2, let month = Int(parts[1]) else { continue }
+                let key = "\(parts[0])-Q\((month - 1) / 3 + 1)"
+                if let index = merged.firstIndex(where: { $0.key == key }) {
+                    merged[index].tally.merge(g.tally)
+                } else {
+                    merged.append((key, g.tally))
+                }
+            }
+            return merged.map { GroupResult(key: $0.key, label: Self.quarterLabel($0.key), result: score($0.tally)) }
+        }
+    }
+
+    func servicesInScope(_ filter: ResolvedFilter) throws -> [ServiceRecord] {
+        if !filter.services.isEmpty { return filter.services }
+        if !filter.units.isEmpty { return try filter.units.flatMap { try existingStore().services(unitID: $0.id) } }
+        return try existingStore().services()
+    }
+
+    /// `UNIT/SERVICE`, the key of a service group.
+    static func serviceKey(_ s: ServiceRecord) -> String { "\(s.unitCode)/\(s.code)" }
+
+    static func monthLabel(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return key }
+        return "\(CivilDate.monthNames[m - 1]) \(parts[0])"
+    }
+
+    static func quarterLabel(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let q = Int(parts[1].dropFirst()) else { return key }
+        return "Triwulan \(Roman.numeral(q)) \(parts[0])"
+    }
+}

@@ -1,0 +1,68 @@
+import SKMCore
+import SKMJSON
+import SKMStore
+
+public struct ExportOptions: Sendable {
+    public var format: DataFormat
+    public var filter: SurveyFilter
+    public var includeVoided: Bool
+    /// `,` or `;` (Indonesian Excel).
+    public var separator: Character
+
+    public init(format: DataFormat = .csv, filter: SurveyFilter = SurveyFilter(), includeVoided: Bool = false, separator: Character = ",") {
+        self.format = format
+        self.filter = filter
+        self.includeVoided = includeVoided
+        self.separator = separator
+    }
+}
+
+extension SKMService {
+    /// Streams the matching responses as CSV (one questionnaire, answer columns by unsur code,
+    /// safe for Excel) or JSON Lines (the `response.get` shape); returns how many were written.
+    public func export(_ options: ExportOptions, write: (String) throws -> Void) throws -> Int {
+        guard options.separator == "," || options.separator == ";" else {
+            throw SKMError(.usage, "Pemisah CSV harus , atau ;.", field: "separator")
+        }
+        let store = try existingStore()
+        let filter = try resolve(options.filter)
+        var count = 0
+        switch options.format {
+        case .jsonl:
+            let catalog = try self.catalog()
+            try store.forEachResponse(filter.query, includeVoided: options.includeVoided) { r in
+                let q = try? catalog.questionnaire(r.content.questionnaireID)
+                try write(JSONWriter.compact.string(ResponseJSON.stored(r, questionnaire: q)) + "\n")
+                count += 1
+            }
+        case .csv:
+            let q = try questionnaireForData(filter)
+            var query = filter.query
+            query.questionnaireID = q.id
+            let csv = CSVWriter(separator: options.separator)
+            var header = ["id", "questionnaire", "date", "unit", "service", "time"] + q.unsur.map(\.code)
+            header += ["gender", "education", "occupation", "age", "comment", "clientId", "createdAt"]
+            if options.includeVoided { header += ["voided", "voidedAt", "voidReason"] }
+            try write(csv.byteOrderMark + csv.line(header.map { .text($0) }))
+            try store.forEachResponse(query, includeVoided: options.includeVoided) { r in
+                let c = r.content
+                var cells: [CSVCell] = [
+                    .number(String(r.id)), .text(c.questionnaireID), .text(c.date.iso), .text(c.unitCode),
+                    .text(c.serviceCode), .optionalText(c.timeSlot),
+                ]
+                cells += c.answers.map { .number($0 == 0 ? "" : String($0)) }
+                cells += [
+                    .optionalText(c.respondent.gender), .optionalText(c.respondent.education),
+                    .optionalText(c.respondent.occupation), .int(c.respondent.age), .optionalText(c.comment),
+                    .optionalText(r.clientID), .text(r.createdAt),
+                ]
+                if options.includeVoided {
+                    cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]
+                }
+                try write(csv.line(cells))
+                count += 1
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,63 @@
+import SKMCore
+import SKMStore
+
+extension SKMService {
+    /// Registers a unit of service (unit pelayanan).
+    public func addUnit(code rawCode: String, name rawName: String) throws -> UnitRecord {
+        let code = try TextRules.code(rawCode, field: "code", what: "unit")
+        let name = try TextRules.name(rawName, field: "name", what: "unit")
+        let unit = try store().addUnit(code: code, name: name, at: clock.timestamp())
+        invalidateCaches()
+        return unit
+    }
+
+    public func units() throws -> [UnitRecord] {
+        try existingStore().units()
+    }
+
+    /// Registers a service (jenis layanan) of a unit.
+    public func addService(unit rawUnit: String, code rawCode: String, name rawName: String) throws -> ServiceRecord {
+        let unit = try resolveUnit(rawUnit, field: "unit")
+        let code = try TextRules.code(rawCode, field: "code", what: "layanan")
+        let name = try TextRules.name(rawName, field: "name", what: "layanan")
+        let service = try store().addService(unit: unit, code: code, name: name, at: clock.timestamp())
+        invalidateCaches()
+        return service
+    }
+
+    /// Services of one unit (by code) or of all units.
+    public func services(unit rawUnit: String? = nil) throws -> [ServiceRecord] {
+        guard let rawUnit, !rawUnit.trimmingSpaces().isEmpty else { return try existingStore().services() }
+        let unit = try resolveUnit(rawUnit, field: "unit")
+        return try existingStore().services(unitID: unit.id)
+    }
+
+    /// The unit with this code, or a `unknown_unit` error listing the registered ones.
+    public func resolveUnit(_ raw: String, field: String = "unit") throws -> UnitRecord {
+        let code = try TextRules.code(raw, field: field, what: "unit")
+        if let cached = unitCache[code] { return cached }
+        if let unit = try store().unit(code: code) {
+            unitCache[code] = unit
+            return unit
+        }
+        let known = try store().units().map(\.code)
+        let hint = known.isEmpty ? "Belum ada unit terdaftar; tambahkan dengan 'skm unit add KODE NAMA'." : "Unit terdaftar: \(known.joined(separator: ", "))."
+        throw SKMError(.unknownUnit, "Unit \"\(code)\" tidak terdaftar. \(hint)", field: field)
+    }
+
+    /// The service with this code in `unit`, or a `unknown_service` error listing the unit's services.
+    public func resolveService(_ raw: String, in unit: UnitRecord, field: String = "service") throws -> ServiceRecord {
+        let code = try TextRules.code(raw, field: field, what: "layanan")
+        let key = "\(unit.id)/\(code)"
+        if let cached = serviceCache[key] { return cached }
+        let services = try store().services(unitID: unit.id)
+        if let service = services.first(where: { $0.code == code }) {
+            serviceCache[key] = service
+            return service
+        }
+        let hint = services.isEmpty
+            ? "Unit \(unit.code) belum punya layanan; tambahkan dengan 'skm service add \(unit.code) KODE NAMA'."
+            : "Layanan unit \(unit.code): \(services.map(\.code).joined(separator: ", "))."
+        throw SKMError(.unknownService, "Layanan \"\(code)\" tidak terdaftar di unit \(unit.code). \(hint)", field: field)
+    }
+}

@@ -1,0 +1,44 @@
+import SKMCore
+
+extension SKMService {
+    /// Scores answers held elsewhere (a spreadsheet's own data) without touching the store.
+    /// Each sheet is one respondent; errors name the respondent (`answers[3]…`).
+    public func score(questionnaire id: String?, sheets: [AnswerSheet], weighting: Weighting) throws -> (IKMResult, Questionnaire) {
+        let q = try catalog().questionnaire(id)
+        var tally = Tally(unsurCount: q.unsur.count)
+        for (index, sheet) in sheets.enumerated() {
+            do {
+                let answers = try AnswerValidator.validate(sheet, for: q)
+                tally.add(answers: answers, weights: q.weights)
+            } catch {
+                var e = error
+                e.field = e.field.map { "answers[\(index)]" + $0.dropFirst("answers".count) } ?? "answers[\(index)]"
+                throw SKMError(e.code, "Responden ke-\(index + 1): \(e.message)", field: e.field, details: e.details)
+            }
+        }
+        return (IKMScorer.score(tally, questionnaire: q, weighting: weighting), q)
+    }
+
+    /// Mutu and kinerja of an IKM value, as displayed (two decimals).
+    public func classify(ikm: Double, questionnaire id: String?) throws -> (Band, Questionnaire) {
+        let q = try catalog().questionnaire(id)
+        let lowest = 0.0
+        let highest = Double(q.scale.upperBound) * q.conversionFactor
+        guard ikm.isFinite, ikm >= lowest, ikm <= highest + 1e-9, let band = q.bands.classify(ikm: ikm) else {
+            throw SKMError(
+                .invalidNumber,
+                "Nilai IKM harus antara \(IndonesianNumber.format(lowest)) dan \(IndonesianNumber.format(highest)), diterima \(ikm).",
+                field: "ikm")
+        }
+        return (band, q)
+    }
+
+    /// The Krejcie–Morgan minimum sample for a population.
+    public func sampleSize(population: Int) throws -> Int {
+        guard let minimum = SampleSize.minimum(population: population) else {
+            throw SKMError(
+                .invalidPopulation, "Populasi harus bilangan bulat 1 atau lebih, diterima \(population).", field: "population")
+        }
+        return minimum
+    }
+}

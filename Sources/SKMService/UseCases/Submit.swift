@@ -1,0 +1,99 @@
+import SKMCore
+import SKMStore
+
+/// The acknowledgement of one stored response.
+public struct SubmitResult: Sendable, Equatable {
+    public let id: Int64
+    /// True when the client id was seen before with the same content (nothing new stored).
+    public let duplicate: Bool
+}
+
+/// The outcome of one item of a batch.
+public enum BatchItemResult: Sendable {
+    case stored(SubmitResult)
+    case failed(SKMError)
+    /// Valid, but not stored because another item failed in an all-or-nothing batch.
+    case notStored
+}
+
+extension SKMService {
+    /// Validates a draft completely (questionnaire, answers, profile, registry) into a storable response.
+    /// With `createMissing`, an unknown unit or service is registered (named by its code).
+    public func prepare(_ draft: ResponseDraft, createMissing: Bool = false) throws -> NewResponse {
+        let q = try catalog().questionnaire(draft.questionnaire)
+        let valid = try ResponseValidator.validate(draft, questionnaire: q, today: clock.today())
+        let content = valid.content
+        let unit: UnitRecord
+        do {
+            unit = try resolveUnit(content.unitCode)
+        } catch let error as SKMError where error.code == .unknownUnit && createMissing {
+            unit = try addUnit(code: content.unitCode, name: content.unitCode)
+        }
+        let service: ServiceRecord
+        do {
+            service = try resolveService(content.serviceCode, in: unit)
+        } catch let error as SKMError where error.code == .unknownService && createMissing {
+            service = try addService(unit: unit.code, code: content.serviceCode, name: content.serviceCode)
+        }
+        return NewResponse(
+            content: content, unitID: unit.id, serviceID: service.id, clientID: valid.clientID,
+            score: RespondentScore.of(answers: content.answers, weights: q.weights))
+    }
+
+    /// Stores one response durably; returns only after the commit reached the disk.
+    public func submit(_ draft: ResponseDraft) throws -> SubmitResult {
+        let response = try prepare(draft)
+        let writer = try store().writer(createdAt: clock.timestamp())
+        let outcome = try writer.add(response)
+        try writer.commit()
+        return SubmitResult(outcome)
+    }
+
+    /// Stores several responses in one transaction. With `atomic` (the default) either all are
+    /// stored or none; otherwise each valid item is stored and each invalid one reported.
+    public func submitMany(_ drafts: [ResponseDraft], atomic: Bool = true) throws -> [BatchItemResult] {
+        var prepared: [Result<NewResponse, SKMError>] = []
+        for (index, draft) in drafts.enumerated() {
+            do {
+                prepared.append(.success(try prepare(draft)))
+            } catch let error as SKMError where error.kind != .busy && error.kind != .storage {
+                prepared.append(.failure(error.prefixingField("responses[\(index)].")))
+            }
+        }
+        let anyInvalid = prepared.contains { if case .failure = $0 { return true } else { return false } }
+        if atomic && anyInvalid {
+            return prepared.map { if case .failure(let e) = $0 { return .failed(e) } else { return .notStored } }
+        }
+        let writer = try store().writer(createdAt: clock.timestamp())
+        var results: [BatchItemResult] = []
+        var failedInWriter = false
+        for (index, item) in prepared.enumerated() {
+            switch item {
+            case .failure(let error):
+                results.append(.failed(error))
+            case .success(let response):
+                do {
+                    results.append(.stored(SubmitResult(try writer.add(response))))
+                } catch let error as SKMError where error.kind == .conflict {
+                    results.append(.failed(error.prefixingField("responses[\(index)].")))
+                    failedInWriter = true
+                }
+            }
+        }
+        if atomic && failedInWriter {
+            writer.rollback()
+            return results.map { if case .failed = $0 { return $0 } else { return .notStored } }
+        }
+        try writer.commit()
+        return results
+    }
+}
+
+extension SubmitResult {
+    init(_ outcome: InsertOutcome) {
+        switch outcome {
+        case .stored(let id): self.init(id: id, duplicate: false)
+        case .duplicate(let id): self.init(id: id, duplicate: true)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import SKMCore
+import SKMService
+
+/// `skm demo`: a fresh demo store with a realistic year, and its IKM summary.
+enum DemoCommand {
+    static let spec = CommandSpec(
+        ["demo"], summary: "Membuat basis data contoh berisi satu tahun survei dan menampilkan IKM-nya.",
+        options: [.value("dir", "FOLDER", "folder basis data contoh (bawaan: ./skm-demo)")],
+        discussion: "Data contoh dibuat ulang setiap kali (deterministik): Kantor Camat Tomoni Timur, tahun 2025, lima layanan."
+    ) { args, ctx in
+        try args.requirePositionals([])
+        let directory = args.value("dir") ?? "skm-demo"
+        let (service, summary) = try SKMService.createDemo(directory: directory)
+        ctx.console.line("Basis data contoh: \(summary.databasePath)")
+        ctx.console.line(
+            "Diisi \(IndonesianNumber.format(summary.responses)) respons tahun \(summary.year) untuk \(DemoData.unitName) (\(DemoData.services.count) layanan).")
+        ctx.console.line("")
+        let report = try service.computeIKM(
+            IKMRequest(
+                filter: SurveyFilter(year: summary.year), breakdowns: [.service, .quarter],
+                population: summary.population))
+        ctx.console.out(IKMPrinter.text(report))
+        ctx.console.line("")
+        ctx.console.line("Coba juga: skm ikm --db \(summary.databasePath) --year \(summary.year) --quarter 2 --json")
+        return 0
+    }
+}

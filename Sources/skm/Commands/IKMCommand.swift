@@ -1,0 +1,89 @@
+import SKMCore
+import SKMJSON
+import SKMService
+
+/// `skm ikm`: the IKM of any period, unit and service, as a table, JSON or CSV.
+enum IKMCommand {
+    static let spec = CommandSpec(
+        ["ikm"], summary: "Menghitung IKM (NRR per unsur, indeks, IKM, mutu, kinerja).",
+        options: Commands.filterOptions + [
+            .value("weighting", "MODE", "exact (bawaan, 1/n), 0.111 atau 0.11 (meniru lembar kerja lama)"),
+            .value("aggregation", "MODE", "pooled (bawaan) atau mean-of-services"),
+            .value("by", "RINCIAN", "rincian: service, unit, quarter, month, year (boleh beberapa, dipisah koma)"),
+            .value("population", "N", "jumlah penerima layanan, untuk memeriksa jumlah sampel minimal"),
+            .flag("json", "keluaran JSON"),
+            .flag("csv", "keluaran CSV (tabel unsur, atau tabel rincian bila ada --by)"),
+            .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal"),
+        ],
+        discussion: """
+            Rumus (PermenPANRB 14/2017): NRR unsur = jumlah nilai / jumlah yang menjawab (jawaban kosong
+            tidak dihitung); indeks = Σ NRR × bobot; IKM = indeks × 25. Tidak ada pembulatan sebelum
+            tampilan; IKM ditampilkan 2 desimal dan mutu dibaca dari nilai yang ditampilkan.
+            pooled: semua responden digabung (bawaan). mean-of-services: rata-rata tak berbobot IKM
+            tiap layanan — tidak diatur peraturan, diberi label jelas.
+            Selang kepercayaan 95%: pendekatan normal (Wald) dengan galat baku dari sebaran skor
+            rata-rata tiap responden; tepat bila tidak ada jawaban kosong, hampiran bila ada.
+            """
+    ) { args, ctx in
+        try args.requirePositionals([])
+        var request = IKMRequest(filter: try FilterArguments.filter(args), population: try args.int("population"))
+        if let raw = args.value("weighting") {
+            guard let w = Weighting(parsing: raw) else {
+                throw SKMError(.invalidWeighting, "--weighting harus exact, 0.111 atau 0.11; diterima \"\(raw.clipped(20))\".")
+            }
+            request.weighting = w
+        }
+        if let raw = args.value("aggregation") {
+            guard let a = Aggregation(parsing: raw) else {
+                throw SKMError(.invalidAggregation, "--aggregation harus pooled atau mean-of-services; diterima \"\(raw.clipped(30))\".")
+            }
+            request.aggregation = a
+        }
+        for raw in args.list("by") {
+            guard let b = Breakdown(parsing: raw) else {
+                throw SKMError(.usage, "--by harus service, unit, quarter, month atau year; diterima \"\(raw.clipped(20))\".")
+            }
+            request.breakdowns.append(b)
+        }
+        if args.flag("json") && args.flag("csv") { throw SKMError(.usage, "Pilih salah satu: --json atau --csv.") }
+        let report = try ctx.service.computeIKM(request)
+        if args.flag("json") {
+            ctx.console.json(IKMJSON.report(report))
+        } else if args.flag("csv") {
+            let separator: Character = args.value("separator") == ";" ? ";" : ","
+            ctx.console.out(IKMCSV.text(report, separator: separator))
+        } else {
+            ctx.console.out(IKMPrinter.text(report))
+        }
+        return 0
+    }
+}
+
+/// `skm sample-size N`.
+enum SampleSizeCommand {
+    static let spec = CommandSpec(
+        ["sample-size"], summary: "Jumlah responden minimal untuk sebuah populasi (Krejcie–Morgan).", arguments: "POPULASI",
+        options: [.flag("json", "keluaran JSON")],
+        discussion: "S = 3,841·N·0,25 / (0,0025·(N−1) + 3,841·0,25), dibulatkan ke bilangan bulat terdekat."
+    ) { args, ctx in
+        try args.requirePositionals(["POPULASI"])
+        guard let population = Int(args.positionals[0].trimmingSpaces().replacingDots()) else {
+            throw SKMError(.invalidPopulation, "Populasi harus bilangan bulat, diterima \"\(args.positionals[0].clipped(30))\".")
+        }
+        let minimum = try ctx.service.sampleSize(population: population)
+        if args.flag("json") {
+            ctx.console.json(["population": .int(population), "minimum": .int(minimum)])
+        } else {
+            let exact = IndonesianNumber.format(SampleSize.exact(population: population), decimals: 2)
+            ctx.console.line(
+                "Populasi \(IndonesianNumber.format(population)): minimal \(IndonesianNumber.format(minimum)) responden (Krejcie–Morgan; nilai rumus \(exact), dibulatkan ke terdekat)."
+            )
+        }
+        return 0
+    }
+}
+
+extension String {
+    /// "12.500" (Indonesian thousands) → "12500".
+    func replacingDots() -> String { String(filter { $0 != "." }) }
+}

@@ -1,0 +1,75 @@
+import SKMCore
+import SKMJSON
+import SKMService
+
+/// `questionnaire list|show|check|add`.
+enum QuestionnaireCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec(
+            ["questionnaire", "list"], summary: "Menampilkan kuesioner yang dikenal (bawaan dan kustom).",
+            options: [.flag("json", "keluaran JSON")]
+        ) { args, ctx in
+            try args.requirePositionals([])
+            let list = try ctx.service.questionnaires()
+            let catalog = try ctx.service.catalog()
+            if args.flag("json") {
+                ctx.console.json(QuestionnaireJSON.summaries(list, catalog: catalog))
+                return 0
+            }
+            var table = TextTable(["ID", "Judul", "Unsur", "Status"], alignments: [.left, .left, .right, .left])
+            for q in list {
+                let origin = catalog.isBuiltIn(q.id) ? "bawaan" : "kustom"
+                let marker = q.id == QuestionnaireCatalog.defaultID ? " (utama)" : ""
+                table.add([q.id + marker, q.title, String(q.unsur.count), "\(q.status), \(origin)"])
+            }
+            ctx.console.out(table.rendered)
+            return 0
+        },
+        CommandSpec(
+            ["questionnaire", "show"], summary: "Menampilkan isi sebuah kuesioner.", arguments: "ID",
+            options: [.flag("json", "definisi lengkap sebagai JSON")]
+        ) { args, ctx in
+            try args.requirePositionals(["ID"])
+            let q = try ctx.service.questionnaire(id: args.positionals[0])
+            if args.flag("json") {
+                ctx.console.json(q.json)
+            } else {
+                ctx.console.out(QuestionnairePrinter.text(q))
+            }
+            return 0
+        },
+        CommandSpec(
+            ["questionnaire", "check"], summary: "Memeriksa berkas definisi kuesioner dan menjelaskan setiap masalah.",
+            arguments: "BERKAS", options: [.flag("json", "keluaran JSON")]
+        ) { args, ctx in
+            try args.requirePositionals(["BERKAS"])
+            let outcome = ctx.service.checkQuestionnaire(text: try TextFile.read(args.positionals[0]))
+            if args.flag("json") {
+                ctx.console.json([
+                    "valid": .bool(outcome.questionnaire != nil), "id": .string(outcome.questionnaire?.id),
+                    "problems": .array(outcome.problems.map(\.json)),
+                ])
+            } else {
+                for problem in outcome.problems { ctx.console.line(problem.description) }
+                if let q = outcome.questionnaire {
+                    ctx.console.line(
+                        "Kuesioner \(q.id) sah: \(q.unsur.count) unsur, \(q.questions.count) pertanyaan, skala \(q.scale.lowerBound)–\(q.scale.upperBound)."
+                            + (outcome.problems.isEmpty ? "" : " Periksa peringatan di atas."))
+                } else {
+                    ctx.console.line("Kuesioner tidak sah: \(outcome.errors.count) kesalahan.")
+                }
+            }
+            return outcome.questionnaire == nil ? 1 : 0
+        },
+        CommandSpec(
+            ["questionnaire", "add"], summary: "Menyimpan kuesioner kustom ke basis data agar dapat dipakai.",
+            arguments: "BERKAS",
+            discussion: "Definisi diperiksa lebih dulu (lihat 'skm questionnaire check'). Kuesioner yang sudah tersimpan tidak dapat diganti isinya; beri id baru untuk versi baru."
+        ) { args, ctx in
+            try args.requirePositionals(["BERKAS"])
+            let (q, added) = try ctx.service.addQuestionnaire(text: try TextFile.read(args.positionals[0]))
+            ctx.console.line(added ? "Kuesioner \(q.id) disimpan." : "Kuesioner \(q.id) sudah tersimpan dengan isi yang sama.")
+            return 0
+        },
+    ]
+}

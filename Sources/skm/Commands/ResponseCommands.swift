@@ -1,0 +1,201 @@
+import SKMCore
+import SKMJSON
+import SKMService
+import SKMStore
+
+/// `submit`, `import`, `export`, `void`, `response list|show`.
+enum ResponseCommands {
+    static let all: [CommandSpec] = [submit, importFile, export, void, list, show]
+
+    static let submit = CommandSpec(
+        ["submit"], summary: "Menyimpan satu respons kuesioner.",
+        options: [
+            .value("unit", "KODE", "unit layanan (wajib)"),
+            .value("service", "KODE", "jenis layanan (wajib)"),
+            .value("answers", "JAWABAN", "jawaban urut pertanyaan: 4,3,,4,… atau 434344343 (kosong: ,, atau -)"),
+            .value("date", "TTTT-BB-HH", "tanggal survei (bawaan: hari ini)"),
+            .value("time", "JAM", "jam survei: 08-12, 13-17, atau jam seperti 09:30"),
+            .value("questionnaire", "ID", "kuesioner (bawaan: permenpanrb-14-2017)"),
+            .value("gender", "L|P", "jenis kelamin"),
+            .value("education", "KODE", "pendidikan: TS, SD, SMP, SMA, D1-D3, S1, S2, S3"),
+            .value("occupation", "KODE", "pekerjaan: PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA"),
+            .value("age", "TAHUN", "usia"),
+            .value("comment", "TEKS", "saran/masukan responden"),
+            .value("client-id", "ID", "id dari program pengirim; kiriman ulang dengan id sama tidak dihitung dua kali"),
+            .flag("json", "keluaran JSON {id, duplicate}"),
+        ],
+        discussion: """
+            Jawaban diketik sesuai urutan pertanyaan di formulir (pertanyaan 8 = sarana, 9 = pengaduan);
+            skm memetakannya ke unsur. Jawaban kosong tidak dihitung (bukan 0). Contoh:
+              skm submit --unit KEC-TT --service KTP-KK --answers 434344343 --gender P --age 34
+            """
+    ) { args, ctx in
+        try args.requirePositionals([])
+        let draft = ResponseDraft(
+            questionnaire: args.value("questionnaire"), unit: args.value("unit"), service: args.value("service"),
+            date: args.value("date"), time: args.value("time"), answers: args.value("answers").map { .byQuestion(AnswerText.parse($0)) },
+            gender: args.value("gender"), education: args.value("education"), occupation: args.value("occupation"),
+            age: args.value("age").map { RawInteger(text: $0) } ?? .blank, comment: args.value("comment"),
+            clientID: args.value("client-id"))
+        if draft.unit == nil { throw SKMError(.usage, "--unit wajib diisi.") }
+        if draft.service == nil { throw SKMError(.usage, "--service wajib diisi.") }
+        if draft.answers == nil { throw SKMError(.usage, "--answers wajib diisi.") }
+        let result = try ctx.service.submit(draft)
+        if args.flag("json") {
+            ctx.console.json(["id": .int(Int(result.id)), "duplicate": .bool(result.duplicate)])
+        } else if result.duplicate {
+            ctx.console.line("Sudah tersimpan sebelumnya sebagai respons #\(result.id) (client id sama, isi sama); tidak dihitung dua kali.")
+        } else {
+            ctx.console.line("Tersimpan: respons #\(result.id).")
+        }
+        return 0
+    }
+
+    static let importFile = CommandSpec(
+        ["import"], summary: "Mengimpor respons dari berkas CSV atau JSON Lines.", arguments: "BERKAS",
+        options: [
+            .value("format", "csv|jsonl", "format berkas (bawaan: dari nama berkas; - berarti masukan standar)"),
+            .value("questionnaire", "ID", "kuesioner untuk baris tanpa kolom questionnaire"),
+            .flag("skip-invalid", "simpan baris yang sah, laporkan yang tidak sah"),
+            .flag("create-missing", "daftarkan unit/layanan yang belum ada (nama = kode)"),
+            .flag("json", "laporan JSON"),
+        ],
+        discussion: """
+            Kolom CSV: date (TTTT-BB-HH), unit, service, U1…U9 (jawaban per unsur; kosong = tidak dijawab),
+            dan bila ada: time, gender, education, occupation, age, comment, clientId, questionnaire.
+            Nama kolom Indonesia juga diterima: tanggal, layanan, jam, jenis_kelamin, pendidikan, pekerjaan,
+            usia, saran, client_id. Pemisah , atau ; (Excel Indonesia), UTF-8 dengan atau tanpa BOM.
+            JSON Lines: satu objek per baris, sama dengan parameter response.submit.
+            Bawaan: semua atau tidak sama sekali — satu baris salah, tidak ada yang disimpan, dan setiap
+            baris yang salah dilaporkan (baris, kolom, masalahnya).
+            """
+    ) { args, ctx in
+        try args.requirePositionals(["BERKAS"])
+        var options = ImportOptions(
+            questionnaire: args.value("questionnaire"), skipInvalid: args.flag("skip-invalid"),
+            createMissing: args.flag("create-missing"))
+        if let raw = args.value("format") {
+            guard let format = DataFormat(parsing: raw) else { throw SKMError(.usage, "--format harus csv atau jsonl.") }
+            options.format = format
+        }
+        let report = try ctx.service.importFile(path: args.positionals[0], options: options)
+        if args.flag("json") {
+            ctx.console.json(ImportJSON.report(report))
+        } else {
+            ImportPrinter.print(report, to: ctx.console)
+        }
+        return report.committed && (report.invalidRows == 0 || options.skipInvalid) ? 0 : 1
+    }
+
+    static let export = CommandSpec(
+        ["export"], summary: "Mengekspor respons ke CSV atau JSON Lines.",
+        options: [
+            .value("format", "csv|jsonl", "format (bawaan: csv)"),
+            .value("out", "BERKAS", "tulis ke berkas (bawaan: keluaran standar)"),
+            .value("separator", ", atau ;", "pemisah CSV (; untuk Excel berbahasa Indonesia)"),
+            .flag("include-voided", "sertakan respons yang dibatalkan"),
+        ] + Commands.filterOptions,
+        discussion: "Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai rumus di Excel."
+    ) { args, ctx in
+        try args.requirePositionals([])
+        var options = ExportOptions(filter: try FilterArguments.filter(args), includeVoided: args.flag("include-voided"))
+        if let raw = args.value("format") {
+            guard let format = DataFormat(parsing: raw) else { throw SKMError(.usage, "--format harus csv atau jsonl.") }
+            options.format = format
+        }
+        if let sep = args.value("separator") {
+            guard sep == "," || sep == ";" else { throw SKMError(.usage, "--separator harus , atau ;.") }
+            options.separator = sep == ";" ? ";" : ","
+        }
+        if let path = args.value("out") {
+            let file = try OutputFile(path: path)
+            let count = try ctx.service.export(options) { try file.write($0) }
+            try file.close()
+            ctx.console.err("\(count) respons diekspor ke \(path).")
+        } else {
+            let count = try ctx.service.export(options) { ctx.console.out($0) }
+            ctx.console.flush()
+            ctx.console.err("\(count) respons diekspor.")
+        }
+        return 0
+    }
+
+    static let void = CommandSpec(
+        ["void"], summary: "Membatalkan respons yang salah (tetap tersimpan dengan alasannya).", arguments: "ID",
+        options: [.value("reason", "TEKS", "alasan pembatalan (wajib)"), .flag("json", "keluaran JSON")],
+        discussion: "Tidak ada yang dihapus: respons tetap ada di jejak audit dan tidak lagi dihitung dalam IKM."
+    ) { args, ctx in
+        try args.requirePositionals(["ID"])
+        guard let id = Int64(args.positionals[0].trimmingSpaces().trimmingPrefix("#")) else {
+            throw SKMError(.usage, "ID respons harus angka, diterima \"\(args.positionals[0].clipped(30))\".")
+        }
+        guard let reason = args.value("reason") else { throw SKMError(.usage, "--reason wajib diisi.") }
+        let voided = try ctx.service.void(id: id, reason: reason)
+        if args.flag("json") {
+            ctx.console.json(ResponseJSON.stored(voided, questionnaire: ctx.service.questionnaire(of: voided)))
+        } else {
+            ctx.console.line("Respons #\(voided.id) dibatalkan. Alasan: \(voided.voidReason ?? "").")
+        }
+        return 0
+    }
+
+    static let list = CommandSpec(
+        ["response", "list"], summary: "Menampilkan respons tersimpan.",
+        options: [
+            .value("limit", "N", "paling banyak N respons (bawaan 50, maks. 1000)"),
+            .value("after", "ID", "mulai sesudah id ini"),
+            .flag("active-only", "sembunyikan respons yang dibatalkan"),
+            .flag("json", "keluaran JSON"),
+        ] + Commands.filterOptions
+    ) { args, ctx in
+        try args.requirePositionals([])
+        let rows = try ctx.service.responses(
+            try FilterArguments.filter(args), includeVoided: !args.flag("active-only"),
+            afterID: Int64(try args.int("after") ?? 0), limit: try args.int("limit") ?? 50)
+        if args.flag("json") {
+            ctx.console.json(.array(rows.map { ResponseJSON.stored($0, questionnaire: ctx.service.questionnaire(of: $0)) }))
+            return 0
+        }
+        if rows.isEmpty {
+            ctx.console.line("Tidak ada respons untuk pilihan ini.")
+            return 0
+        }
+        var table = TextTable(["ID", "Tanggal", "Unit", "Layanan", "Jawaban", "Status"], alignments: [.right, .left, .left, .left, .left, .left])
+        for r in rows {
+            let answers = answerText(r, questionnaire: ctx.service.questionnaire(of: r))
+            table.add([String(r.id), r.content.date.iso, r.content.unitCode, r.content.serviceCode, answers, r.isVoided ? "dibatalkan" : ""])
+        }
+        ctx.console.out(table.rendered)
+        return 0
+    }
+
+    static let show = CommandSpec(
+        ["response", "show"], summary: "Menampilkan satu respons.", arguments: "ID", options: [.flag("json", "keluaran JSON")]
+    ) { args, ctx in
+        try args.requirePositionals(["ID"])
+        guard let id = Int64(args.positionals[0].trimmingSpaces().trimmingPrefix("#")) else {
+            throw SKMError(.usage, "ID respons harus angka, diterima \"\(args.positionals[0].clipped(30))\".")
+        }
+        let r = try ctx.service.response(id: id)
+        let json = ResponseJSON.stored(r, questionnaire: ctx.service.questionnaire(of: r))
+        if args.flag("json") {
+            ctx.console.json(json)
+        } else {
+            ctx.console.line(JSONWriter.pretty.string(json))
+        }
+        return 0
+    }
+
+    /// Answers in question order as typed on the form (`-` for blank).
+    static func answerText(_ r: StoredResponse, questionnaire q: Questionnaire?) -> String {
+        let a = r.content.answers
+        let order = (q?.unsur.count == a.count) ? (q?.unsurIndexOfQuestion ?? Array(a.indices)) : Array(a.indices)
+        return String(order.map { a[$0] == 0 ? "-" : Character(String(a[$0])) })
+    }
+}
+
+extension String {
+    func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

@@ -1,0 +1,40 @@
+import SKMCore
+import SKMService
+
+/// `skm ikm --csv`: the per-unsur table (with the result as a last row), or the breakdown table.
+enum IKMCSV {
+    static func text(_ report: IKMReport, separator: Character) -> String {
+        let csv = CSVWriter(separator: separator)
+        let number: (Double?) -> CSVCell = { value in
+            guard let value, value.isFinite else { return .number("") }
+            let text = "\(value)"
+            return .number(separator == ";" ? String(text.map { $0 == "." ? "," : $0 }) : text)
+        }
+        var out = csv.byteOrderMark
+        if let (_, groups) = report.breakdowns.first {
+            out += csv.line(["key", "label", "respondents", "indeks", "ikm", "ikmDisplay", "mutu", "kinerja", "ciLow", "ciHigh"].map { .text($0) })
+            for g in groups {
+                let r = g.result
+                out += csv.line([
+                    .text(g.key), .text(g.label), .number(String(r.respondents)), number(r.indeks), number(r.ikm),
+                    number(r.ikmDisplayed), .optionalText(r.band?.mutu), .optionalText(r.band?.kinerja), number(r.ci95?.low),
+                    number(r.ci95?.high),
+                ])
+            }
+            return out
+        }
+        let r = report.result
+        out += csv.line(["code", "name", "answered", "sum", "nrr", "weight", "weighted", "ikm", "mutu"].map { .text($0) })
+        for u in r.unsur {
+            out += csv.line([
+                .text(u.code), .text(u.name), .number(String(u.answered)), .number(String(u.sum)), number(u.nrr),
+                number(u.weight), number(u.weighted), number(u.converted), .optionalText(u.band?.mutu),
+            ])
+        }
+        out += csv.line([
+            .text("IKM"), .text("\(r.respondents) responden; bobot \(r.weighting.rawValue)"), .number(""), .number(""),
+            .number(""), .number(""), number(r.indeks), number(r.ikm), .optionalText(r.band?.mutu),
+        ])
+        return out
+    }
+}
