@@ -3,3 +3,9 @@
 
 // SQLITE_TRANSIENT is a macro casting -1 to a function pointer, which Swift cannot import.
 static inline void (*csqlite_transient(void))(void *) { return (void (*)(void *))(-1); }
+
+// sqlite3_config is variadic, which Swift cannot call. skm turns off SQLite's global memory
+// statistics (taken under a process-wide mutex on every allocation) before first use.
+static inline int csqlite_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}

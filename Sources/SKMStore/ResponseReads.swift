@@ -87,7 +87,7 @@ extension Store {
             var tally = Tally(unsurCount: existing.content.answers.count)
             tally.add(answers: existing.content.answers, score: existing.score)
             let key = AggregateKey(
-                questionnaire: existing.content.questionnaireID, day: existing.content.date.iso,
+                questionnaire: existing.content.questionnaireID, date: existing.content.date,
                 unitID: existing.unitID, serviceID: existing.serviceID)
             try applyAggregateDeltas([key: tally.negated])
             try audit(action: "response.void", responseID: id, detail: reason, at: at)

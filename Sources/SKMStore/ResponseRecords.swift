@@ -44,7 +44,10 @@ public enum InsertOutcome: Sendable, Equatable {
 /// Answers as stored: one character per unsur, `1`–`9`, `-` for blank.
 enum AnswerCoding {
     static func encode(_ answers: [UInt8]) -> String {
-        String(decoding: answers.map { $0 == 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + $0 }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: answers.count) { out in
+            for (i, a) in answers.enumerated() { out[i] = a == 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + a }
+            return answers.count
+        }
     }
 
     static func decode(_ text: String) -> [UInt8] {

@@ -1,20 +1,45 @@
+import CSQLite
 import SKMCore
 
 /// Writes responses inside one write transaction, keeping the aggregates in step.
 ///
-/// Aggregate changes are summed in memory per (questionnaire, day, unit, service) and applied just
-/// before COMMIT, so a bulk import of a million rows touches each aggregate row once. Nothing is
-/// visible to other processes, and nothing is acknowledged, until `commit()` returns.
+/// Rows are inserted in batches of `batchSize` (one multi-row INSERT), with ids assigned here
+/// from the table's maximum (safe: the transaction holds the write lock from its first
+/// statement). Aggregate changes are summed in memory per (questionnaire, day, unit, service)
+/// and applied just before COMMIT. Nothing is visible to other processes, and nothing may be
+/// acknowledged, until `commit()` returns.
 public final class ResponseWriter {
+    static let batchSize = 64
+    static let columns = """
+        id, questionnaire, unit_id, service_id, day, time_slot, answers, score, gender, education, occupation, age,
+        comment, client_id, created_at
+        """
+    static let columnCount: Int32 = 15
+
     let store: Store
     let createdAt: String
-    var deltas: [AggregateKey: Tally] = [:]
-    var finished = false
+    // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
+    // million-row import) is switched off for this hot state.
+    @exclusivity(unchecked) var deltas: [AggregateKey: Tally] = [:]
+    @exclusivity(unchecked) var finished = false
+    @exclusivity(unchecked) var nextID: Int64
+    @exclusivity(unchecked) var pending: [(id: Int64, response: NewResponse)] = []
+    @exclusivity(unchecked) var pendingByClientID: [String: (id: Int64, response: NewResponse)] = [:]
+    /// The text values of the pending rows, and where each one is.
+    @exclusivity(unchecked) var arena: [UInt8] = []
+    @exclusivity(unchecked) var texts: [Range<Int>] = []
 
     init(store: Store, createdAt: String) throws {
         self.store = store
         self.createdAt = createdAt
         try store.db.execute("BEGIN IMMEDIATE")
+        do {
+            nextID = try store.statement("SELECT COALESCE(MAX(id), 0) + 1 FROM responses").first { $0.int64(0) } ?? 1
+        } catch {
+            try? store.db.execute("ROLLBACK")
+            throw error
+        }
+        pending.reserveCapacity(Self.batchSize)
     }
 
     deinit {
@@ -24,41 +49,117 @@ public final class ResponseWriter {
     /// Adds one response. A client id seen before returns `.duplicate` when the content is the
     /// same and throws `client_id_conflict` when it differs; either way nothing new is written.
     public func add(_ response: NewResponse) throws -> InsertOutcome {
-        if let clientID = response.clientID, let existing = try store.response(clientID: clientID) {
-            guard existing.content == response.content, existing.unitID == response.unitID,
-                existing.serviceID == response.serviceID
-            else {
-                throw SKMError(
-                    .clientIDConflict,
-                    "Client id \"\(clientID.clipped(60))\" sudah dipakai respons #\(existing.id) dengan isi lain; respons ini tidak disimpan.",
-                    field: "clientId", details: ["existingId": .int(Int(existing.id))])
+        if let clientID = response.clientID {
+            if let earlier = pendingByClientID[clientID] {
+                return try Self.repeated(clientID, existingID: earlier.id, same: Self.sameContent(earlier.response, response))
             }
-            return .duplicate(existing.id)
+            if let existing = try store.response(clientID: clientID) {
+                let same = existing.content == response.content && existing.unitID == response.unitID
+                    && existing.serviceID == response.serviceID
+                return try Self.repeated(clientID, existingID: existing.id, same: same)
+            }
         }
+        let id = nextID
+        nextID += 1
+        pending.append((id, response))
+        if let clientID = response.clientID { pendingByClientID[clientID] = (id, response) }
         let c = response.content
-        try store.statement(
-            """
-            INSERT INTO responses(questionnaire, unit_id, service_id, day, time_slot, answers, score, gender,
-              education, occupation, age, comment, client_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        ).run([
-            .text(c.questionnaireID), .int(response.unitID), .int(response.serviceID), .text(c.date.iso),
-            .optional(c.timeSlot), .text(AnswerCoding.encode(c.answers)), .optional(response.score),
-            .optional(c.respondent.gender), .optional(c.respondent.education), .optional(c.respondent.occupation),
-            .optional(c.respondent.age), .optional(c.comment), .optional(response.clientID), .text(createdAt),
-        ])
-        let id = store.db.lastInsertRowID
         let key = AggregateKey(
-            questionnaire: c.questionnaireID, day: c.date.iso, unitID: response.unitID, serviceID: response.serviceID)
+            questionnaire: c.questionnaireID, date: c.date, unitID: response.unitID, serviceID: response.serviceID)
         deltas[key, default: Tally(unsurCount: c.answers.count)].add(answers: c.answers, score: response.score)
+        if pending.count == Self.batchSize { try flush() }
         return .stored(id)
+    }
+
+    static func sameContent(_ a: NewResponse, _ b: NewResponse) -> Bool {
+        a.content == b.content && a.unitID == b.unitID && a.serviceID == b.serviceID
+    }
+
+    static func repeated(_ clientID: String, existingID: Int64, same: Bool) throws -> InsertOutcome {
+        guard same else {
+            throw SKMError(
+                .clientIDConflict,
+                "Client id \"\(clientID.clipped(60))\" sudah dipakai respons #\(existingID) dengan isi lain; respons ini tidak disimpan.",
+                field: "clientId", details: ["existingId": .int(Int(existingID))])
+        }
+        return .duplicate(existingID)
+    }
+
+    /// Inserts the pending rows: full batches as one statement, a remainder row by row.
+    ///
+    /// Text values are first copied into one arena and bound without a copy (SQLITE_STATIC):
+    /// the arena stays unchanged until the statement has run.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        let rows = pending.count == Self.batchSize ? Self.batchSize : 1
+        let placeholders = "(" + Array(repeating: "?", count: Int(Self.columnCount)).joined(separator: ",") + ")"
+        let sql = "INSERT INTO responses(\(Self.columns)) VALUES " + Array(repeating: placeholders, count: rows).joined(separator: ",")
+        let statement = try store.statement(sql)
+        arena.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
+        for row in pending { collectTexts(row.response) }
+        try arena.withUnsafeBufferPointer { bytes in
+            var index = 0
+            var text = 0
+            while index < pending.count {
+                statement.clear()
+                for row in 0..<rows {
+                    let (id, r) = pending[index + row]
+                    let offset = Int32(row) * Self.columnCount
+                    statement.bind(int: id, at: offset + 1)
+                    statement.bind(int: r.unitID, at: offset + 3)
+                    statement.bind(int: r.serviceID, at: offset + 4)
+                    if let score = r.score { statement.bind(double: score, at: offset + 8) }
+                    if let age = r.content.respondent.age { statement.bind(int: Int64(age), at: offset + 12) }
+                    for column in Self.textColumns {
+                        let range = texts[text]
+                        text += 1
+                        if range.lowerBound >= 0 {
+                            statement.bind(staticText: bytes, range, at: offset + column)
+                        }
+                    }
+                }
+                try statement.execute()
+                index += rows
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+        pendingByClientID.removeAll(keepingCapacity: true)
+    }
+
+    /// The parameter positions (within a row) of the text columns, in `collectTexts` order.
+    static let textColumns: [Int32] = [2, 5, 6, 7, 9, 10, 11, 13, 14, 15]
+
+    /// Appends a row's text values to the arena, recording where each is (-1..<-1 for NULL).
+    func collectTexts(_ r: NewResponse) {
+        let c = r.content
+        append(c.questionnaireID)
+        append(c.date.iso)
+        append(c.timeSlot)
+        append(AnswerCoding.encode(c.answers))
+        append(c.respondent.gender)
+        append(c.respondent.education)
+        append(c.respondent.occupation)
+        append(c.comment)
+        append(r.clientID)
+        append(createdAt)
+    }
+
+    func append(_ value: String?) {
+        guard var value else {
+            texts.append(-1 ..< -1)
+            return
+        }
+        let start = arena.count
+        value.withUTF8 { arena.append(contentsOf: $0) }
+        texts.append(start..<arena.count)
     }
 
     /// Applies the aggregate changes and commits: after this returns, every `.stored` is durable.
     public func commit() throws {
         guard !finished else { return }
         do {
+            try flush()
             try store.applyAggregateDeltas(deltas)
             try store.db.execute("COMMIT")
             finished = true
@@ -74,12 +175,14 @@ public final class ResponseWriter {
         try? store.db.execute("ROLLBACK")
         finished = true
         deltas = [:]
+        pending = []
+        pendingByClientID = [:]
     }
 }
 
 struct AggregateKey: Hashable {
     let questionnaire: String
-    let day: String
+    let date: CivilDate
     let unitID: Int64
     let serviceID: Int64
 }
@@ -138,7 +241,7 @@ extension Store {
               total_sq = total_sq + excluded.total_sq
             """)
         for (key, tally) in deltas {
-            let keyValues: [SQLValue] = [.text(key.questionnaire), .text(key.day), .int(key.unitID), .int(key.serviceID)]
+            let keyValues: [SQLValue] = [.text(key.questionnaire), .text(key.date.iso), .int(key.unitID), .int(key.serviceID)]
             try totals.run(
                 keyValues + [.integer(tally.respondents), .double(tally.scoreSum), .double(tally.scoreSumOfSquares)])
             for (index, u) in tally.unsur.enumerated() where u.answered != 0 {

@@ -54,11 +54,21 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        let (y, m, d) = (year, month, day)
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let digit = { (v: Int) in UInt8(ascii: "0") + UInt8(v % 10) }
+            out[0] = digit(y / 1000)
+            out[1] = digit(y / 100)
+            out[2] = digit(y / 10)
+            out[3] = digit(y)
+            out[4] = UInt8(ascii: "-")
+            out[5] = digit(m / 10)
+            out[6] = digit(m)
+            out[7] = UInt8(ascii: "-")
+            out[8] = digit(d / 10)
+            out[9] = digit(d)
+            return 10
         }
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     public var description: String { iso }

@@ -5,7 +5,10 @@
 /// regulation has changed before (2004, 2014, 2017) and offices add their own unsur. The paper
 /// order of questions is kept separate from the unsur order: the 2017 form asks about Sarana (U9)
 /// in question 8 and Pengaduan (U8) in question 9, and apps that confuse the two swap them.
-public struct Questionnaire: Sendable, Equatable {
+///
+/// Immutable and shared by reference: every response of an import is checked against the same
+/// definition, so it is never copied.
+public final class Questionnaire: Sendable, Equatable {
     public let id: String
     public let title: String
     public let regulation: String
@@ -28,6 +31,8 @@ public struct Questionnaire: Sendable, Equatable {
     public let questionIndexOfUnsur: [Int]
     /// The exact weights: the declared ones, or 1/n each.
     public let weights: [Double]
+    /// Upper-cased unsur code → index, for fast lookups.
+    let unsurIndexByCode: [String: Int]
 
     public init(
         id: String, title: String, regulation: String, status: String, note: String?,
@@ -47,6 +52,7 @@ public struct Questionnaire: Sendable, Equatable {
         self.timeSlots = timeSlots
         self.profile = profile
         let indexOfCode = Dictionary(unsur.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.unsurIndexByCode = Dictionary(unsur.enumerated().map { ($1.code.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
         let questionToUnsur = questions.map { indexOfCode[$0.unsur] ?? 0 }
         self.unsurIndexOfQuestion = questionToUnsur
         var unsurToQuestion = Array(repeating: 0, count: unsur.count)
@@ -59,14 +65,19 @@ public struct Questionnaire: Sendable, Equatable {
         }
     }
 
+    /// Two definitions are equal when they say the same thing.
+    public static func == (a: Questionnaire, b: Questionnaire) -> Bool {
+        a === b || a.json == b.json
+    }
+
     /// The index of the unsur with this code (case-insensitive), if any.
     public func unsurIndex(of code: String) -> Int? {
-        let wanted = code.uppercased()
-        return unsur.firstIndex { $0.code.uppercased() == wanted }
+        unsurIndexByCode[code] ?? unsurIndexByCode[code.uppercased()]
     }
 
     /// The time slot a slot code, a slot label or a clock time (`09:30`, `09.30`) names.
     public func timeSlot(matching text: String) -> TimeSlot? {
+        if let exact = timeSlots.first(where: { $0.code == text }) { return exact }
         let trimmed = text.trimmingSpaces()
         if let slot = timeSlots.first(where: {
             $0.code.caseInsensitiveEquals(trimmed) || $0.label.caseInsensitiveEquals(trimmed)

@@ -42,19 +42,30 @@ public enum ProfileKey: String, Sendable, CaseIterable {
 public struct ProfileField: Sendable, Equatable {
     public let label: String
     public let choices: [ProfileChoice]
+    /// Exact and lower-cased code, label and aliases → index of the choice (first one wins).
+    let lookup: [String: Int]
 
     public init(label: String, choices: [ProfileChoice]) {
         self.label = label
         self.choices = choices
+        var lookup: [String: Int] = [:]
+        for (i, choice) in choices.enumerated() {
+            for name in [choice.code, choice.label] + choice.aliases {
+                if lookup[name] == nil { lookup[name] = i }
+                if lookup[name.lowercased()] == nil { lookup[name.lowercased()] = i }
+            }
+        }
+        self.lookup = lookup
     }
 
     /// The choice whose code, label or alias matches `text`, ignoring case and spaces.
     public func choice(matching text: String) -> ProfileChoice? {
-        let wanted = text.trimmingSpaces().lowercased()
-        return choices.first { choice in
-            choice.code.lowercased() == wanted || choice.label.lowercased() == wanted
-                || choice.aliases.contains { $0.lowercased() == wanted }
-        }
+        guard let index = lookup[text] ?? lookup[text.trimmingSpaces().lowercased()] else { return nil }
+        return choices[index]
+    }
+
+    public static func == (a: ProfileField, b: ProfileField) -> Bool {
+        a.label == b.label && a.choices == b.choices
     }
 }
 

@@ -12,11 +12,12 @@ public enum AnswerValidator {
             }
             for (index, value) in raw.enumerated() {
                 let u = q.unsurIndexOfQuestion[index]
-                let label = "pertanyaan \(index + 1) (\(q.unsur[u].code) \(q.unsur[u].name))"
-                answers[u] = try check(value, label: label, field: "answers[\(index)]", scale: q.scale)
+                answers[u] = try check(value, scale: q.scale) {
+                    ("pertanyaan \(index + 1) (\(q.unsur[u].code) \(q.unsur[u].name))", "answers[\(index)]")
+                }
             }
         case .byUnsur(let pairs):
-            var seen = Set<Int>()
+            var seen = Array(repeating: false, count: q.unsur.count)
             for pair in pairs {
                 guard let u = q.unsurIndex(of: pair.code) else {
                     let codes = q.unsur.map(\.code)
@@ -25,14 +26,16 @@ public enum AnswerValidator {
                         "Unsur \"\(pair.code)\" tidak ada di kuesioner \(q.id); yang ada: \(codes.joined(separator: ", ")).",
                         field: "answers.\(pair.code)", details: ["allowed": .array(codes.map { .string($0) })])
                 }
-                guard seen.insert(u).inserted else {
+                guard !seen[u] else {
                     throw SKMError(
                         .unknownUnsur, "Jawaban untuk \(q.unsur[u].code) tertulis dua kali.", field: "answers.\(pair.code)")
                 }
-                let label = "\(q.unsur[u].code) (\(q.unsur[u].name))"
-                answers[u] = try check(pair.answer, label: label, field: "answers.\(q.unsur[u].code)", scale: q.scale)
+                seen[u] = true
+                answers[u] = try check(pair.answer, scale: q.scale) {
+                    ("\(q.unsur[u].code) (\(q.unsur[u].name))", "answers.\(q.unsur[u].code)")
+                }
             }
-            if let missing = q.unsur.indices.first(where: { !seen.contains($0) }) {
+            if let missing = seen.firstIndex(of: false) {
                 let unsur = q.unsur[missing]
                 throw SKMError(
                     .answersMissing,
@@ -48,20 +51,24 @@ public enum AnswerValidator {
         return answers
     }
 
-    static func check(_ value: RawInteger, label: String, field: String, scale: ClosedRange<Int>) throws(SKMError) -> UInt8 {
-        let range = "\(scale.lowerBound)–\(scale.upperBound)"
+    /// `describe` gives the label and field name for a message; it runs only when there is an error.
+    static func check(
+        _ value: RawInteger, scale: ClosedRange<Int>, describe: () -> (label: String, field: String)
+    ) throws(SKMError) -> UInt8 {
         switch value {
         case .blank:
             return 0
         case .value(let v):
-            guard scale.contains(v) else {
-                let hint = v == 0 ? " (kosongkan bila tidak dijawab; 0 bukan jawaban)" : ""
-                throw SKMError(
-                    .answerOutOfRange, "Jawaban \(label) harus \(range), diterima \(v)\(hint).", field: field,
-                    details: ["min": .int(scale.lowerBound), "max": .int(scale.upperBound), "received": .int(v)])
-            }
-            return UInt8(v)
+            if scale.contains(v) { return UInt8(v) }
+            let (label, field) = describe()
+            let range = "\(scale.lowerBound)–\(scale.upperBound)"
+            let hint = v == 0 ? " (kosongkan bila tidak dijawab; 0 bukan jawaban)" : ""
+            throw SKMError(
+                .answerOutOfRange, "Jawaban \(label) harus \(range), diterima \(v)\(hint).", field: field,
+                details: ["min": .int(scale.lowerBound), "max": .int(scale.upperBound), "received": .int(v)])
         case .invalid(let text):
+            let (label, field) = describe()
+            let range = "\(scale.lowerBound)–\(scale.upperBound)"
             throw SKMError(
                 .answerNotANumber, "Jawaban \(label) harus angka \(range), diterima \"\(text.clipped(40))\".",
                 field: field, details: ["received": .string(text.clipped(200))])

@@ -129,9 +129,12 @@ public struct ResponseContent: Sendable, Equatable {
 public struct ValidatedResponse: Sendable, Equatable {
     public var content: ResponseContent
     public var clientID: String?
+    /// The respondent's weighted mean answer (`RespondentScore`), for the confidence interval.
+    public var score: Double?
 
-    public init(content: ResponseContent, clientID: String?) {
+    public init(content: ResponseContent, clientID: String?, score: Double?) {
         self.content = content
         self.clientID = clientID
+        self.score = score
     }
 }

@@ -1,35 +1,89 @@
 /// Checks everything about a response that needs only the questionnaire and today's date.
 ///
 /// Whether the unit and service exist is the service layer's check (it needs the store).
-public enum ResponseValidator {
+/// An instance remembers the values it has already accepted (dates, codes, profile choices), so
+/// a million-row import checks each distinct value once; the rules are the same either way.
+public final class ResponseValidator {
     /// Survey dates before this are taken as typing mistakes.
     public static let earliestDate = CivilDate(year: 2000, month: 1, day: 1) ?? CivilDate(dayNumber: 10957)
+    static let memoryLimit = 4096
 
+    public let questionnaire: Questionnaire
+    public let today: CivilDate
+    // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
+    // million-row import) is switched off for this hot state.
+    @exclusivity(unchecked) var dates: [String: CivilDate] = [:]
+    @exclusivity(unchecked) var slots: [String: String] = [:]
+    @exclusivity(unchecked) var codes: [String: String] = [:]
+    @exclusivity(unchecked) var genders: [String: String] = [:]
+    @exclusivity(unchecked) var educations: [String: String] = [:]
+    @exclusivity(unchecked) var occupations: [String: String] = [:]
+
+    public init(questionnaire: Questionnaire, today: CivilDate) {
+        self.questionnaire = questionnaire
+        self.today = today
+    }
+
+    /// One-off validation (no memory kept).
     public static func validate(
         _ draft: ResponseDraft, questionnaire q: Questionnaire, today: CivilDate
     ) throws(SKMError) -> ValidatedResponse {
+        try ResponseValidator(questionnaire: q, today: today).validate(draft)
+    }
+
+    /// `compute(raw)`, remembered for `raw` once it succeeded.
+    func remembered<T>(
+        _ raw: String, in memory: inout [String: T], _ compute: (String) throws(SKMError) -> T
+    ) throws(SKMError) -> T {
+        if let known = memory[raw] { return known }
+        let value = try compute(raw)
+        if memory.count >= Self.memoryLimit { memory.removeAll(keepingCapacity: true) }
+        memory[raw] = value
+        return value
+    }
+
+    func remember(_ raw: String, _ value: String, in memory: inout [String: String]) {
+        if memory.count >= Self.memoryLimit { memory.removeAll(keepingCapacity: true) }
+        memory[raw] = value
+    }
+
+    public func validate(_ draft: ResponseDraft) throws(SKMError) -> ValidatedResponse {
+        let q = questionnaire
         guard let unit = draft.unit else {
             throw SKMError(.missingField, "Unit layanan wajib diisi.", field: "unit")
         }
         guard let service = draft.service else {
             throw SKMError(.missingField, "Jenis layanan wajib diisi.", field: "service")
         }
-        let unitCode = try TextRules.code(unit, field: "unit", what: "unit")
-        let serviceCode = try TextRules.code(service, field: "service", what: "layanan")
-        let date = try validateDate(draft.date, today: today)
-        let slot = try validateTime(draft.time, questionnaire: q)
+        let unitCode = try remembered(unit, in: &codes) { raw throws(SKMError) in
+            try TextRules.code(raw, field: "unit", what: "unit")
+        }
+        let serviceCode = try remembered(service, in: &codes) { raw throws(SKMError) in
+            try TextRules.code(raw, field: "service", what: "layanan")
+        }
+        let date: CivilDate
+        if let raw = draft.date {
+            date = try remembered(raw, in: &dates) { raw throws(SKMError) in try Self.validateDate(raw, today: today) }
+        } else {
+            date = today
+        }
+        var slot: String?
+        if let raw = draft.time {
+            slot = try remembered(raw, in: &slots) { raw throws(SKMError) in try Self.validateTime(raw, questionnaire: q) ?? "" }
+            if slot == "" { slot = nil }
+        }
         guard let sheet = draft.answers else {
             throw SKMError(.missingField, "Jawaban wajib diisi.", field: "answers")
         }
         let answers = try AnswerValidator.validate(sheet, for: q)
-        let respondent = try validateRespondent(draft, questionnaire: q)
+        let respondent = try validateRespondent(draft)
         let comment = try TextRules.comment(draft.comment)
         let clientID = try TextRules.clientID(draft.clientID)
         return ValidatedResponse(
             content: ResponseContent(
                 questionnaireID: q.id, unitCode: unitCode, serviceCode: serviceCode, date: date,
                 timeSlot: slot, answers: answers, respondent: respondent, comment: comment),
-            clientID: clientID)
+            clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights))
     }
 
     public static func validateDate(_ raw: String?, today: CivilDate, field: String = "date") throws(SKMError) -> CivilDate {
@@ -63,7 +117,8 @@ public enum ResponseValidator {
             field: "time", details: ["allowed": .array(q.timeSlots.map { .string($0.code) })])
     }
 
-    static func validateRespondent(_ draft: ResponseDraft, questionnaire q: Questionnaire) throws(SKMError) -> Respondent {
+    func validateRespondent(_ draft: ResponseDraft) throws(SKMError) -> Respondent {
+        let q = questionnaire
         var respondent = Respondent()
         for key in ProfileKey.allCases {
             let raw: String?
@@ -72,7 +127,22 @@ public enum ResponseValidator {
             case .education: raw = draft.education
             case .occupation: raw = draft.occupation
             }
-            guard let raw, !raw.trimmingSpaces().isEmpty else { continue }
+            guard let raw, !raw.isEmpty else { continue }
+            let known: String?
+            switch key {
+            case .gender: known = genders[raw]
+            case .education: known = educations[raw]
+            case .occupation: known = occupations[raw]
+            }
+            if let known {
+                switch key {
+                case .gender: respondent.gender = known
+                case .education: respondent.education = known
+                case .occupation: respondent.occupation = known
+                }
+                continue
+            }
+            guard !raw.trimmingSpaces().isEmpty else { continue }
             let field = "respondent.\(key.rawValue)"
             guard let spec = q.profile.choiceField(key) else {
                 throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan \(key.indonesianName).", field: field)
@@ -88,6 +158,11 @@ public enum ResponseValidator {
             case .gender: respondent.gender = choice.code
             case .education: respondent.education = choice.code
             case .occupation: respondent.occupation = choice.code
+            }
+            switch key {
+            case .gender: remember(raw, choice.code, in: &genders)
+            case .education: remember(raw, choice.code, in: &educations)
+            case .occupation: remember(raw, choice.code, in: &occupations)
             }
         }
         switch draft.age {

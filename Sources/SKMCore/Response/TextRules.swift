@@ -7,6 +7,7 @@ public enum TextRules {
 
     /// A unit or service code: 1–32 of A–Z, 0–9, `.`, `_`, `-`; stored upper-case.
     public static func code(_ raw: String, field: String, what: String) throws(SKMError) -> String {
+        if isNormalisedCode(raw) { return raw }
         let code = raw.trimmingSpaces().uppercased()
         guard !code.isEmpty else {
             throw SKMError(.missingField, "Kode \(what) wajib diisi.", field: field)
@@ -21,6 +22,17 @@ public enum TextRules {
                 field: field)
         }
         return code
+    }
+
+    /// Already upper-case and made only of the allowed characters (the common case, checked cheaply).
+    static func isNormalisedCode(_ raw: String) -> Bool {
+        var count = 0
+        for b in raw.utf8 {
+            count += 1
+            let ok = (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x5F || b == 0x2D
+            if !ok || count > maxCodeLength { return false }
+        }
+        return count > 0
     }
 
     /// A display name: required, at most 200 characters, no control characters.

@@ -24,6 +24,7 @@ public struct QuestionnaireCatalog: Sendable {
 
     /// The questionnaire with this id, or the default when `id` is nil or empty.
     public func questionnaire(_ id: String?, field: String = "questionnaire") throws(SKMError) -> Questionnaire {
+        if let id, let exact = all.first(where: { $0.id == id }) { return exact }
         let wanted = id?.trimmingSpaces().lowercased() ?? ""
         if wanted.isEmpty, let q = defaultQuestionnaire { return q }
         if let q = all.first(where: { $0.id == wanted }) { return q }

@@ -14,10 +14,13 @@ import SKMStore
 public final class SKMService {
     public let databasePath: String
     public let clock: any SKMClock
-    var openedStore: Store?
-    var cachedCatalog: QuestionnaireCatalog?
-    var unitCache: [String: UnitRecord] = [:]
-    var serviceCache: [String: ServiceRecord] = [:]
+    // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
+    // million-row import) is switched off for this hot state.
+    @exclusivity(unchecked) var openedStore: Store?
+    @exclusivity(unchecked) var cachedCatalog: QuestionnaireCatalog?
+    @exclusivity(unchecked) var unitCache: [String: UnitRecord] = [:]
+    @exclusivity(unchecked) var serviceCache: [ServiceKey: ServiceRecord] = [:]
+    @exclusivity(unchecked) var validators: [String: ResponseValidator] = [:]
 
     public init(databasePath: String, clock: any SKMClock = SystemClock()) {
         self.databasePath = databasePath
@@ -66,9 +69,24 @@ public final class SKMService {
         return catalog
     }
 
+    struct ServiceKey: Hashable {
+        let unitID: Int64
+        let code: String
+    }
+
     func invalidateCaches() {
         cachedCatalog = nil
         unitCache = [:]
         serviceCache = [:]
+        validators = [:]
+    }
+
+    /// The validator for a questionnaire and today's date, kept while both stay the same.
+    func validator(for q: Questionnaire) -> ResponseValidator {
+        let today = clock.today()
+        if let known = validators[q.id], known.questionnaire === q, known.today == today { return known }
+        let validator = ResponseValidator(questionnaire: q, today: today)
+        validators[q.id] = validator
+        return validator
     }
 }

@@ -13,10 +13,11 @@ public final class ByteSource {
     let file: UnsafeMutablePointer<FILE>
     let ownsFile: Bool
     public let name: String
-    static let chunkSize = 1 << 20
+    let chunkSize: Int
 
-    /// Opens `path`; `-` means standard input.
-    public init(path: String) throws {
+    /// Opens `path`; `-` means standard input. `chunkSize` is for tests of chunk boundaries.
+    public init(path: String, chunkSize: Int = 1 << 20) throws {
+        self.chunkSize = max(1, chunkSize)
         if path == "-" {
             guard let input = fdopen(0, "rb") else { throw SKMError(.fileError, "Masukan standar tidak dapat dibaca.") }
             file = input
@@ -43,8 +44,8 @@ public final class ByteSource {
 
     /// The next chunk, or nil at the end.
     public func read() throws -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-        let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, file) }
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, file) }
         if count == 0 {
             if ferror(file) != 0 { throw SKMError(.fileError, "Gagal membaca \(name).") }
             return nil

@@ -8,6 +8,22 @@ import SKMCore
 struct CSVColumns {
     enum Field: String, CaseIterable {
         case date, unit, service, time, gender, education, occupation, age, comment, clientId, questionnaire
+
+        var ordinal: Int {
+            switch self {
+            case .date: return 0
+            case .unit: return 1
+            case .service: return 2
+            case .time: return 3
+            case .gender: return 4
+            case .education: return 5
+            case .occupation: return 6
+            case .age: return 7
+            case .comment: return 8
+            case .clientId: return 9
+            case .questionnaire: return 10
+            }
+        }
     }
 
     static let aliases: [String: Field] = [
@@ -29,6 +45,8 @@ struct CSVColumns {
 
     var index: [Field: Int] = [:]
     var headerName: [Field: String] = [:]
+    /// `index` as an array by field (dictionary lookups per cell are too slow for a million rows).
+    var column: [Int?] = []
     /// Answer columns: unsur code (upper-case) → column.
     var answers: [(code: String, index: Int)] = []
     var voidedIndex: Int?
@@ -61,6 +79,7 @@ struct CSVColumns {
                 "Kolom tidak dikenal: \(unknown.map { "\"\($0.clipped(30))\"" }.joined(separator: ", ")). Kolom yang dikenal: date/tanggal, unit, service/layanan, U1…U\(questionnaire.unsur.count), time/jam, gender/jenis_kelamin, education/pendidikan, occupation/pekerjaan, age/usia, comment/saran, clientId/client_id, questionnaire.",
                 details: ["unknown": .array(unknown.map { .string($0) })])
         }
+        column = Field.allCases.map { index[$0] }
         var missing = [Field.date, .unit, .service].filter { index[$0] == nil }.map(\.rawValue)
         if index[.questionnaire] == nil {
             missing += questionnaire.unsur.map(\.code).filter { code in !answers.contains { $0.code == code.uppercased() } }
@@ -76,52 +95,89 @@ struct CSVColumns {
         key.count >= 2 && key.count <= 16 && key.hasPrefix("u") && key.dropFirst().allSatisfy(\.isASCIIDigit)
     }
 
-    /// The header as written in the file for an error's field (`answers.U3` → `U3`).
-    func column(for field: String?) -> String? {
+    /// The header as written in the file for an error's field (`answers.U3` → `U3`; for
+    /// `answers[i]`, the unsur column of question i).
+    func column(for field: String?, questionnaire: Questionnaire?) -> String? {
         guard let field else { return nil }
         if field.hasPrefix("answers.") { return String(field.dropFirst("answers.".count)) }
+        if field.hasPrefix("answers["), let q = questionnaire,
+            let index = Int(field.dropFirst("answers[".count).prefix { $0.isASCIIDigit }), index < q.questions.count
+        {
+            return q.questions[index].unsur
+        }
         let key = field.hasPrefix("respondent.") ? String(field.dropFirst("respondent.".count)) : field
         guard let f = Field(rawValue: key) else { return field }
         return headerName[f] ?? key
     }
 
-    /// The draft of one data row.
-    func draft(_ record: CSVRecord, defaultQuestionnaire: String?, catalog: QuestionnaireCatalog) throws -> ResponseDraft {
-        guard record.fields.count == count else {
+    /// For a questionnaire: which column holds each question's answer (nil: no such column),
+    /// and the answer columns that questionnaire does not have.
+    func layout(for q: Questionnaire) -> (questionColumns: [Int?], foreign: [(code: String, index: Int)]) {
+        var questionColumns: [Int?] = Array(repeating: nil, count: q.questions.count)
+        var foreign: [(code: String, index: Int)] = []
+        for column in answers {
+            if let u = q.unsurIndex(of: column.code) {
+                questionColumns[q.questionIndexOfUnsur[u]] = column.index
+            } else {
+                foreign.append(column)
+            }
+        }
+        return (questionColumns, foreign)
+    }
+
+    /// The draft of one data row. Answers come in question order, so the validator reports
+    /// them by question; `column(for:questionnaire:)` turns that back into the unsur column.
+    func draft(_ record: CSVRecord, questionnaire q: Questionnaire, layout: (questionColumns: [Int?], foreign: [(code: String, index: Int)])) throws -> ResponseDraft {
+        guard record.count == count else {
             throw SKMError(
                 .csvMalformed,
-                "Baris ini punya \(record.fields.count) kolom, baris judul \(count). Periksa pemisah (, atau ;) dan tanda kutip.")
+                "Baris ini punya \(record.count) kolom, baris judul \(count). Periksa pemisah (, atau ;) dan tanda kutip.")
         }
         func text(_ field: Field) -> String? {
-            guard let i = index[field] else { return nil }
-            let s = CSVWriter.unneutralised(String(decoding: record.fields[i], as: UTF8.self)).trimmingSpaces()
+            guard let i = column[field.ordinal] else { return nil }
+            let raw = record.field(i)
+            if raw.isEmpty { return nil }
+            let s = CSVWriter.unneutralised(String(decoding: raw, as: UTF8.self)).trimmingSpaces()
             return s.isEmpty ? nil : s
         }
-        if let v = voidedIndex, ["true", "1", "ya", "yes"].contains(String(decoding: record.fields[v], as: UTF8.self).lowercased()) {
+        if let v = voidedIndex, ["true", "1", "ya", "yes"].contains(record.string(v).lowercased()) {
             throw SKMError(.voidedNotImported, "Respons yang sudah dibatalkan (voided) tidak diimpor.", field: "voided")
         }
-        let questionnaireID = text(.questionnaire) ?? defaultQuestionnaire
-        let q = try catalog.questionnaire(questionnaireID)
-        var pairs: [(code: String, answer: RawInteger)] = []
-        for column in answers {
-            let raw = Self.answer(record.fields[column.index])
-            guard q.unsurIndex(of: column.code) != nil else {
-                if raw == .blank { continue }
-                throw SKMError(.unknownUnsur, "Kolom \(column.code) tidak ada di kuesioner \(q.id).", field: "answers.\(column.code)")
+        for column in layout.foreign where !Self.answer(record.field(column.index)).isBlank {
+            throw SKMError(.unknownUnsur, "Kolom \(column.code) tidak ada di kuesioner \(q.id).", field: "answers.\(column.code)")
+        }
+        var answers: [RawInteger] = []
+        answers.reserveCapacity(layout.questionColumns.count)
+        for (question, column) in layout.questionColumns.enumerated() {
+            guard let column else {
+                throw SKMError(
+                    .csvHeader, "Kolom \(q.questions[question].unsur) tidak ada, padahal kuesioner \(q.id) menanyakannya.",
+                    field: "answers.\(q.questions[question].unsur)")
             }
-            pairs.append((code: column.code, answer: raw))
+            answers.append(Self.answer(record.field(column)))
         }
         return ResponseDraft(
             questionnaire: q.id, unit: text(.unit), service: text(.service), date: text(.date), time: text(.time),
-            answers: .byUnsur(pairs), gender: text(.gender), education: text(.education),
+            answers: .byQuestion(answers), gender: text(.gender), education: text(.education),
             occupation: text(.occupation), age: text(.age).map { RawInteger(text: $0) } ?? .blank,
             comment: text(.comment), clientID: text(.clientId))
     }
 
+    /// The questionnaire a row names in its `questionnaire` column, if the file has one.
+    func questionnaireID(_ record: CSVRecord) -> String? {
+        guard let i = column[Field.questionnaire.ordinal] else { return nil }
+        let s = record.string(i).trimmingSpaces()
+        return s.isEmpty ? nil : s
+    }
+
     /// A single digit is the common case; anything else goes through the general reader.
-    static func answer(_ bytes: [UInt8]) -> RawInteger {
-        if bytes.count == 1, bytes[0] >= 0x30, bytes[0] <= 0x39 { return .value(Int(bytes[0] - 0x30)) }
+    static func answer(_ bytes: ArraySlice<UInt8>) -> RawInteger {
+        if bytes.count == 1, let b = bytes.first, b >= 0x30, b <= 0x39 { return .value(Int(b - 0x30)) }
         if bytes.isEmpty { return .blank }
         return RawInteger(text: String(decoding: bytes, as: UTF8.self))
     }
+}
+
+extension RawInteger {
+    var isBlank: Bool { self == .blank }
 }

@@ -36,7 +36,8 @@ public struct CSVWriter: Sendable {
 
     /// Undoes `neutralised` on import, so export → import round-trips.
     public static func unneutralised(_ text: String) -> String {
-        guard text.first == "'", let second = text.dropFirst().first, formulaStarts.contains(second) else { return text }
+        guard text.utf8.first == UInt8(ascii: "'"), let second = text.dropFirst().first, formulaStarts.contains(second)
+        else { return text }
         return String(text.dropFirst())
     }
 }

@@ -51,6 +51,12 @@ public struct SampleCheck: Sendable, Equatable {
     public let minimum: Int
     public let respondents: Int
     public var sufficient: Bool { respondents >= minimum }
+
+    public init(population: Int, minimum: Int, respondents: Int) {
+        self.population = population
+        self.minimum = minimum
+        self.respondents = respondents
+    }
 }
 
 /// Everything `skm ikm` shows: the overall result, its breakdowns and the sample check.
@@ -129,7 +135,7 @@ extension SKMService {
                 let unit = names[g.key]
                 return GroupResult(
                     key: unit?.code ?? g.key, label: unit.map { "\($0.code) — \($0.name)" } ?? g.key, result: score(g.tally))
-            }
+            }.sorted { $0.key < $1.key }
         case .service:
             let services = Dictionary(try store.services().map { (String($0.id), $0) }, uniquingKeysWith: { a, _ in a })
             return try store.tallies(query, groupBy: .service).map { g in
@@ -137,7 +143,7 @@ extension SKMService {
                 return GroupResult(
                     key: s.map(Self.serviceKey) ?? g.key, label: s.map { "\($0.code) — \($0.name) (\($0.unitCode))" } ?? g.key,
                     result: score(g.tally))
-            }
+            }.sorted { $0.key < $1.key }
         case .month:
             return try store.tallies(query, groupBy: .month).map { g in
                 GroupResult(key: g.key, label: Self.monthLabel(g.key), result: score(g.tally))

@@ -1,3 +1,4 @@
+import Foundation
 import SKMCore
 import SKMJSON
 import SKMStore
@@ -60,87 +61,66 @@ public struct ImportReport: Sendable {
     public static let errorLimit = 1000
 }
 
+/// A row after the pure checks, on its way to the database.
+struct CheckedRow: Sendable {
+    let line: Int
+    let result: Result<ValidatedResponse, SKMError>
+    let questionnaire: Questionnaire?
+}
+
 extension SKMService {
+    /// Imports a CSV or JSON Lines file in one transaction.
+    ///
+    /// Rows are read and checked on a second thread while this one resolves units and services
+    /// and writes; either way every row passes the same rules as `submit`. All-or-nothing by
+    /// default: the first bad row rolls everything back, and reading goes on only to report every
+    /// other bad row.
     public func importFile(path: String, options: ImportOptions) throws -> ImportReport {
         let source = try ByteSource(path: path)
         let format = options.format ?? DataFormat.guess(path: path)
         let catalog = try self.catalog()
-        if let id = options.questionnaire { _ = try catalog.questionnaire(id) }
+        let defaultQuestionnaire = try catalog.questionnaire(options.questionnaire)
+        let rows: any ImportRows =
+            format == .csv
+            ? try CSVImportRows(source: source, catalog: catalog, defaultQuestionnaire: defaultQuestionnaire)
+            : JSONLinesImportRows(source: source, defaultQuestionnaireID: options.questionnaire)
+        let queue = BatchQueue<CheckedRow>()
+        let today = clock.today()
+        let producer = Thread { Self.check(rows, catalog: catalog, today: today, into: queue) }
+        producer.start()
+        defer { queue.cancel() }
+
         var report = ImportReport(format: format)
         let writer = try store().writer(createdAt: clock.timestamp())
         var writing = true
         defer {
             if writing { writer.rollback() }
         }
-        func handle(row: Int, column: (String?) -> String?, _ body: () throws -> ResponseDraft) throws {
-            report.rowsRead += 1
-            do {
-                let draft = try body()
-                let response = try prepare(draft, createMissing: options.createMissing && writing)
-                guard writing else { return }
-                switch try writer.add(response) {
-                case .stored: report.stored += 1
-                case .duplicate: report.duplicates += 1
-                }
-            } catch let error as SKMError where error.kind != .busy && error.kind != .storage && error.kind != .internal {
-                if options.createMissing && !writing && (error.code == .unknownUnit || error.code == .unknownService) {
-                    return
-                }
-                report.invalidRows += 1
-                if report.errors.count < ImportReport.errorLimit {
-                    report.errors.append(ImportRowError(row: row, column: column(error.field), error: error))
-                }
-                if !options.skipInvalid && writing {
-                    writer.rollback()
-                    invalidateCaches()
-                    writing = false
-                }
-            }
-        }
-        switch format {
-        case .csv:
-            var reader = CSVReader(source: source)
-            guard let headerRecord = try reader.next() else {
-                throw SKMError(.csvHeader, "Berkas \(path) kosong: tidak ada baris judul.")
-            }
-            let header = try headerStrings(headerRecord)
-            let columns = try CSVColumns(header: header, questionnaire: catalog.questionnaire(options.questionnaire))
-            while true {
-                let record: CSVRecord
+        while let batch = try queue.take() {
+            for row in batch {
+                report.rowsRead += 1
                 do {
-                    guard let next = try reader.next() else { break }
-                    record = next
-                } catch let error as SKMError where error.code == .csvMalformed {
-                    try handle(row: error.details?["row"]?.numberValue?.int ?? 0, column: { _ in nil }) { throw error }
-                    break
-                }
-                if record.isBlank { continue }
-                try handle(row: record.line, column: columns.column(for:)) {
-                    if let bad = record.fields.lazy.compactMap({ UTF8Validation.firstInvalidOffset($0) }).first {
-                        throw SKMError(
-                            .invalidEncoding,
-                            "Teks bukan UTF-8 (byte ke-\(bad + 1) sebuah sel). Simpan ulang berkas sebagai \"CSV UTF-8\".")
+                    let valid = try row.result.get()
+                    let response = try resolve(valid, createMissing: options.createMissing && writing)
+                    guard writing else { continue }
+                    switch try writer.add(response) {
+                    case .stored: report.stored += 1
+                    case .duplicate: report.duplicates += 1
                     }
-                    return try columns.draft(record, defaultQuestionnaire: options.questionnaire, catalog: catalog)
-                }
-            }
-        case .jsonl:
-            var lines = LineSplitter(source: source)
-            while let line = try lines.next() {
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                try handle(row: lines.lineNumber, column: { $0 }) {
-                    let value: JSONValue
-                    do {
-                        value = try JSONParser().parse(line)
-                    } catch let error as JSONParseError {
-                        throw SKMError(.importInvalid, "JSON tidak sah: \(error.messageID).")
+                } catch let error as SKMError where error.kind != .busy && error.kind != .storage && error.kind != .internal {
+                    if options.createMissing && !writing && (error.code == .unknownUnit || error.code == .unknownService) {
+                        continue
                     }
-                    guard let object = value.objectValue else {
-                        throw SKMError(.wrongType, "Setiap baris harus objek JSON, bukan \(value.typeNameID).")
+                    report.invalidRows += 1
+                    if report.errors.count < ImportReport.errorLimit {
+                        let column = rows.column(for: error.field, questionnaire: row.questionnaire)
+                        report.errors.append(ImportRowError(row: row.line, column: column, error: error))
                     }
-                    var draft = try ResponseJSON.draft(JSONFields(object), allowReadOnlyKeys: true)
-                    if draft.questionnaire == nil { draft.questionnaire = options.questionnaire }
-                    return draft
+                    if !options.skipInvalid && writing {
+                        writer.rollback()
+                        invalidateCaches()
+                        writing = false
+                    }
                 }
             }
         }
@@ -155,10 +135,39 @@ extension SKMService {
         return report
     }
 
-    func headerStrings(_ record: CSVRecord) throws -> [String] {
-        if record.fields.contains(where: { UTF8Validation.firstInvalidOffset($0) != nil }) {
-            throw SKMError(.invalidEncoding, "Baris judul bukan UTF-8. Simpan ulang berkas sebagai \"CSV UTF-8\".")
+    /// The producer: reads every row and applies the pure checks, in batches.
+    static func check(_ rows: any ImportRows, catalog: QuestionnaireCatalog, today: CivilDate, into queue: BatchQueue<CheckedRow>) {
+        var rows = rows
+        var validators: [String: ResponseValidator] = [:]
+        var batch: [CheckedRow] = []
+        batch.reserveCapacity(256)
+        do {
+            while let row = try rows.next() {
+                let result: Result<ValidatedResponse, SKMError>
+                switch row.draft {
+                case .failure(let error):
+                    result = .failure(error)
+                case .success(let draft):
+                    do {
+                        let q = try catalog.questionnaire(draft.questionnaire)
+                        let validator = validators[q.id] ?? ResponseValidator(questionnaire: q, today: today)
+                        validators[q.id] = validator
+                        result = .success(try validator.validate(draft))
+                    } catch {
+                        result = .failure(error)
+                    }
+                }
+                batch.append(CheckedRow(line: row.line, result: result, questionnaire: row.questionnaire))
+                if batch.count == 256 {
+                    guard queue.put(batch) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { _ = queue.put(batch) }
+            queue.close()
+        } catch {
+            if !batch.isEmpty { _ = queue.put(batch) }
+            queue.close(failure: error)
         }
-        return record.fields.map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -48,7 +48,7 @@ extension SKMService {
     /// The service with this code in `unit`, or a `unknown_service` error listing the unit's services.
     public func resolveService(_ raw: String, in unit: UnitRecord, field: String = "service") throws -> ServiceRecord {
         let code = try TextRules.code(raw, field: field, what: "layanan")
-        let key = "\(unit.id)/\(code)"
+        let key = ServiceKey(unitID: unit.id, code: code)
         if let cached = serviceCache[key] { return cached }
         let services = try store().services(unitID: unit.id)
         if let service = services.first(where: { $0.code == code }) {

@@ -6,6 +6,11 @@ public struct SubmitResult: Sendable, Equatable {
     public let id: Int64
     /// True when the client id was seen before with the same content (nothing new stored).
     public let duplicate: Bool
+
+    public init(id: Int64, duplicate: Bool) {
+        self.id = id
+        self.duplicate = duplicate
+    }
 }
 
 /// The outcome of one item of a batch.
@@ -20,8 +25,16 @@ extension SKMService {
     /// Validates a draft completely (questionnaire, answers, profile, registry) into a storable response.
     /// With `createMissing`, an unknown unit or service is registered (named by its code).
     public func prepare(_ draft: ResponseDraft, createMissing: Bool = false) throws -> NewResponse {
-        let q = try catalog().questionnaire(draft.questionnaire)
-        let valid = try ResponseValidator.validate(draft, questionnaire: q, today: clock.today())
+        try resolve(try validate(draft), createMissing: createMissing)
+    }
+
+    /// Everything about a draft that needs no database: questionnaire, answers, dates, profile.
+    public func validate(_ draft: ResponseDraft) throws -> ValidatedResponse {
+        try validator(for: catalog().questionnaire(draft.questionnaire)).validate(draft)
+    }
+
+    /// The registry part: the unit and service must exist (or, with `createMissing`, are created).
+    public func resolve(_ valid: ValidatedResponse, createMissing: Bool = false) throws -> NewResponse {
         let content = valid.content
         let unit: UnitRecord
         do {
@@ -36,8 +49,7 @@ extension SKMService {
             service = try addService(unit: unit.code, code: content.serviceCode, name: content.serviceCode)
         }
         return NewResponse(
-            content: content, unitID: unit.id, serviceID: service.id, clientID: valid.clientID,
-            score: RespondentScore.of(answers: content.answers, weights: q.weights))
+            content: content, unitID: unit.id, serviceID: service.id, clientID: valid.clientID, score: valid.score)
     }
 
     /// Stores one response durably; returns only after the commit reached the disk.

@@ -28,7 +28,52 @@ final class Statement {
         case .null: sqlite3_bind_null(handle, index)
         case .int(let v): sqlite3_bind_int64(handle, index, v)
         case .double(let v): sqlite3_bind_double(handle, index, v)
-        case .text(let s): sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+        case .text(let s): bind(text: s, at: index)
+        }
+    }
+
+    /// Forgets the previous execution and every bound value (all parameters become NULL).
+    func clear() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Runs a statement whose parameters are already bound, discarding any rows.
+    func execute() throws {
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    func bind(int value: Int64, at index: Int32) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(double value: Double, at index: Int32) {
+        sqlite3_bind_double(handle, index, value)
+    }
+
+    /// Binds text, or leaves the parameter NULL after `clear()` when there is none.
+    func bind(optionalText value: String?, at index: Int32) {
+        if let value { bind(text: value, at: index) }
+    }
+
+    /// Binds text that stays where it is until the statement has run (no copy at all).
+    func bind(staticText bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at index: Int32) {
+        guard let base = bytes.baseAddress else { return }
+        let chars = UnsafeRawPointer(base + range.lowerBound).assumingMemoryBound(to: CChar.self)
+        sqlite3_bind_text(handle, index, chars, Int32(range.count), nil)
+    }
+
+    /// Binds text straight from the string's UTF-8 storage (no C-string copy on the Swift side).
+    func bind(text: String, at index: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            if let base = buffer.baseAddress {
+                let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+                sqlite3_bind_text(handle, index, chars, Int32(buffer.count), csqlite_transient())
+            } else {
+                sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+            }
         }
     }
 

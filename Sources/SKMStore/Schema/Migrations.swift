@@ -78,6 +78,14 @@ enum Migrations {
         BEGIN SELECT RAISE(ABORT, 'a stored response is never rewritten; void it and submit a new one'); END
         """,
         """
+        CREATE TRIGGER units_never_deleted BEFORE DELETE ON units
+        BEGIN SELECT RAISE(ABORT, 'units are never deleted: responses refer to them'); END
+        """,
+        """
+        CREATE TRIGGER services_never_deleted BEFORE DELETE ON services
+        BEGIN SELECT RAISE(ABORT, 'services are never deleted: responses refer to them'); END
+        """,
+        """
         CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
         """,

@@ -11,6 +11,12 @@ struct Runner {
     let environment: [String: String]
 
     func run(_ arguments: [String]) -> Int32 {
+        let status = execute(arguments)
+        console.flush()
+        return status
+    }
+
+    func execute(_ arguments: [String]) -> Int32 {
         let tokens = Array(arguments.dropFirst())
         if tokens.isEmpty || tokens == ["--help"] || tokens == ["-h"] || tokens == ["help"] {
             console.out(overview)

@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 import SKMService
 
 /// `skm ikm --csv`: the per-unsur table (with the result as a last row), or the breakdown table.
@@ -7,7 +8,7 @@ enum IKMCSV {
         let csv = CSVWriter(separator: separator)
         let number: (Double?) -> CSVCell = { value in
             guard let value, value.isFinite else { return .number("") }
-            let text = "\(value)"
+            let text = JSONNumber(value).text
             return .number(separator == ";" ? String(text.map { $0 == "." ? "," : $0 }) : text)
         }
         var out = csv.byteOrderMark
