@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "SKMStore", dependencies: ["CSQLite", "SKMCore", "SKMJSON"]),
         .target(name: "SKMService", dependencies: ["SKMCore", "SKMStore", "SKMJSON", "DefaultQuestionnaires"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMCore", "SKMJSON"]),
+        .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),

@@ -16,6 +16,36 @@ public enum TallyGrouping: Sendable, CaseIterable {
     }
 }
 
+struct GroupID: Hashable {
+    let questionnaire: String
+    let key: String
+}
+
+/// Reuses the previous row's strings when the bytes are the same, so summing thousands of rows
+/// of one questionnaire does not build thousands of equal strings.
+struct NameCache {
+    var lastText: [UInt8] = []
+    var lastTextString = ""
+    var lastKey: [UInt8] = []
+    var lastKeyString = ""
+
+    mutating func text(_ row: Statement, _ column: Int32) -> String {
+        let bytes = row.bytes(column)
+        if bytes.elementsEqual(lastText) { return lastTextString }
+        lastText = Array(bytes)
+        lastTextString = String(decoding: bytes, as: UTF8.self)
+        return lastTextString
+    }
+
+    mutating func key(_ row: Statement, _ column: Int32) -> String {
+        let bytes = row.bytes(column)
+        if bytes.elementsEqual(lastKey) { return lastKeyString }
+        lastKey = Array(bytes)
+        lastKeyString = String(decoding: bytes, as: UTF8.self)
+        return lastKeyString
+    }
+}
+
 /// The tally of one group: a questionnaire and a key (unit id, service id, `2025-03`, … or "").
 public struct TallyGroup: Sendable, Equatable {
     public let questionnaireID: String
@@ -25,38 +55,67 @@ public struct TallyGroup: Sendable, Equatable {
 
 extension Store {
     /// Sums the running aggregates: a handful of rows per day, never the responses themselves.
+    ///
+    /// The rows are summed here rather than by SQL `GROUP BY`, which would sort them first; a
+    /// year of a busy office is tens of thousands of aggregate rows and sums in milliseconds.
     public func tallies(_ query: ResponseQuery, groupBy grouping: TallyGrouping) throws -> [TallyGroup] {
         let (clauses, values) = query.whereClauses()
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let key = grouping.keyExpression
-        var groups: [String: TallyGroup] = [:]
-        var order: [String] = []
+        var groups: [GroupID: TallyGroup] = [:]
         let totalsSQL = """
-            SELECT questionnaire, CAST(\(key) AS TEXT), SUM(respondents), TOTAL(score_sum), TOTAL(score_sumsq)
-            FROM daily_totals \(whereSQL) GROUP BY 1, 2 ORDER BY 1, 2
+            SELECT questionnaire, CAST(\(key) AS TEXT), respondents, score_sum, score_sumsq FROM daily_totals \(whereSQL)
             """
-        for row in try statement(totalsSQL).rows(values, { ($0.text(0), $0.text(1), $0.int(2), $0.double(3), $0.double(4)) }) {
-            let id = row.0 + "\u{1F}" + row.1
-            order.append(id)
-            groups[id] = TallyGroup(
-                questionnaireID: row.0, key: row.1,
-                tally: Tally(respondents: row.2, unsur: [], scoreSum: row.3, scoreSumOfSquares: row.4))
-        }
-        let unsurSQL = """
-            SELECT questionnaire, CAST(\(key) AS TEXT), unsur, SUM(answered), SUM(total), SUM(total_sq)
-            FROM daily_unsur \(whereSQL) GROUP BY 1, 2, 3
-            """
-        for row in try statement(unsurSQL).rows(values, { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4), $0.int(5)) }) {
-            let id = row.0 + "\u{1F}" + row.1
-            guard var group = groups[id], row.2 >= 0, row.2 < 1000 else { continue }
-            if group.tally.unsur.count <= row.2 {
-                group.tally.unsur.append(
-                    contentsOf: Array(repeating: UnsurTally(), count: row.2 + 1 - group.tally.unsur.count))
-            }
-            group.tally.unsur[row.2] = UnsurTally(answered: row.3, sum: row.4, sumOfSquares: row.5)
+        let totals = try statement(totalsSQL)
+        totals.bind(values)
+        var names = NameCache()
+        while try totals.step() {
+            let id = GroupID(questionnaire: names.text(totals, 0), key: names.key(totals, 1))
+            var group = groups[id] ?? TallyGroup(questionnaireID: id.questionnaire, key: id.key, tally: Tally(unsurCount: 0))
+            group.tally.respondents += totals.int(2)
+            group.tally.scoreSum += totals.double(3)
+            group.tally.scoreSumOfSquares += totals.double(4)
             groups[id] = group
         }
-        return order.compactMap { groups[$0] }.filter { $0.tally.respondents != 0 }
+        let unsurSQL = """
+            SELECT questionnaire, CAST(\(key) AS TEXT), unsur, answered, total, total_sq FROM daily_unsur \(whereSQL)
+            """
+        let unsur = try statement(unsurSQL)
+        unsur.bind(values)
+        var sums: [GroupID: [UnsurTally]] = [:]
+        // Rows of one group mostly come together: sum into `current` until the group changes.
+        var currentID: GroupID?
+        var current: [UnsurTally] = []
+        while try unsur.step() {
+            let index = unsur.int(2)
+            guard index >= 0, index < 1000 else { continue }
+            let id = GroupID(questionnaire: names.text(unsur, 0), key: names.key(unsur, 1))
+            if id != currentID {
+                if let currentID { sums[currentID] = current }
+                current = sums[id] ?? []
+                currentID = id
+            }
+            if current.count <= index {
+                current.append(contentsOf: Array(repeating: UnsurTally(), count: index + 1 - current.count))
+            }
+            current[index].answered += unsur.int(3)
+            current[index].sum += unsur.int(4)
+            current[index].sumOfSquares += unsur.int(5)
+        }
+        if let currentID { sums[currentID] = current }
+        for (id, list) in sums { groups[id]?.tally.unsur = list }
+        return groups.values
+            .filter { $0.tally.respondents != 0 }
+            .sorted { ($0.questionnaireID, $0.key) < ($1.questionnaireID, $1.key) }
+    }
+
+    /// The questionnaires that have responses matching `query`, with their respondent counts.
+    public func questionnaireCounts(_ query: ResponseQuery) throws -> [(id: String, respondents: Int)] {
+        let (clauses, values) = query.whereClauses()
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try statement("SELECT questionnaire, SUM(respondents) FROM daily_totals \(whereSQL) GROUP BY questionnaire ORDER BY questionnaire")
+            .rows(values) { (id: $0.text(0), respondents: $0.int(1)) }
+            .filter { $0.respondents != 0 }
     }
 
     /// Compares the running aggregates with a recount from the responses; returns the rows that

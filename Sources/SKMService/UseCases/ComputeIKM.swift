@@ -114,16 +114,16 @@ extension SKMService {
     func questionnaireForData(_ filter: ResolvedFilter) throws -> Questionnaire {
         let catalog = try catalog()
         if let id = filter.query.questionnaireID { return try catalog.questionnaire(id) }
-        let present = try existingStore().tallies(filter.query, groupBy: .none)
+        let present = try existingStore().questionnaireCounts(filter.query)
         if present.count > 1 {
-            let list = present.map { "\($0.questionnaireID) (\($0.tally.respondents) responden)" }.joined(separator: ", ")
+            let list = present.map { "\($0.id) (\($0.respondents) responden)" }.joined(separator: ", ")
             throw SKMError(
                 .mixedQuestionnaires,
                 "Data ini memakai beberapa kuesioner: \(list). IKM dihitung per kuesioner; pilih satu dengan --questionnaire.",
                 field: "filter.questionnaire",
-                details: ["questionnaires": .array(present.map { .string($0.questionnaireID) })])
+                details: ["questionnaires": .array(present.map { .string($0.id) })])
         }
-        return try catalog.questionnaire(present.first?.questionnaireID)
+        return try catalog.questionnaire(present.first?.id)
     }
 
     func groups(_ breakdown: Breakdown, query: ResponseQuery, score: (Tally) -> IKMResult) throws -> [GroupResult] {

@@ -128,6 +128,12 @@ final class Statement {
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
+    /// The column's text as bytes, valid until the next step (no string is built).
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
 
     func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }

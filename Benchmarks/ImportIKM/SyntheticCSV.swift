@@ -1,0 +1,48 @@
+import Foundation
+import SKMService
+
+/// Deterministic synthetic survey rows: 2 units × 10 services, every day of 2025, answers
+/// mostly 3–4 with 2 % blanks, a profile and an occasional comment.
+enum SyntheticCSV {
+    static func write(rows: Int, to path: String) throws {
+        guard let file = fopen(path, "wb") else { throw CocoaError(.fileWriteUnknown) }
+        defer { fclose(file) }
+        var random = SeededRandom(seed: 2025)
+        var out = "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,time,gender,education,occupation,age,comment\n"
+        let educations = ["SD", "SMP", "SMA", "D1-D3", "S1", "S2"]
+        let occupations = ["PNS", "SWASTA", "WIRAUSAHA", "LAINNYA"]
+        for i in 0..<rows {
+            let day = 1 + Int(random.next() % 365)
+            let date = CivilDateText.of(dayOfYear: day)
+            out += "\(date),U\(i % 2),S\(i % 10)"
+            for _ in 0..<9 {
+                let r = random.unit()
+                out += r < 0.02 ? "," : (r < 0.10 ? ",2" : (r < 0.55 ? ",3" : ",4"))
+            }
+            out += random.unit() < 0.7 ? ",08-12" : ",13-17"
+            out += random.unit() < 0.5 ? ",L" : ",P"
+            out += "," + educations[Int(random.next() % 6)] + "," + occupations[Int(random.next() % 4)]
+            out += ",\(18 + Int(random.next() % 60))"
+            out += random.unit() < 0.05 ? ",\"Pelayanan baik, ruang tunggu panas\"\n" : ",\n"
+            if out.utf8.count > 1 << 20 {
+                fputs(out, file)
+                out = ""
+            }
+        }
+        fputs(out, file)
+    }
+}
+
+enum CivilDateText {
+    static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+    static func of(dayOfYear: Int) -> String {
+        var day = dayOfYear
+        var month = 0
+        while day > monthDays[month] {
+            day -= monthDays[month]
+            month += 1
+        }
+        return String(format: "2025-%02d-%02d", month + 1, day)
+    }
+}
