@@ -19,7 +19,7 @@ extension SKMService {
     /// Creates a fresh demo store in `directory` and fills it with `DemoData`.
     public static func createDemo(directory: String, clock: any SKMClock = SystemClock()) throws -> (SKMService, DemoSummary) {
         if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemErrorText.current
             throw SKMError(.fileError, "Folder \(directory) tidak dapat dibuat: \(reason).")
         }
         let path = directory.hasSuffix("/") ? directory + "skm.sqlite" : directory + "/skm.sqlite"

@@ -30,6 +30,14 @@ public enum DemoData {
         Service(code: "PBB", name: "Pelayanan PBB-P2", perDay: 0.6, quality: 0.0),
     ]
 
+    /// National holidays and collective leave (cuti bersama) of 2025: the office is closed.
+    static let holidays: Set<String> = [
+        "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-03-28", "2025-03-31", "2025-04-01",
+        "2025-04-02", "2025-04-03", "2025-04-04", "2025-04-07", "2025-04-18", "2025-05-01", "2025-05-12",
+        "2025-05-13", "2025-05-29", "2025-05-30", "2025-06-06", "2025-06-09", "2025-06-27", "2025-08-18",
+        "2025-09-05", "2025-12-25", "2025-12-26",
+    ]
+
     static let monthFactor: [Double] = [1.3, 1.0, 0.8, 0.7, 1.0, 1.2, 1.3, 1.0, 0.9, 1.0, 1.0, 0.8]
 
     /// Per unsur (unsur order U1…U9): the weights of answers 1–4 before adjustments.
@@ -66,7 +74,7 @@ public enum DemoData {
         var date = first
         var serial = 0
         while date.year == year {
-            if date.weekday != 0 && date.weekday != 6 {
+            if date.weekday != 0 && date.weekday != 6 && !holidays.contains(date.iso) {
                 for service in services {
                     let expected = service.perDay * monthFactor[date.month - 1]
                     let count = poisson(expected, &random)

@@ -30,7 +30,7 @@ public final class ByteSource {
             throw SKMError(.fileError, "\(path) adalah folder, bukan berkas.")
         }
         guard let opened = fopen(path, "rb") else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemErrorText.current
             throw SKMError(.fileError, "Berkas \(path) tidak dapat dibaca: \(reason).")
         }
         file = opened

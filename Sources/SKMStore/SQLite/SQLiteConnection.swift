@@ -63,7 +63,7 @@ final class SQLiteConnection {
             return
         }
         if errno == EEXIST { return }
-        let reason = String(cString: strerror(errno))
+        let reason = SystemErrorText.current
         throw SKMError(.fileError, "Berkas basis data \(path) tidak dapat dibuat: \(reason). Periksa bahwa foldernya ada dan dapat ditulisi.")
     }
 

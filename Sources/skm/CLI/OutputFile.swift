@@ -16,7 +16,7 @@ final class OutputFile {
         self.path = path
         temporaryPath = path + ".tmp"
         guard let opened = fopen(temporaryPath, "wb") else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemErrorText.current
             throw SKMError(.fileError, "Berkas \(path) tidak dapat ditulis: \(reason).")
         }
         file = opened
@@ -32,7 +32,7 @@ final class OutputFile {
     func write(_ text: String) throws {
         guard let file else { return }
         if fputs(text, file) < 0 {
-            throw SKMError(.fileError, "Gagal menulis \(path): \(String(cString: strerror(errno))).")
+            throw SKMError(.fileError, "Gagal menulis \(path): \(SystemErrorText.current).")
         }
     }
 
@@ -43,7 +43,7 @@ final class OutputFile {
         fclose(file)
         guard flushed, rename(temporaryPath, path) == 0 else {
             unlink(temporaryPath)
-            throw SKMError(.fileError, "Gagal menyimpan \(path): \(String(cString: strerror(errno))).")
+            throw SKMError(.fileError, "Gagal menyimpan \(path): \(SystemErrorText.current).")
         }
     }
 }
