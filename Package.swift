@@ -24,12 +24,21 @@ let package = Package(
         ),
         .target(name: "SKMStore", dependencies: ["CSQLite", "SKMCore", "SKMJSON"]),
         .target(name: "SKMService", dependencies: ["SKMCore", "SKMStore", "SKMJSON", "DefaultQuestionnaires"]),
-        .executableTarget(name: "skm", dependencies: ["SKMService", "SKMCore", "SKMJSON"]),
+        .target(
+            name: "ProtocolDocument",
+            path: "Protocol",
+            exclude: ["README.md", "clients"],
+            sources: ["OpenRPCDocument.swift"],
+            resources: [.embedInCode("openrpc.json")]
+        ),
+        .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
+        .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
         .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMCore", "SKMJSON"]),
+        .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .testTarget(name: "EndToEndTests", dependencies: ["skm", "SKMJSON"]),
     ]
 )

@@ -22,6 +22,9 @@ public final class SKMService {
     @exclusivity(unchecked) var serviceCache: [ServiceKey: ServiceRecord] = [:]
     @exclusivity(unchecked) var validators: [String: ResponseValidator] = [:]
 
+    /// The version of skm, reported by `skm --version` and `skm.info`.
+    public static let version = "0.1.0"
+
     public init(databasePath: String, clock: any SKMClock = SystemClock()) {
         self.databasePath = databasePath
         self.clock = clock

@@ -5,7 +5,6 @@ import SKMService
 /// Finds the command, parses its arguments, runs it, and turns every failure into an Indonesian
 /// message and an exit code (0 ok, 1 user or data error, 2 usage error) — never a Swift trap.
 struct Runner {
-    static let version = "0.1.0"
     let commands: [CommandSpec]
     let console: Console
     let environment: [String: String]
@@ -23,7 +22,7 @@ struct Runner {
             return 0
         }
         if tokens == ["--version"] || tokens == ["version"] {
-            console.line("skm \(Self.version)")
+            console.line("skm \(SKMService.version)")
             return 0
         }
         if tokens.first == "help" {

@@ -1,0 +1,73 @@
+import SKMCore
+import SKMJSON
+import SKMService
+
+/// `ikm.compute`, `ikm.score`, `ikm.classify`, `sample.size`.
+enum IKMMethods {
+    static let all: [RPCMethod] = [
+        RPCMethod("ikm.compute") { params, context in
+            try params.rejectUnknown(["filter", "weighting", "aggregation", "by", "population"])
+            var request = IKMRequest(
+                filter: try SurveyFilter(json: try params.nested("filter")), weighting: try weighting(params),
+                population: try params.int("population"))
+            if let raw = try params.string("aggregation") {
+                guard let aggregation = Aggregation(parsing: raw) else {
+                    throw SKMError(
+                        .invalidAggregation, "aggregation harus \"pooled\" atau \"mean-of-services\", diterima \"\(raw.clipped(30))\".",
+                        field: "aggregation")
+                }
+                request.aggregation = aggregation
+            }
+            for raw in try params.stringList("by") {
+                guard let breakdown = Breakdown(parsing: raw) else {
+                    throw SKMError(
+                        .invalidFilter, "by harus service, unit, quarter, month atau year; diterima \"\(raw.clipped(20))\".", field: "by")
+                }
+                request.breakdowns.append(breakdown)
+            }
+            return IKMJSON.report(try context.service.computeIKM(request))
+        },
+        RPCMethod("ikm.score") { params, context in
+            try params.rejectUnknown(["questionnaire", "answers", "weighting"])
+            guard let items = try params.array("answers") else {
+                throw SKMError(.missingField, "Parameter \"answers\" wajib diisi: array respons, tiap respons array jawaban atau objek per unsur.", field: "answers")
+            }
+            var sheets: [AnswerSheet] = []
+            sheets.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                sheets.append(try ResponseJSON.sheet(item, field: "answers[\(index)]"))
+            }
+            let (result, questionnaire) = try context.service.score(
+                questionnaire: try params.string("questionnaire"), sheets: sheets, weighting: try weighting(params))
+            return .object(IKMJSON.result(result, questionnaire: questionnaire))
+        },
+        RPCMethod("ikm.classify") { params, context in
+            try params.rejectUnknown(["ikm", "questionnaire"])
+            guard let ikm = try params.double("ikm") else {
+                throw SKMError(.missingField, "Parameter \"ikm\" wajib diisi (angka 25–100).", field: "ikm")
+            }
+            let (band, _) = try context.service.classify(ikm: ikm, questionnaire: try params.string("questionnaire"))
+            return [
+                "ikm": .double(ikm), "ikmDisplay": .double(DisplayRounding.round(ikm, decimals: 2)),
+                "mutu": .string(band.mutu), "kinerja": .string(band.kinerja),
+            ]
+        },
+        RPCMethod("sample.size") { params, context in
+            try params.rejectUnknown(["population"])
+            let population = try params.requiredInt("population")
+            return ["population": .int(population), "minimum": .int(try context.service.sampleSize(population: population))]
+        },
+    ]
+
+    /// `weighting` as a name (`"exact"`, `"0.111"`, `"0.11"`) or a number (0.111, 0.11).
+    static func weighting(_ params: JSONFields) throws -> Weighting {
+        guard let value = params.object["weighting"], !value.isNull else { return .exact }
+        let text = value.stringValue ?? value.numberValue?.text ?? ""
+        guard let weighting = Weighting(parsing: text) else {
+            throw SKMError(
+                .invalidWeighting, "weighting harus \"exact\", \"0.111\" atau \"0.11\"; diterima \(value.description.clipped(30)).",
+                field: "weighting")
+        }
+        return weighting
+    }
+}

@@ -1,0 +1,78 @@
+import SKMCore
+import SKMJSON
+import SKMService
+
+/// Every method `skm rpc` dispatches. Each one reads its named params, calls the service layer
+/// and shapes the result; no rule lives here.
+public enum RPCMethods {
+    public static var all: [RPCMethod] {
+        InfoMethods.all + RegistryMethods.all + ResponseMethods.all + IKMMethods.all
+    }
+}
+
+/// `rpc.discover`, `skm.info`, `questionnaire.list`, `questionnaire.get`.
+enum InfoMethods {
+    static let all: [RPCMethod] = [
+        RPCMethod("rpc.discover") { params, context in
+            try params.rejectUnknown([])
+            return context.openRPC
+        },
+        RPCMethod("skm.info") { params, context in
+            try params.rejectUnknown([])
+            let service = context.service
+            var database: JSONObject = ["path": .string(service.databasePath), "exists": .bool(service.databaseExists)]
+            var units: JSONValue = []
+            var responses: JSONValue = ["total": 0, "voided": 0, "active": 0]
+            if service.databaseExists {
+                let store = try service.store()
+                database["schemaVersion"] = .int(try store.schemaVersion())
+                units = RegistryJSON.units(try service.units(), services: try service.services())
+                let counts = try store.responseCounts()
+                responses = [
+                    "total": .int(counts.total), "voided": .int(counts.voided), "active": .int(counts.total - counts.voided),
+                ]
+            }
+            return [
+                "version": .string(SKMService.version),
+                "database": .object(database),
+                "questionnaires": QuestionnaireJSON.summaries(try service.questionnaires(), catalog: try service.catalog()),
+                "units": units,
+                "responses": responses,
+            ]
+        },
+        RPCMethod("questionnaire.list") { params, context in
+            try params.rejectUnknown([])
+            return QuestionnaireJSON.summaries(try context.service.questionnaires(), catalog: try context.service.catalog())
+        },
+        RPCMethod("questionnaire.get") { params, context in
+            try params.rejectUnknown(["id"])
+            return try context.service.questionnaire(id: try params.requiredString("id")).json
+        },
+    ]
+}
+
+/// `unit.list`, `unit.add`, `service.list`, `service.add`.
+enum RegistryMethods {
+    static let all: [RPCMethod] = [
+        RPCMethod("unit.list") { params, context in
+            try params.rejectUnknown([])
+            return RegistryJSON.units(try context.service.units(), services: try context.service.services())
+        },
+        RPCMethod("unit.add") { params, context in
+            try params.rejectUnknown(["code", "name"])
+            let unit = try context.service.addUnit(code: try params.requiredString("code"), name: try params.requiredString("name"))
+            return RegistryJSON.unit(unit, services: [])
+        },
+        RPCMethod("service.list") { params, context in
+            try params.rejectUnknown(["unit"])
+            return .array(try context.service.services(unit: try params.string("unit")).map(RegistryJSON.service))
+        },
+        RPCMethod("service.add") { params, context in
+            try params.rejectUnknown(["unit", "code", "name"])
+            let service = try context.service.addService(
+                unit: try params.requiredString("unit"), code: try params.requiredString("code"),
+                name: try params.requiredString("name"))
+            return RegistryJSON.service(service)
+        },
+    ]
+}
