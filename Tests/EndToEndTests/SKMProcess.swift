@@ -33,6 +33,11 @@ struct SKMProcess {
 
     @discardableResult
     func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws -> Output {
+        try run(arguments, bytes: input.map { Array($0.utf8) }, environment: extra)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], bytes input: [UInt8]?, environment extra: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -47,7 +52,7 @@ struct SKMProcess {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        if let input { inPipe.fileHandleForWriting.write(Data(input)) }
         try inPipe.fileHandleForWriting.close()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()

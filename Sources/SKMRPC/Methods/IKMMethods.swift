@@ -62,7 +62,10 @@ enum IKMMethods {
     /// `weighting` as a name (`"exact"`, `"0.111"`, `"0.11"`) or a number (0.111, 0.11).
     static func weighting(_ params: JSONFields) throws -> Weighting {
         guard let value = params.object["weighting"], !value.isNull else { return .exact }
-        let text = value.stringValue ?? value.numberValue?.text ?? ""
+        guard let text = value.stringValue ?? value.numberValue?.text else {
+            throw SKMError(
+                .wrongType, "Parameter \"weighting\" harus teks atau angka, bukan \(value.typeNameID).", field: "weighting")
+        }
         guard let weighting = Weighting(parsing: text) else {
             throw SKMError(
                 .invalidWeighting, "weighting harus \"exact\", \"0.111\" atau \"0.11\"; diterima \(value.description.clipped(30)).",
