@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
         .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
+        .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService"], path: "Benchmarks/RPC"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
