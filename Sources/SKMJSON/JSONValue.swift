@@ -98,7 +98,7 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         if value == value.rounded(), abs(value) < 1e15 {
             self.text = String(Int64(value))
         } else {
-            self.text = "\(value)"
+            self.text = value.description
         }
     }
 

@@ -82,31 +82,34 @@ public struct JSONWriter: Sendable {
 
     private func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var needsSlowPath = false
-        for b in s.utf8 {
-            if b < 0x20 || b == 0x22 || b == 0x5C || (asciiOnly && b >= 0x80) {
-                needsSlowPath = true
-                break
+        let contentStart = out.count
+        let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            // Fast path: copy runs of bytes that need no escaping in one go.
+            var runStart = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && (b < 0x80 || !asciiOnly) {
+                    i += 1
+                    continue
+                }
+                if b >= 0x80 { return false }  // non-ASCII with asciiOnly: the scalar path below
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                appendEscaped(ascii: b, into: &out)
+                i += 1
+                runStart = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            return true
         }
-        if !needsSlowPath {
-            out.append(contentsOf: s.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20: appendEscape(UInt16(scalar.value), into: &out)
-            case 0x20..<0x80: out.append(UInt8(scalar.value))
-            default:
-                if asciiOnly {
+        if done != true {
+            // Undo any partial fast-path output of this string and redo it scalar by scalar.
+            out.removeSubrange(contentStart...)
+            for scalar in s.unicodeScalars {
+                if scalar.value < 0x80 {
+                    let b = UInt8(scalar.value)
+                    if b >= 0x20 && b != 0x22 && b != 0x5C { out.append(b) } else { appendEscaped(ascii: b, into: &out) }
+                } else if asciiOnly {
                     for unit in String(scalar).utf16 { appendEscape(unit, into: &out) }
                 } else {
                     UTF8.encode(scalar) { out.append($0) }
@@ -114,6 +117,19 @@ public struct JSONWriter: Sendable {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private func appendEscaped(ascii b: UInt8, into out: inout [UInt8]) {
+        switch b {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+        case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+        default: appendEscape(UInt16(b), into: &out)
+        }
     }
 }
 

@@ -107,3 +107,15 @@ import Testing
         #expect(JSONWriter.compact.string(.double(3.0)) == "3")
     }
 }
+
+@Suite struct JSONWriterEscapingTests {
+    @Test func mixedEscapesAndNonASCIIInOneString() {
+        let text = "a\"b\\c\nd é \u{1F} \"q\" 😀 end"
+        let ascii = JSONWriter(asciiOnly: true).string(.string(text))
+        #expect(ascii == #""a\"b\\c\nd \u00e9 \u001f \"q\" \ud83d\ude00 end""#)
+        #expect((try? JSONParser().parse(ascii)) == .string(text))
+        let utf8 = JSONWriter.compact.string(.string(text))
+        #expect(utf8 == #""a\"b\\c\nd é \u001f \"q\" 😀 end""#)
+        #expect((try? JSONParser().parse(utf8)) == .string(text))
+    }
+}
