@@ -33,6 +33,14 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case questionnaireConflict = "questionnaire_conflict"
     case mixedQuestionnaires = "mixed_questionnaires"
 
+    // Performance plans and AKIP
+    case invalidPlan = "invalid_plan"
+    case unknownPlan = "unknown_plan"
+    case unknownIndicator = "unknown_indicator"
+    case realisasiComputed = "realisasi_computed"
+    case invalidEvaluation = "invalid_evaluation"
+    case noEvaluation = "no_evaluation"
+
     // Store
     case responseNotFound = "response_not_found"
     case alreadyVoided = "already_voided"
@@ -63,7 +71,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
 
     public var kind: ErrorKind {
         switch self {
-        case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound:
+        case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,
+            .noEvaluation:
             return .notFound
         case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict:
             return .conflict

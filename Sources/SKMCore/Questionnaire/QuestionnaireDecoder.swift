@@ -8,10 +8,10 @@ import SKMJSON
 public enum QuestionnaireDecoder {
     public struct Outcome: Sendable {
         public let questionnaire: Questionnaire?
-        public let problems: [QuestionnaireProblem]
-        public var errors: [QuestionnaireProblem] { problems.filter { $0.severity == .error } }
+        public let problems: [DefinitionProblem]
+        public var errors: [DefinitionProblem] { problems.filter { $0.severity == .error } }
 
-        public init(questionnaire: Questionnaire?, problems: [QuestionnaireProblem]) {
+        public init(questionnaire: Questionnaire?, problems: [DefinitionProblem]) {
             self.questionnaire = questionnaire
             self.problems = problems
         }
@@ -27,7 +27,7 @@ public enum QuestionnaireDecoder {
         do {
             return decode(try JSONParser().parse(text))
         } catch {
-            return Outcome(questionnaire: nil, problems: [QuestionnaireProblem(.error, "", error.messageID)])
+            return Outcome(questionnaire: nil, problems: [DefinitionProblem(.error, "", error.messageID)])
         }
     }
 
@@ -35,7 +35,7 @@ public enum QuestionnaireDecoder {
         do {
             return decode(try JSONParser().parse(bytes))
         } catch {
-            return Outcome(questionnaire: nil, problems: [QuestionnaireProblem(.error, "", error.messageID)])
+            return Outcome(questionnaire: nil, problems: [DefinitionProblem(.error, "", error.messageID)])
         }
     }
 

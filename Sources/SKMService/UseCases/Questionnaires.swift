@@ -17,7 +17,7 @@ extension SKMService {
         return QuestionnaireDecoder.Outcome(
             questionnaire: nil,
             problems: outcome.problems + [
-                QuestionnaireProblem(.error, "id", "\(q.id) adalah kuesioner bawaan; beri id lain untuk kuesioner sendiri")
+                DefinitionProblem(.error, "id", "\(q.id) adalah kuesioner bawaan; beri id lain untuk kuesioner sendiri")
             ])
     }
 

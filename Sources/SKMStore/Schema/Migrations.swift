@@ -7,11 +7,13 @@ import SKMCore
 ///    a reason) and the audit log. Triggers make deletion and rewriting impossible.
 /// 2. Running aggregates per (questionnaire, day, unit, service), backfilled from the responses,
 ///    so an IKM for any period is a sum over a few rows.
+/// 3. Performance plans (IKU) with every loaded version, realised values and AKIP evaluations,
+///    all append-only: a correction is a new row, the latest row is the current value.
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
 
-    static let all: [[String]] = [migration1, migration2]
+    static let all: [[String]] = [migration1, migration2, migration3]
 
     static var latestVersion: Int { all.count }
 
@@ -122,6 +124,53 @@ enum Migrations {
         "INSERT INTO daily_totals " + RecountSQL.totals,
         "INSERT INTO daily_unsur " + RecountSQL.unsur,
     ]
+
+    static let migration3 = [
+        """
+        CREATE TABLE iku_plans(
+          id TEXT PRIMARY KEY,
+          definition TEXT NOT NULL,
+          loaded_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE iku_plan_history(
+          id INTEGER PRIMARY KEY,
+          plan TEXT NOT NULL,
+          definition TEXT NOT NULL,
+          loaded_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE iku_realizations(
+          id INTEGER PRIMARY KEY,
+          plan TEXT NOT NULL,
+          indicator TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          value REAL NOT NULL,
+          numerator REAL,
+          denominator REAL,
+          note TEXT,
+          entered_at TEXT NOT NULL,
+          entered_by TEXT)
+        """,
+        "CREATE INDEX iku_realizations_by_key ON iku_realizations(plan, indicator, year, id)",
+        """
+        CREATE TABLE akip_evaluations(
+          id INTEGER PRIMARY KEY,
+          year INTEGER NOT NULL,
+          scheme TEXT NOT NULL,
+          evaluation TEXT NOT NULL,
+          total REAL NOT NULL,
+          predikat TEXT NOT NULL,
+          entered_at TEXT NOT NULL,
+          entered_by TEXT)
+        """,
+        "CREATE INDEX akip_evaluations_by_year ON akip_evaluations(year, id)",
+    ] + ["iku_plan_history", "iku_realizations", "akip_evaluations"].flatMap { table in
+        [
+            "CREATE TRIGGER \(table)_append_only_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+            "CREATE TRIGGER \(table)_append_only_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+        ]
+    }
 }
 
 /// The aggregates recomputed from the responses themselves: the migration backfills with these,

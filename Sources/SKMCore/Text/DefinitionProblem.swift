@@ -1,7 +1,8 @@
 import SKMJSON
 
-/// One thing wrong (or doubtful) in a questionnaire definition, with where it is.
-public struct QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
+/// One thing wrong (or doubtful) in a definition file (questionnaire, IKU plan, AKIP evaluation),
+/// with where it is.
+public struct DefinitionProblem: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error
         case warning
@@ -31,14 +32,14 @@ public struct QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible
 
 /// Reads typed members of a JSON definition, recording a problem for each missing or mistyped one.
 struct DefinitionReader {
-    var problems: [QuestionnaireProblem] = []
+    var problems: [DefinitionProblem] = []
 
     mutating func error(_ path: String, _ message: String) {
-        problems.append(QuestionnaireProblem(.error, path, message))
+        problems.append(DefinitionProblem(.error, path, message))
     }
 
     mutating func warning(_ path: String, _ message: String) {
-        problems.append(QuestionnaireProblem(.warning, path, message))
+        problems.append(DefinitionProblem(.warning, path, message))
     }
 
     mutating func object(_ value: JSONValue?, _ path: String, required: Bool = true) -> JSONObject? {

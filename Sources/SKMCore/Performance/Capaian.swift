@@ -1,0 +1,50 @@
+/// The achievement (capaian) of an indicator, as PermenPANRB 8/2021 and LKjIP practice compute it:
+/// higher is better → realisasi / target × 100; lower is better → (2 − realisasi / target) × 100.
+public enum Capaian {
+    /// nil when the target is zero (a division the regulation does not define).
+    public static func percent(realisasi: Double, target: Double, polarity: Indicator.Polarity) -> Double? {
+        guard target != 0, realisasi.isFinite, target.isFinite else { return nil }
+        switch polarity {
+        case .higher: return realisasi / target * 100
+        case .lower: return (2 - realisasi / target) * 100
+        }
+    }
+}
+
+/// Category bands for capaian, read as thresholds on the value shown (two decimals), so 90,5 %
+/// is Tinggi and 91,00 % is Sangat Tinggi.
+public struct CapaianBands: Sendable, Equatable {
+    public struct Band: Sendable, Equatable {
+        public let minimum: Double
+        public let label: String
+
+        public init(minimum: Double, label: String) {
+            self.minimum = minimum
+            self.label = label
+        }
+    }
+
+    /// Highest first; the last one is the floor.
+    public let bands: [Band]
+    public let floorLabel: String
+
+    public init(bands: [Band], floorLabel: String) {
+        self.bands = bands.sorted { $0.minimum > $1.minimum }
+        self.floorLabel = floorLabel
+    }
+
+    /// ≥ 91 Sangat Tinggi · ≥ 76 Tinggi · ≥ 66 Sedang · ≥ 51 Rendah · else Sangat Rendah.
+    public static let standard = CapaianBands(
+        bands: [
+            Band(minimum: 91, label: "Sangat Tinggi"), Band(minimum: 76, label: "Tinggi"),
+            Band(minimum: 66, label: "Sedang"), Band(minimum: 51, label: "Rendah"),
+        ], floorLabel: "Sangat Rendah")
+
+    public func category(of capaian: Double) -> String {
+        let shown = DisplayRounding.round(capaian, decimals: 2)
+        return bands.first { shown >= $0.minimum }?.label ?? floorLabel
+    }
+
+    /// Every label, best first (for summaries).
+    public var labels: [String] { bands.map(\.label) + [floorLabel] }
+}
