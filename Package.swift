@@ -22,8 +22,21 @@ let package = Package(
                 .embedInCode("kepmenpan-25-2004.json"),
             ]
         ),
+        .target(
+            name: "ExamplePlans",
+            path: "Examples/iku",
+            exclude: ["README.md"],
+            sources: ["Embedded.swift"],
+            resources: [
+                .embedInCode("tomoni-timur-2021-2026.json"),
+                .embedInCode("rawa-jitu-timur-2023-2026.json"),
+                .embedInCode("ciruas-2022.json"),
+                .embedInCode("widang-2021.json"),
+            ]
+        ),
         .target(name: "SKMStore", dependencies: ["CSQLite", "SKMCore", "SKMJSON"]),
-        .target(name: "SKMService", dependencies: ["SKMCore", "SKMStore", "SKMJSON", "DefaultQuestionnaires"]),
+        .target(
+            name: "SKMService", dependencies: ["SKMCore", "SKMStore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans"]),
         .target(
             name: "ProtocolDocument",
             path: "Protocol",

@@ -96,6 +96,13 @@ import Testing
         "ikm.score": ["answers": [[4, 4, 4, 4, 4, 4, 4, 4, 4]]],
         "ikm.classify": ["ikm": 80],
         "sample.size": ["population": 100],
+        "iku.plan.get": ["id": "tidak-ada"],
+        "iku.plan.put": ["plan": ["id": "x"]],
+        "iku.realization.set": ["plan": "x", "indicator": "IKU-1", "year": 2025, "value": 1],
+        "iku.evaluate": ["plan": "x", "year": 2025],
+        "akip.evaluate": ["evaluation": ["components": [:]]],
+        "akip.get": ["year": 2025],
+        "akip.classify": ["nilai": 80],
     ]
 
     /// Every param of every method, sent with a value of the wrong type.

@@ -29,6 +29,14 @@ import Testing
         ("ikm.compute", #"{"jsonrpc":"2.0","method":"ikm.compute","params":{"filter":{"year":2025},"by":"quarter","population":500},"id":14}"#, "The same object as `skm ikm --json`."),
         ("ikm.score", #"{"jsonrpc":"2.0","method":"ikm.score","params":{"answers":[[4,4,3,4,3,4,4,3,4],{"U1":3,"U2":3,"U3":3,"U4":4,"U5":3,"U6":3,"U7":3,"U8":null,"U9":3}],"weighting":"0.11"},"id":15}"#, "Computed from the given answers; nothing is stored."),
         ("ikm.classify", #"{"jsonrpc":"2.0","method":"ikm.classify","params":{"ikm":88.305},"id":16}"#, "88,305 is displayed 88,31, hence A."),
+        ("iku.plan.put", #"{"jsonrpc":"2.0","method":"iku.plan.put","params":{"plan":{"id":"contoh-2024-2026","organisation":"Kecamatan Contoh","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"Nilai IKM","satuan":"nilai","formula":"IKM unit pelayanan x 25","targets":{"2025":78,"2026":79},"realisasi":{"source":"skm"}},{"code":"IKU-2","name":"Nilai SAKIP kecamatan","satuan":"nilai","targets":{"2025":70,"2026":72},"realisasi":{"source":"akip"}},{"code":"IKU-3","name":"Persentase surat selesai tepat waktu","satuan":"%","targets":{"2025":90,"2026":95},"realisasi":{"source":"ratio","numerator":"jumlah surat selesai tepat waktu","denominator":"jumlah surat masuk"}}]}},"id":24}"#, "A plan as in Examples/iku (skm also loads them from files with `skm iku load`)."),
+        ("iku.plan.list", #"{"jsonrpc":"2.0","method":"iku.plan.list","id":25}"#, ""),
+        ("iku.realization.set", #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh-2024-2026","indicator":"IKU-3","year":2025,"numerator":172,"denominator":190,"enteredBy":"Sekretariat"},"id":26}"#, "A ratio indicator takes numerator and denominator; realisasi = numerator / denominator × 100."),
+        ("akip.evaluate", #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"year":2025,"save":true,"evaluation":{"components":{"perencanaan":{"keberadaan":["AA","A"],"kualitas":["A","BB","B"],"pemanfaatan":{"percent":70}},"pengukuran":{"keberadaan":["A"],"kualitas":["BB"],"pemanfaatan":["B","CC"]},"pelaporan":{"keberadaan":["AA"],"kualitas":["A"],"pemanfaatan":["BB"]},"evaluasi":{"keberadaan":["A"],"kualitas":["B"],"pemanfaatan":["C"]}}}},"id":27}"#, "Criteria grades per sub-component (or a percentage); saved for 2025, it becomes the realisasi of `akip` indicators."),
+        ("akip.get", #"{"jsonrpc":"2.0","method":"akip.get","params":{"year":2025},"id":28}"#, ""),
+        ("akip.classify", #"{"jsonrpc":"2.0","method":"akip.classify","params":{"nilai":90},"id":29}"#, "Lower bounds are exclusive: 90,00 is A, not AA."),
+        ("iku.evaluate", #"{"jsonrpc":"2.0","method":"iku.evaluate","params":{"plan":"contoh-2024-2026","year":2025},"id":30}"#, "IKU-1 from the survey, IKU-2 from the AKIP evaluation, IKU-3 from the entered counts."),
+        ("iku.plan.get", #"{"jsonrpc":"2.0","method":"iku.plan.get","params":{"id":"contoh-2024-2026"},"id":31}"#, "Shortened here."),
         ("questionnaire.list", #"{"jsonrpc":"2.0","method":"questionnaire.list","id":17}"#, ""),
         ("questionnaire.get", #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":18}"#, "Shortened here: the whole definition in the format of Questionnaires/README.md."),
         ("skm.info", #"{"jsonrpc":"2.0","method":"skm.info","id":19}"#, ""),
@@ -39,7 +47,7 @@ import Testing
         ("Batch with a notification", #"[{"jsonrpc":"2.0","method":"sample.size","params":{"population":100},"id":"a"},{"jsonrpc":"2.0","method":"sample.size","params":{"population":10}},{"jsonrpc":"2.0","method":"ikm.classify","params":{"ikm":76.6},"id":"b"}]"#, "The notification (no `id`) gets no answer; the others come back in one array."),
     ]
 
-    static let shortened: Set<String> = ["questionnaire.get", "rpc.discover"]
+    static let shortened: Set<String> = ["questionnaire.get", "rpc.discover", "iku.plan.get"]
 
     func transcript() throws -> String {
         let f = try RPCFixture(registry: false)

@@ -65,6 +65,12 @@ public enum PlanDecoder {
                 }
             }
         }
+        let untargeted = indicators.filter { $0.targets.isEmpty }.map(\.code)
+        if !untargeted.isEmpty {
+            r.warning(
+                "indicators",
+                "\(untargeted.count) indikator tanpa target (\(untargeted.joined(separator: ", ").clipped(200))): realisasinya tetap dicatat, capaiannya tidak dihitung")
+        }
         guard r.problems.allSatisfy({ $0.severity == .warning }), let id, let organisation, let years else {
             return Outcome(plan: nil, problems: r.problems)
         }
@@ -113,9 +119,6 @@ enum IndicatorDecoding {
         let baseline = decodeBaseline(o["baseline"], path: "\(path).baseline", &r)
         let targets = decodeTargets(o["targets"], path: "\(path).targets", years: years, &r)
         let realisasi = decodeSource(o["realisasi"], path: "\(path).realisasi", &r)
-        if targets?.isEmpty == true {
-            r.warning("\(path).targets", "tidak ada target: realisasi tetap dicatat, capaian tidak dihitung")
-        }
         guard let code, let kind, let name, let polarity, let targets, let realisasi else { return nil }
         return Indicator(
             code: code, kind: kind, jabatan: jabatan, sasaran: r.string(o["sasaran"], "\(path).sasaran", required: false),

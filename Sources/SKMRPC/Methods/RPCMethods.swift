@@ -6,7 +6,7 @@ import SKMService
 /// and shapes the result; no rule lives here.
 public enum RPCMethods {
     public static var all: [RPCMethod] {
-        InfoMethods.all + RegistryMethods.all + ResponseMethods.all + IKMMethods.all
+        InfoMethods.all + RegistryMethods.all + ResponseMethods.all + IKMMethods.all + PerformanceMethods.all
     }
 }
 

@@ -5,7 +5,9 @@ enum Commands {
             + RegistryCommands.all
             + QuestionnaireCommands.all
             + ResponseCommands.all
-            + [IKMCommand.spec, SampleSizeCommand.spec, RPCCommand.spec, DemoCommand.spec]
+            + [IKMCommand.spec, SampleSizeCommand.spec]
+            + PerformanceCommands.all
+            + [RPCCommand.spec, DemoCommand.spec]
     }
 
     /// Options shared by commands that select responses.

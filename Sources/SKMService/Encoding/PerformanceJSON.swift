@@ -1,0 +1,81 @@
+import SKMCore
+import SKMJSON
+import SKMStore
+
+/// Plan evaluations and AKIP results as JSON (`skm iku evaluate --json`, `iku.evaluate`,
+/// `skm akip evaluate --json`, `akip.evaluate`).
+public enum PerformanceJSON {
+    public static func evaluation(_ e: PlanEvaluation) -> JSONValue {
+        [
+            "plan": ["id": .string(e.plan.id), "organisation": .string(e.plan.organisation)],
+            "year": .int(e.year),
+            "indicators": .array(e.indicators.map(indicator)),
+            "summary": .array(e.summary.map { ["category": .string($0.label), "count": .int($0.count)] }),
+        ]
+    }
+
+    static func indicator(_ i: IndicatorEvaluation) -> JSONValue {
+        var o: JSONObject = [
+            "code": .string(i.indicator.code), "kind": .string(i.indicator.kind.rawValue),
+            "name": .string(i.indicator.name), "satuan": .string(i.indicator.satuan),
+            "polarity": .string(i.indicator.polarity.rawValue), "source": .string(i.indicator.realisasi.name),
+            "target": .double(i.target), "realisasi": .double(i.realisasi?.value),
+        ]
+        if let jabatan = i.indicator.jabatan { o["jabatan"] = .string(jabatan) }
+        if case .ratio = i.indicator.realisasi {
+            o["numerator"] = .double(i.realisasi?.numerator)
+            o["denominator"] = .double(i.realisasi?.denominator)
+        }
+        o["capaian"] = .double(i.capaian)
+        o["category"] = .string(i.category)
+        o["reason"] = .string(i.reason)
+        o["previous"] = .double(i.previous)
+        o["change"] = .double(i.change)
+        o["finalTarget"] = .double(i.finalTarget)
+        o["progressToFinal"] = .double(i.progressToFinal)
+        return .object(o)
+    }
+
+    public static func realization(_ r: StoredRealization) -> JSONValue {
+        [
+            "id": .int(Int(r.id)), "plan": .string(r.plan), "indicator": .string(r.indicator), "year": .int(r.year),
+            "value": .double(r.realization.value), "numerator": .double(r.realization.numerator),
+            "denominator": .double(r.realization.denominator), "note": .string(r.note), "enteredAt": .string(r.enteredAt),
+            "enteredBy": .string(r.enteredBy),
+        ]
+    }
+
+    public static func akip(_ result: AKIPResult, stored: StoredAKIP? = nil) -> JSONValue {
+        var o: JSONObject = ["scheme": .string(result.scheme.id), "year": .int(result.year)]
+        if let organisation = result.organisation { o["organisation"] = .string(organisation) }
+        o["components"] = .array(
+            result.components.map { c in
+                [
+                    "key": .string(c.key), "name": .string(c.name), "weight": .double(c.weight), "score": .double(c.score),
+                    "subComponents": .array(
+                        c.subScores.map { s in
+                            [
+                                "key": .string(s.key), "name": .string(s.name), "weight": .double(s.weight),
+                                "percent": .double(s.percent), "criteria": .int(s.criteria), "score": .double(s.score),
+                            ]
+                        }),
+                ]
+            })
+        o["total"] = .double(result.total)
+        o["totalDisplay"] = .double(DisplayRounding.round(result.total, decimals: 2))
+        o["predikat"] = .string(result.predikat?.predikat)
+        o["label"] = .string(result.predikat?.label)
+        o["interpretasi"] = .string(result.predikat?.interpretasi)
+        if let stored {
+            o["saved"] = ["id": .int(Int(stored.id)), "enteredAt": .string(stored.enteredAt), "enteredBy": .string(stored.enteredBy)]
+        }
+        return .object(o)
+    }
+
+    public static func predikat(_ nilai: Double, _ p: AKIPPredikat) -> JSONValue {
+        [
+            "nilai": .double(nilai), "nilaiDisplay": .double(DisplayRounding.round(nilai, decimals: 2)),
+            "predikat": .string(p.predikat), "label": .string(p.label), "interpretasi": .string(p.interpretasi),
+        ]
+    }
+}
