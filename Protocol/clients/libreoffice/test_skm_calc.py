@@ -198,7 +198,8 @@ class HeadlessMacroTests(unittest.TestCase):
             pipe = "skmtest%d" % os.getpid()
             office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo",
                                        "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(folder, "profile")),
-                                       "--accept=pipe,name=%s;urp;" % pipe])
+                                       "--accept=pipe,name=%s;urp;" % pipe],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 self.run_macros(uno, PropertyValue, pipe, folder)
             finally:
