@@ -82,6 +82,8 @@ class SkmClient:
     db:      the database file (`--db`); default: the server's (./skm.sqlite).
     timeout: seconds per call (None waits forever); each call may override it.
     command: the whole command line instead of binary/db (for tests or wrappers).
+
+    Not thread-safe: one client per thread (each has its own process).
     """
 
     def __init__(self, binary: Optional[str] = None, db: Optional[str] = None, timeout: Optional[float] = 30.0,
