@@ -1,0 +1,357 @@
+"""A small client for `skm rpc`: JSON-RPC 2.0, one message per line over a subprocess's pipes.
+
+    from skm_client import SkmClient, SkmError
+
+    with SkmClient(db="skm.sqlite") as skm:
+        skm.call("unit.add", {"code": "KEC", "name": "Kecamatan"})
+        try:
+            skm.submit(unit="KEC", service="KTP", answers=[4, 3, 4, 3, 4, 4, 3, 4, None])
+        except SkmError as e:
+            print(e.message)          # Indonesian, written by the server for the user
+
+One `skm rpc` process is started and kept for the client's whole life. Each call writes one line
+and reads exactly one line back, within a timeout. After a timeout the process is killed and a
+new one is started on the next call, so a late answer can never be taken for the next call's.
+
+Standard library only (Python 3.8+). POSIX only (Linux, macOS): the timeout uses `selectors` on
+the pipe, which Windows does not support for pipes.
+"""
+
+import json
+import os
+import selectors
+import shutil
+import subprocess
+import tempfile
+import time
+from typing import Any, Iterable, List, NamedTuple, Optional, Sequence
+
+__all__ = ["SkmClient", "SkmError", "SkmTimeout", "SkmProcessError", "Notification"]
+
+
+class SkmError(Exception):
+    """A JSON-RPC error answered by the server. `message` is Indonesian, meant for the user."""
+
+    def __init__(self, code: int, message: str, data: Any = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.data = data
+
+    @property
+    def data_code(self) -> Optional[str]:
+        """The stable machine code (`data.code`, e.g. "answer_out_of_range"), if any."""
+        return self.data.get("code") if isinstance(self.data, dict) else None
+
+    @property
+    def field(self) -> Optional[str]:
+        """The offending param (`data.field`, e.g. "answers[4]"), if any."""
+        return self.data.get("field") if isinstance(self.data, dict) else None
+
+    def __repr__(self) -> str:
+        return f"SkmError({self.code}, {self.message!r}, {self.data!r})"
+
+
+class SkmProcessError(RuntimeError):
+    """The server process could not be started, died, or answered something unexpected."""
+
+
+class SkmTimeout(TimeoutError):
+    """No answer within the timeout. The process was killed; the next call starts a new one.
+
+    A write that timed out may or may not have been stored: send a `clientId` so that a retry
+    is safe (the server answers `duplicate: true` instead of storing twice).
+    """
+
+
+class _Expired(Exception):
+    """Internal: the deadline of the current call has passed."""
+
+
+class Notification(NamedTuple):
+    """An item of `call_many` that expects no answer."""
+
+    method: str
+    params: Optional[dict] = None
+
+
+class SkmClient:
+    """One long-lived `skm rpc` process.
+
+    binary:  the skm executable; default $SKM_BINARY, else `skm` on PATH.
+    db:      the database file (`--db`); default: the server's (./skm.sqlite).
+    timeout: seconds per call (None waits forever); each call may override it.
+    command: the whole command line instead of binary/db (for tests or wrappers).
+
+    Not thread-safe: one client per thread (each has its own process).
+    """
+
+    def __init__(self, binary: Optional[str] = None, db: Optional[str] = None, timeout: Optional[float] = 30.0,
+                 extra_args: Sequence[str] = (), command: Optional[Sequence[str]] = None,
+                 cwd: Optional[str] = None):
+        if command is None:
+            binary = binary or os.environ.get("SKM_BINARY") or shutil.which("skm") or "skm"
+            command = [binary, "rpc"] + (["--db", os.fspath(db)] if db is not None else []) + list(extra_args)
+        self.command = list(command)
+        self.timeout = timeout
+        self.cwd = cwd
+        self._next_id = 0
+        self._process: Optional[subprocess.Popen] = None
+        self._stderr = None
+        self._buffer = bytearray()
+        self._closed = False
+        self._start()
+
+    # -- the process -------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._stderr is not None:
+            self._stderr.close()
+        self._stderr = tempfile.TemporaryFile()  # a file, so a chatty stderr can never block the server
+        try:
+            self._process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                             stderr=self._stderr, cwd=self.cwd, bufsize=0)
+        except OSError as e:
+            raise SkmProcessError(f"cannot start {self.command[0]!r}: {e} (set SKM_BINARY or pass binary=)") from e
+        os.set_blocking(self._process.stdin.fileno(), False)
+        self._buffer = bytearray()
+
+    def _kill(self) -> None:
+        """Ends the process now; the next call starts a fresh one."""
+        p, self._process = self._process, None
+        if p is not None:
+            p.kill()
+            p.wait()
+            for pipe in (p.stdin, p.stdout):
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
+        self._buffer = bytearray()
+
+    def _stderr_text(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        return self._stderr.read().decode("utf-8", "replace").strip()
+
+    @property
+    def pid(self) -> Optional[int]:
+        """The server's process id (None between a timeout and the next call)."""
+        return self._process.pid if self._process else None
+
+    def close(self, timeout: float = 10.0) -> Optional[int]:
+        """Closes the server's stdin (it exits at end of input) and waits; returns its exit status.
+
+        A server that has not exited after `timeout` seconds is killed.
+        """
+        self._closed = True
+        p, self._process = self._process, None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+        if p is None:
+            return None
+        try:
+            p.stdin.close()
+        except OSError:
+            pass  # it already exited
+        try:
+            status = p.wait(timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            status = p.wait()
+        p.stdout.close()
+        return status
+
+    def __enter__(self) -> "SkmClient":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- one line out, one line in -------------------------------------------------------------
+
+    def _exchange(self, line: bytes, expect_answer: bool, timeout: Optional[float]) -> Optional[bytes]:
+        if self._closed:
+            raise SkmProcessError("the client is closed")
+        if self._process is None or self._process.poll() is not None:
+            self._kill()
+            self._start()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            self._write(line, deadline)
+            return self._read_line(deadline) if expect_answer else None
+        except _Expired:
+            self._kill()
+            raise SkmTimeout(f"skm did not answer within {timeout} s; the server process was stopped "
+                             "and a new one will be started on the next call") from None
+        except SkmProcessError:
+            self._kill()
+            raise
+
+    @staticmethod
+    def _remaining(deadline: Optional[float]) -> Optional[float]:
+        if deadline is None:
+            return None
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _Expired()
+        return left
+
+    def _write(self, data: bytes, deadline: Optional[float]) -> None:
+        fd = self._process.stdin.fileno()
+        view = memoryview(data)
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_WRITE)
+            while view:
+                if not sel.select(self._remaining(deadline)):
+                    continue  # _remaining raises once the deadline has passed
+                try:
+                    n = os.write(fd, view)
+                except BlockingIOError:
+                    continue
+                except BrokenPipeError:
+                    raise SkmProcessError(self._died_message()) from None
+                view = view[n:]
+
+    def _read_line(self, deadline: Optional[float]) -> bytes:
+        fd = self._process.stdout.fileno()
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                if not sel.select(self._remaining(deadline)):
+                    continue
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    raise SkmProcessError(self._died_message())
+                self._buffer += chunk
+        line, _, rest = bytes(self._buffer).partition(b"\n")
+        self._buffer = bytearray(rest)
+        return line
+
+    def _died_message(self) -> str:
+        try:
+            status = self._process.wait(5) if self._process else None
+        except subprocess.TimeoutExpired:
+            status = "still running"
+        err = self._stderr_text()
+        return f"skm rpc ended (exit status {status})" + (f": {err}" if err else " without an answer")
+
+    # -- JSON-RPC ------------------------------------------------------------------------------
+
+    def _request(self, method: str, params: Optional[dict], with_id: bool) -> dict:
+        if params is not None and not isinstance(params, dict):
+            raise TypeError("params must be a dict: skm takes params by name only")
+        message = {"jsonrpc": "2.0", "method": method}
+        if params is not None:
+            message["params"] = params
+        if with_id:
+            self._next_id += 1
+            message["id"] = self._next_id
+        return message
+
+    @staticmethod
+    def _encode(message: Any) -> bytes:
+        # ensure_ascii: the server accepts UTF-8, but ASCII keeps the line safe whatever happens.
+        return (json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False) + "\n").encode("ascii")
+
+    def _decode(self, line: bytes) -> Any:
+        try:
+            return json.loads(line.decode("utf-8"))
+        except ValueError as e:
+            self._kill()
+            raise SkmProcessError(f"skm answered a line that is not JSON: {line[:200]!r}") from e
+
+    @staticmethod
+    def _outcome(answer: dict) -> Any:
+        """The result, or an SkmError instance (not raised)."""
+        if "error" in answer:
+            e = answer["error"] or {}
+            return SkmError(e.get("code"), e.get("message", ""), e.get("data"))
+        return answer.get("result")
+
+    def call(self, method: str, params: Optional[dict] = None, timeout: Optional[float] = ...) -> Any:
+        """Sends one request and returns its result; raises SkmError on a JSON-RPC error.
+
+        timeout: seconds for this call (None: no limit); omit it to use the client's.
+        """
+        request = self._request(method, params, with_id=True)
+        line = self._exchange(self._encode(request), True, self.timeout if timeout is ... else timeout)
+        answer = self._decode(line)
+        if isinstance(answer, dict) and answer.get("id") is None and "error" in answer:
+            raise self._outcome(answer)  # the server could not read the request (e.g. line too long)
+        if not isinstance(answer, dict) or answer.get("id") != request["id"]:
+            self._kill()
+            raise SkmProcessError(f"answer does not match request {request['id']}: {line[:200]!r}")
+        outcome = self._outcome(answer)
+        if isinstance(outcome, SkmError):
+            raise outcome
+        return outcome
+
+    def notify(self, method: str, params: Optional[dict] = None, timeout: Optional[float] = ...) -> None:
+        """Sends a notification: the server runs it and answers nothing, not even an error."""
+        request = self._request(method, params, with_id=False)
+        self._exchange(self._encode(request), False, self.timeout if timeout is ... else timeout)
+
+    def call_many(self, calls: Iterable, timeout: Optional[float] = ...) -> List[Any]:
+        """Sends one batch. Items are `(method, params)` requests or `Notification(method, params)`.
+
+        Returns one entry per request (notifications have none), in the order given: the result,
+        or an SkmError instance for a request that failed (not raised, so the others are kept).
+        """
+        messages, ids = [], []
+        for item in calls:
+            if isinstance(item, Notification):
+                messages.append(self._request(item.method, item.params, with_id=False))
+            else:
+                method, params = item
+                messages.append(self._request(method, params, with_id=True))
+                ids.append(messages[-1]["id"])
+        if not messages:
+            raise ValueError("an empty batch is not a valid JSON-RPC message")
+        line = self._exchange(self._encode(messages), bool(ids), self.timeout if timeout is ... else timeout)
+        if not ids:
+            return []  # a batch of notifications only gets no answer line
+        answers = self._decode(line)
+        if isinstance(answers, dict) and "error" in answers:  # the batch as a whole was refused
+            raise self._outcome(answers)
+        by_id = {a.get("id"): a for a in answers} if isinstance(answers, list) else {}
+        if sorted(by_id, key=str) != sorted(ids, key=str):
+            self._kill()
+            raise SkmProcessError(f"batch answer does not match requests {ids}: {line[:200]!r}")
+        return [self._outcome(by_id[i]) for i in ids]
+
+    # -- helpers for the common calls -----------------------------------------------------------
+
+    def info(self) -> dict:
+        return self.call("skm.info")
+
+    def add_unit(self, code: str, name: str) -> dict:
+        return self.call("unit.add", {"code": code, "name": name})
+
+    def add_service(self, unit: str, code: str, name: str) -> dict:
+        return self.call("service.add", {"unit": unit, "code": code, "name": name})
+
+    def submit(self, unit: str, service: str, answers, **fields) -> dict:
+        """response.submit; fields: questionnaire, date, time, respondent, comment, clientId."""
+        return self.call("response.submit", {"unit": unit, "service": service, "answers": answers, **fields})
+
+    def submit_many(self, responses: list, atomic: bool = True) -> dict:
+        return self.call("response.submitMany", {"responses": responses, "atomic": atomic})
+
+    def score(self, answers: list, weighting: Optional[str] = None, questionnaire: Optional[str] = None) -> dict:
+        """ikm.score: the IKM of the given answers (one list or dict per respondent); nothing stored."""
+        params = {"answers": answers}
+        if weighting is not None:
+            params["weighting"] = weighting
+        if questionnaire is not None:
+            params["questionnaire"] = questionnaire
+        return self.call("ikm.score", params)
+
+    def compute(self, filter: Optional[dict] = None, **options) -> dict:
+        """ikm.compute over stored responses; options: weighting, aggregation, by, population."""
+        params = dict(options)
+        if filter is not None:
+            params["filter"] = filter
+        return self.call("ikm.compute", params)
