@@ -49,11 +49,12 @@ public final class RPCDispatcher {
         } catch {
             if error.kind == .duplicateKey {
                 return Self.response(id: .null, error: RPCError(
-                    code: RPCError.invalidRequest, message: error.messageID, data: ["field": .string(error.key ?? "")]))
+                    code: RPCError.invalidRequest, message: error.messageID,
+                    data: ["code": "duplicate_key", "field": .string(error.key ?? "")]))
             }
             return Self.response(id: .null, error: RPCError(
                 code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.messageID).",
-                data: ["offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
+                data: ["code": "parse_error", "offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
         }
         return handle(value)
     }
@@ -66,7 +67,8 @@ public final class RPCDispatcher {
     public func handle(_ value: JSONValue) -> JSONValue? {
         guard case .array(let batch) = value else { return handleSingle(value) }
         guard !batch.isEmpty else {
-            return Self.response(id: .null, error: RPCError(code: RPCError.invalidRequest, message: "Batch kosong."))
+            return Self.response(id: .null, error: RPCError(
+                code: RPCError.invalidRequest, message: "Batch kosong.", data: ["code": "empty_batch"]))
         }
         let answers = batch.compactMap(handleSingle)
         return answers.isEmpty ? nil : .array(answers)
@@ -90,7 +92,7 @@ public final class RPCDispatcher {
         guard let method = methods[request.method] else {
             return .failure(RPCError(
                 code: RPCError.methodNotFound, message: "Metode \"\(request.method.clipped(60))\" tidak dikenal. Lihat rpc.discover.",
-                data: ["method": .string(request.method.clipped(200))]))
+                data: ["code": "method_not_found", "method": .string(request.method.clipped(200))]))
         }
         do {
             let params = try JSONFields.params(request.params)
@@ -100,7 +102,8 @@ public final class RPCDispatcher {
         } catch let error as RPCError {
             return .failure(error)
         } catch {
-            return .failure(RPCError(code: RPCError.internalError, message: "Kesalahan internal skm: \(error)."))
+            return .failure(RPCError(
+                code: RPCError.internalError, message: "Kesalahan internal skm: \(error).", data: ["code": "internal"]))
         }
     }
 

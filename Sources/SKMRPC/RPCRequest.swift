@@ -16,7 +16,7 @@ struct RPCRequest {
         guard case .object(let object) = value else {
             return .failure(RequestFailure(id: .null, error: RPCError(
                 code: RPCError.invalidRequest,
-                message: "Permintaan harus objek JSON-RPC 2.0, bukan \(value.typeNameID).")))
+                message: "Permintaan harus objek JSON-RPC 2.0, bukan \(value.typeNameID).", data: ["code": "invalid_request"])))
         }
         let rawID = object["id"]
         var id: JSONValue?
@@ -26,17 +26,17 @@ struct RPCRequest {
             default:
                 return .failure(RequestFailure(id: .null, error: RPCError(
                     code: RPCError.invalidRequest, message: "\"id\" harus teks, angka atau null, bukan \(rawID.typeNameID).",
-                    data: ["field": "id"])))
+                    data: ["code": "invalid_request", "field": "id"])))
             }
         }
         let answerID = id ?? .null
         guard object["jsonrpc"] == "2.0" else {
             return .failure(RequestFailure(id: answerID, error: RPCError(
-                code: RPCError.invalidRequest, message: "Anggota \"jsonrpc\" harus tepat \"2.0\".", data: ["field": "jsonrpc"])))
+                code: RPCError.invalidRequest, message: "Anggota \"jsonrpc\" harus tepat \"2.0\".", data: ["code": "invalid_request", "field": "jsonrpc"])))
         }
         guard let method = object["method"]?.stringValue else {
             return .failure(RequestFailure(id: answerID, error: RPCError(
-                code: RPCError.invalidRequest, message: "Anggota \"method\" wajib ada dan berupa teks.", data: ["field": "method"])))
+                code: RPCError.invalidRequest, message: "Anggota \"method\" wajib ada dan berupa teks.", data: ["code": "invalid_request", "field": "method"])))
         }
         let params = object["params"]
         if let params {
@@ -45,7 +45,7 @@ struct RPCRequest {
             default:
                 return .failure(RequestFailure(id: answerID, error: RPCError(
                     code: RPCError.invalidRequest, message: "\"params\" harus objek (parameter bernama), bukan \(params.typeNameID).",
-                    data: ["field": "params"])))
+                    data: ["code": "invalid_request", "field": "params"])))
             }
         }
         return .success(RPCRequest(method: method, params: params, id: id))

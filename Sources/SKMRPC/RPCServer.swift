@@ -46,7 +46,7 @@ public final class RPCServer {
             return RPCDispatcher.response(id: .null, error: RPCError(
                 code: RPCError.invalidRequest,
                 message: "Baris terlalu panjang: \(bytes) byte, paling banyak \(maxLineBytes). Bagi permintaan menjadi beberapa baris.",
-                data: ["bytes": .int(bytes), "limit": .int(maxLineBytes)]))
+                data: ["code": "line_too_long", "bytes": .int(bytes), "limit": .int(maxLineBytes)]))
         case .text(let bytes):
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
             return dispatcher.handle(line: bytes)

@@ -31,7 +31,7 @@ import Testing
     @Test func unknownMethod() throws {
         let f = try RPCFixture()
         #expect(f.line(#"{"jsonrpc": "2.0", "method": "foobar", "id": "1"}"#)
-            == #"{"jsonrpc":"2.0","error":{"code":-32601,"message":"Metode \"foobar\" tidak dikenal. Lihat rpc.discover.","data":{"method":"foobar"}},"id":"1"}"#)
+            == #"{"jsonrpc":"2.0","error":{"code":-32601,"message":"Metode \"foobar\" tidak dikenal. Lihat rpc.discover.","data":{"code":"method_not_found","method":"foobar"}},"id":"1"}"#)
     }
 
     @Test func invalidJSON() throws {
@@ -59,7 +59,7 @@ import Testing
 
     @Test func emptyBatch() throws {
         let f = try RPCFixture()
-        #expect(f.line("[]") == #"{"jsonrpc":"2.0","error":{"code":-32600,"message":"Batch kosong."},"id":null}"#)
+        #expect(f.line("[]") == #"{"jsonrpc":"2.0","error":{"code":-32600,"message":"Batch kosong.","data":{"code":"empty_batch"}},"id":null}"#)
     }
 
     @Test func invalidBatchesGetOneErrorPerElement() throws {

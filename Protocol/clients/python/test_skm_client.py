@@ -141,7 +141,7 @@ class RealServerTests(unittest.TestCase):
         with self.assertRaises(SkmError) as caught:
             self.skm.call("ikm.hitung")
         self.assertEqual(caught.exception.code, -32601)
-        self.assertIsNone(caught.exception.data_code)
+        self.assertEqual(caught.exception.data_code, "method_not_found")
         with self.assertRaises(TypeError):
             self.skm.call("sample.size", [500])
 

@@ -14,6 +14,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case invalidProfileValue = "invalid_profile_value"
     case invalidText = "invalid_text"
     case textTooLong = "text_too_long"
+    case tooMany = "too_many"
     case invalidClientID = "invalid_client_id"
     case missingField = "missing_field"
     case wrongType = "wrong_type"

@@ -20,6 +20,9 @@ public enum AnswerValidator {
             var seen = Array(repeating: false, count: q.unsur.count)
             for pair in pairs {
                 guard let u = q.unsurIndex(of: pair.code) else {
+                    // A blank for an unsur the questionnaire does not have changes nothing (sheets often
+                    // carry a spare column); a value for it is an error.
+                    if pair.answer == .blank { continue }
                     let codes = q.unsur.map(\.code)
                     throw SKMError(
                         .unknownUnsur,
@@ -45,7 +48,7 @@ public enum AnswerValidator {
         }
         guard answers.contains(where: { $0 != 0 }) else {
             throw SKMError(
-                .noAnswers, "Respons tanpa satu jawaban pun tidak disimpan; isi sedikitnya satu pertanyaan.",
+                .noAnswers, "Respons tanpa satu jawaban pun tidak diterima; isi sedikitnya satu pertanyaan.",
                 field: "answers")
         }
         return answers

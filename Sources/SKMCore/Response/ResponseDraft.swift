@@ -15,10 +15,16 @@ public enum RawInteger: Sendable, Equatable {
             self = .blank
         } else if let v = Int(trimmed) {
             self = .value(v)
+        } else if let d = Double(trimmed.replacingCommaWithDot), d.isFinite, d == d.rounded(), abs(d) < 1e9 {
+            self = .value(Int(d))  // "4.0" or "4,0", as spreadsheets write whole numbers
         } else {
             self = .invalid(trimmed)
         }
     }
+}
+
+extension String {
+    fileprivate var replacingCommaWithDot: String { String(map { $0 == "," ? "." : $0 }) }
 }
 
 /// The answers of one response, as received.

@@ -18,16 +18,21 @@ enum ResponseMethods {
             }
             guard items.count <= maxBatch else {
                 throw SKMError(
-                    .textTooLong, "Paling banyak \(maxBatch) respons per panggilan, diterima \(items.count).", field: "responses")
+                    .tooMany, "Paling banyak \(maxBatch) respons per panggilan, diterima \(items.count); bagi menjadi beberapa panggilan.",
+                    field: "responses", details: ["limit": .int(maxBatch), "received": .int(items.count)])
             }
             let atomic = try params.bool("atomic") ?? true
-            var drafts: [ResponseDraft] = []
-            for (index, item) in items.enumerated() {
+            // A malformed item is that item's error, like an invalid value: the others still get their own result.
+            let drafts: [Result<ResponseDraft, SKMError>] = items.enumerated().map { index, item in
                 guard let object = item.objectValue else {
-                    throw SKMError(
-                        .wrongType, "responses[\(index)] harus objek, bukan \(item.typeNameID).", field: "responses[\(index)]")
+                    return .failure(SKMError(
+                        .wrongType, "responses[\(index)] harus objek, bukan \(item.typeNameID).", field: "responses[\(index)]"))
                 }
-                drafts.append(try ResponseJSON.draft(JSONFields(object, path: "responses[\(index)].")))
+                do throws(SKMError) {
+                    return .success(try ResponseJSON.draft(JSONFields(object, path: "responses[\(index)].")))
+                } catch {
+                    return .failure(error)
+                }
             }
             return batchResult(try context.service.submitMany(drafts, atomic: atomic), atomic: atomic)
         },

@@ -64,12 +64,22 @@ extension SKMService {
     /// Stores several responses in one transaction. With `atomic` (the default) either all are
     /// stored or none; otherwise each valid item is stored and each invalid one reported.
     public func submitMany(_ drafts: [ResponseDraft], atomic: Bool = true) throws -> [BatchItemResult] {
+        try submitMany(drafts.map { .success($0) }, atomic: atomic)
+    }
+
+    /// The same, for items a front end could not even read (their error is that item's result).
+    public func submitMany(_ drafts: [Result<ResponseDraft, SKMError>], atomic: Bool = true) throws -> [BatchItemResult] {
         var prepared: [Result<NewResponse, SKMError>] = []
-        for (index, draft) in drafts.enumerated() {
-            do {
-                prepared.append(.success(try prepare(draft)))
-            } catch let error as SKMError where error.kind != .busy && error.kind != .storage {
-                prepared.append(.failure(error.prefixingField("responses[\(index)].")))
+        for (index, item) in drafts.enumerated() {
+            switch item {
+            case .failure(let error):
+                prepared.append(.failure(error))
+            case .success(let draft):
+                do {
+                    prepared.append(.success(try prepare(draft)))
+                } catch let error as SKMError where error.kind != .busy && error.kind != .storage {
+                    prepared.append(.failure(error.prefixingField("responses[\(index)].")))
+                }
             }
         }
         let anyInvalid = prepared.contains { if case .failure = $0 { return true } else { return false } }
