@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
         .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService"], path: "Benchmarks/RPC"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
-        .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
+        .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMCore", "SKMJSON"]),
         .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),

@@ -33,6 +33,7 @@ extension SKMService {
         let writer = try service.store().writer(createdAt: clock.timestamp())
         for draft in drafts { _ = try writer.add(try service.prepare(draft)) }
         try writer.commit()
+        if let plan = examplePlans.first(where: { $0.id == DemoData.planID }) { _ = try service.putPlan(json: plan.json) }
         return (service, DemoSummary(databasePath: path, responses: drafts.count, year: DemoData.year, population: DemoData.population))
     }
 }

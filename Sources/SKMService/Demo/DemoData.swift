@@ -10,6 +10,9 @@ public enum DemoData {
     public static let year = 2025
     public static let unitCode = "KEC-TT"
     public static let unitName = "Kantor Camat Tomoni Timur"
+    /// The IKU plan loaded with the demo (transcribed from the office's own document).
+    public static let planID = "tomoni-timur-2021-2026"
+
     /// The number of service users in the year, for the sample-size check.
     public static let population = 9_400
 

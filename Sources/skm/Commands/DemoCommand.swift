@@ -21,7 +21,11 @@ enum DemoCommand {
                 population: summary.population))
         ctx.console.out(IKMPrinter.text(report))
         ctx.console.line("")
+        let evaluation = try service.evaluatePlan(id: DemoData.planID, year: summary.year)
+        ctx.console.out(PerformancePrinter.evaluation(evaluation))
+        ctx.console.line("")
         ctx.console.line("Coba juga: skm ikm --db \(summary.databasePath) --year \(summary.year) --quarter 2 --json")
+        ctx.console.line("           skm iku set \(DemoData.planID) IKU-2 \(summary.year) 74,2 --db \(summary.databasePath)")
         return 0
     }
 }
