@@ -64,6 +64,11 @@ extension Store {
         return (sql, values)
     }
 
+    /// The most recently stored response, voided or not.
+    public func latestResponse() throws -> StoredResponse? {
+        try statement("SELECT \(Self.responseColumns) \(Self.responseFrom) ORDER BY r.id DESC LIMIT 1").first { Self.responseRow($0) }
+    }
+
     /// Counts of stored responses: all, and voided.
     public func responseCounts() throws -> (total: Int, voided: Int) {
         try statement("SELECT COUNT(*), COUNT(voided_at) FROM responses").first { (total: $0.int(0), voided: $0.int(1)) }

@@ -36,11 +36,22 @@ struct SKMProcess {
         try run(arguments, bytes: input.map { Array($0.utf8) }, environment: extra)
     }
 
+    /// With `python`, runs `python3 arguments[1...]` instead of skm (for pseudo-terminal tests).
     @discardableResult
-    func run(_ arguments: [String], bytes input: [UInt8]?, environment extra: [String: String] = [:]) throws -> Output {
+    func run(_ arguments: [String], input: String?, environment extra: [String: String], python: Bool) throws -> Output {
+        try run(arguments, bytes: input.map { Array($0.utf8) }, environment: extra, python: python)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], bytes input: [UInt8]?, environment extra: [String: String] = [:], python: Bool = false) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+        if python {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"] + arguments.dropFirst()
+        } else {
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
         for (k, v) in extra { environment[k] = v }

@@ -33,6 +33,18 @@ extension SKMService {
         return try existingStore().void(id: id, reason: reason, at: clock.timestamp())
     }
 
+    /// The most recently stored response (front-desk entry starts from its unit and service).
+    public func latestResponse() throws -> StoredResponse? {
+        guard databaseExists else { return nil }
+        return try store().latestResponse()
+    }
+
+    /// The response stored under a client id, if any.
+    public func response(clientID: String) throws -> StoredResponse? {
+        guard databaseExists else { return nil }
+        return try store().response(clientID: clientID)
+    }
+
     /// The questionnaire a stored response was answered on, if it is still known.
     public func questionnaire(of response: StoredResponse) -> Questionnaire? {
         try? catalog().questionnaire(response.content.questionnaireID)

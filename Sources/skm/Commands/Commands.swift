@@ -7,7 +7,7 @@ enum Commands {
             + ResponseCommands.all
             + [IKMCommand.spec, SampleSizeCommand.spec]
             + PerformanceCommands.all
-            + [RPCCommand.spec, DemoCommand.spec]
+            + [EntryCommand.spec, RPCCommand.spec, DemoCommand.spec]
     }
 
     /// Options shared by commands that select responses.

@@ -1,0 +1,44 @@
+import SKMCore
+import SKMService
+
+/// `skm entry`: type in paper questionnaires at the front desk.
+enum EntryCommand {
+    static let spec = CommandSpec(
+        ["entry"], summary: "Layar entri cepat untuk memasukkan formulir kertas (hanya papan ketik).",
+        options: [
+            .value("unit", "KODE", "unit layanan (bawaan: unit respons terakhir, atau pilih dari daftar)"),
+            .value("service", "KODE", "jenis layanan (bawaan: layanan respons terakhir, atau pilih dari daftar)"),
+            .value("questionnaire", "ID", "kuesioner (bawaan: permenpanrb-14-2017)"),
+            .value("batch", "NAMA", "beri nomor tiap formulir dalam batch (NAMA/1, NAMA/2, …) untuk entri ganda"),
+            .value("verify", "NAMA", "entri kedua batch NAMA: dibandingkan dengan entri pertama, tidak disimpan"),
+        ],
+        discussion: """
+            Tiap pertanyaan dijawab satu tombol (1–4, - bila kosong); di pertanyaan 1 semua jawaban bisa diketik
+            sekaligus (434344343). Lalu jenis kelamin, pendidikan, pekerjaan (satu tombol, Enter lewati) dan usia.
+            Ringkasan: Enter menyimpan, nomor pertanyaan mengubah jawaban, x membuang. Respons tersimpan di disk
+            sebelum konfirmasi tampil. Di pertanyaan 1: q selesai, u batalkan respons terakhir, l ganti layanan,
+            t ganti tanggal, j ganti jam. Ctrl-C membuang formulir yang sedang diketik saja.
+            Masukan boleh dari berkas atau program lain (satu jawaban atau satu perintah per baris).
+            """
+    ) { args, ctx in
+        try args.requirePositionals([])
+        if args.value("batch") != nil && args.value("verify") != nil {
+            throw SKMError(.usage, "Pilih salah satu: --batch atau --verify.")
+        }
+        let service = ctx.service
+        let questionnaire = try service.catalog().questionnaire(args.value("questionnaire"))
+        let input = EntryInput()
+        defer { input.restore() }
+        let (unit, target) = try EntryStart.place(args, service: service, console: ctx.console, input: input)
+        let batch = try args.value("batch").map { raw throws(SKMError) in try TextRules.code(raw, field: "batch", what: "batch") }
+        let verify = try args.value("verify").map { raw throws(SKMError) in try TextRules.code(raw, field: "verify", what: "batch") }
+        let session = EntrySession(
+            service: service, console: ctx.console, input: input, questionnaire: questionnaire, unit: unit, target: target,
+            batch: batch, verify: verify)
+        do {
+            return try session.run()
+        } catch EntryEnd.endOfInput {
+            return 0
+        }
+    }
+}

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the person at the keyboard did.
+enum EntryToken: Equatable {
+    /// Typed text: one key on a terminal, a whole line from a pipe or file.
+    case text(String)
+    case enter
+    case backspace
+    /// Ctrl-C on a terminal: drop the form being typed.
+    case interrupt
+    case endOfInput
+}
+
+/// Keys from a terminal in raw mode (one key, no Enter needed) or lines from a pipe, so the same
+/// entry screen serves a clerk at the keyboard and a script or test feeding it.
+final class EntryInput {
+    let isTerminal: Bool
+    var saved = termios()
+    var raw = false
+    var pending: [UInt8] = []
+    var eof = false
+
+    init() {
+        isTerminal = isatty(0) == 1
+        if isTerminal && tcgetattr(0, &saved) == 0 {
+            var mode = saved
+            mode.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+            withUnsafeMutableBytes(of: &mode.c_cc) { cc in
+                cc[Int(VMIN)] = 1
+                cc[Int(VTIME)] = 0
+            }
+            raw = tcsetattr(0, TCSANOW, &mode) == 0
+        }
+    }
+
+    deinit { restore() }
+
+    /// Puts the terminal back as it was.
+    func restore() {
+        if raw {
+            tcsetattr(0, TCSANOW, &saved)
+            raw = false
+        }
+    }
+
+    func readByte() -> UInt8? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        if eof { return nil }
+        var byte: UInt8 = 0
+        while true {
+            let n = read(0, &byte, 1)
+            if n == 1 { return byte }
+            if n < 0 && errno == EINTR { continue }
+            eof = true
+            return nil
+        }
+    }
+
+    /// The next token: on a terminal a single key, from a pipe a whole line.
+    func next() -> EntryToken {
+        if raw { return nextKey() }
+        guard let line = readLine() else { return .endOfInput }
+        let text = line.trimmingSpacesAndCR()
+        return text.isEmpty ? .enter : .text(text)
+    }
+
+    func nextKey() -> EntryToken {
+        guard let b = readByte() else { return .endOfInput }
+        switch b {
+        case 0x03: return .interrupt
+        case 0x04: return .endOfInput
+        case 0x0A, 0x0D: return .enter
+        case 0x7F, 0x08: return .backspace
+        case 0x1B:
+            // An escape sequence (arrow keys…): read and ignore the rest of it.
+            while let next = readByte(), !(0x40...0x7E).contains(next) || next == 0x5B {}
+            return .text("\u{1B}")
+        default:
+            var bytes = [b]
+            // Complete a multi-byte UTF-8 character.
+            let extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
+            for _ in 0..<extra { if let c = readByte() { bytes.append(c) } }
+            return .text(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// A line of text (age, a reason, a date). On a terminal it is echoed and editable with
+    /// Backspace; Ctrl-C gives nil as if the input ended.
+    func readText(echo: (String) -> Void) -> String? {
+        guard raw else { return readLine().map { $0.trimmingSpacesAndCR() } }
+        var text = ""
+        while true {
+            switch nextKey() {
+            case .enter:
+                echo("\n")
+                return text
+            case .backspace:
+                if !text.isEmpty {
+                    text.removeLast()
+                    echo("\u{8} \u{8}")
+                }
+            case .text(let s) where s != "\u{1B}":
+                text += s
+                echo(s)
+            case .interrupt, .endOfInput:
+                echo("\n")
+                return nil
+            default:
+                break
+            }
+        }
+    }
+
+    func readLine() -> String? {
+        var bytes: [UInt8] = []
+        while let b = readByte() {
+            if b == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(b)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    func trimmingSpacesAndCR() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" || c == "\r" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,147 @@
+import SKMCore
+import SKMService
+import SKMStore
+
+extension EntrySession {
+    func showSummary(_ form: EntryForm) {
+        say("Ringkasan formulir \(formNumber):")
+        for (i, question) in q.questions.enumerated() {
+            let u = q.unsur[q.unsurIndexOfQuestion[i]]
+            say("  \(String(i + 1).leftPadding(2)) \(u.code.padding(3)) \(u.name.clipped(34).padding(35)) \(EntryForm.describe(form.answers[i], question: question, scale: q.scale))")
+        }
+        let profile = [
+            "jenis kelamin \(form.gender ?? "–")", "pendidikan \(form.education ?? "–")",
+            "pekerjaan \(form.occupation ?? "–")", "usia \(form.age.map(String.init) ?? "–")",
+        ]
+        say("  " + profile.joined(separator: " · "))
+        say("[Enter] \(verify == nil ? "simpan" : "bandingkan") · 1–\(q.questions.count) ubah jawaban · g/p/k/s ubah jenis kelamin/pendidikan/pekerjaan/usia · x buang")
+        prompt()
+    }
+
+    /// Shows the summary until the form is saved (true) or thrown away (false).
+    func confirmAndSave(_ initial: EntryForm) throws -> Bool {
+        var form = initial
+        while true {
+            showSummary(form)
+            switch read() {
+            case .enter:
+                if verify != nil {
+                    try compare(form)
+                    return true
+                }
+                if try save(form) { return true }
+            case .endOfInput:
+                say("Masukan berakhir sebelum formulir disimpan: formulir ini tidak disimpan.")
+                finish()
+                throw EntryEnd.endOfInput
+            case .interrupt:
+                say("Formulir dibuang; tidak ada yang disimpan.")
+                return false
+            case .backspace:
+                continue
+            case .text(let text):
+                if text.lowercased() == "x" {
+                    say("Formulir dibuang; tidak ada yang disimpan.")
+                    return false
+                }
+                try edit(text, &form)
+            }
+        }
+    }
+
+    func edit(_ text: String, _ form: inout EntryForm) throws {
+        if let n = Int(text), (1...q.questions.count).contains(n) {
+            while true {
+                showQuestion(n - 1)
+                switch read() {
+                case .text(let answer):
+                    let values = AnswerText.parse(answer)
+                    if values.count == 1, problem(with: values, remaining: 1) == nil {
+                        form.answers[n - 1] = values[0]
+                        return
+                    }
+                    say("Ketik satu jawaban \(q.scale.lowerBound)–\(q.scale.upperBound), atau - bila kosong.")
+                case .endOfInput, .interrupt, .enter, .backspace:
+                    return
+                }
+            }
+        }
+        let key: ProfileKey?
+        switch text.lowercased() {
+        case "g": key = .gender
+        case "p": key = .education
+        case "k": key = .occupation
+        case "s":
+            if let field = q.profile.age, case .answer(let age) = askAge(field) { form.age = age }
+            return
+        default:
+            say("Tekan Enter untuk menyimpan, nomor pertanyaan untuk mengubah, atau x untuk membuang.")
+            return
+        }
+        guard let key, let field = q.profile.choiceField(key), case .answer(let code) = askChoice(field) else { return }
+        switch key {
+        case .gender: form.gender = code
+        case .education: form.education = code
+        case .occupation: form.occupation = code
+        }
+    }
+
+    /// Submits the form; the acknowledgement is printed only after the commit.
+    func save(_ form: EntryForm) throws -> Bool {
+        let clientID = try batch.map { try nextBatchID($0) }
+        let draft = form.draft(
+            unit: unit.code, service: target.code, date: date, time: currentSlot, questionnaire: q.id, clientID: clientID)
+        do {
+            let result = try service.submit(draft)
+            lastSaved = result.id
+            saved += 1
+            say("Tersimpan: respons #\(result.id)\(clientID.map { " (\($0))" } ?? ""). \(todayLine())")
+            return true
+        } catch let error as SKMError where error.kind != .storage && error.kind != .internal {
+            say("Tidak disimpan: \(error.message)")
+            return false
+        }
+    }
+
+    /// "Hari ini: 12 respons, IKM 82,31 (B)" for the unit and the form's date.
+    func todayLine() -> String {
+        guard
+            let report = try? service.computeIKM(
+                IKMRequest(filter: SurveyFilter(from: date.iso, to: date.iso, units: [unit.code], questionnaire: q.id)))
+        else { return "" }
+        let r = report.result
+        let ikm = r.ikm.map { "IKM \(IndonesianNumber.format($0)) (\(r.band?.mutu ?? "–"))" } ?? "IKM belum dapat dihitung"
+        return "Tanggal \(date.iso) di \(unit.code): \(r.respondents) respons, \(ikm)."
+    }
+
+    /// The next free client id of a batch: `BATCH/1`, `BATCH/2`, …
+    func nextBatchID(_ batch: String) throws -> String {
+        var k = formNumber
+        while try service.response(clientID: "\(batch)/\(k)") != nil { k += 1 }
+        return "\(batch)/\(k)"
+    }
+
+    /// Double entry: compares this form with the first entry of the same batch position.
+    func compare(_ form: EntryForm) throws {
+        guard let batch = verify else { return }
+        let id = "\(batch)/\(formNumber)"
+        guard let original = try service.response(clientID: id) else {
+            say("Batch \(batch) tidak punya formulir ke-\(formNumber) (\(id)).")
+            verified.append((formNumber, ["tidak ada entri pertama"]))
+            return
+        }
+        let differences = form.differences(from: original, questionnaire: q)
+        verified.append((formNumber, differences))
+        if differences.isEmpty {
+            say("Formulir \(formNumber): cocok dengan respons #\(original.id).")
+        } else {
+            say("Formulir \(formNumber) BERBEDA dengan respons #\(original.id): " + differences.joined(separator: "; "))
+            say("  Bila entri pertama salah: skm void \(original.id) --reason \"…\" lalu entri ulang formulir itu.")
+        }
+    }
+}
+
+/// The input ended while a form was on screen: the session ends cleanly.
+enum EntryEnd: Error {
+    case endOfInput
+}
