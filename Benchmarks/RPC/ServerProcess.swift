@@ -121,6 +121,18 @@ final class ServerProcess {
         return (status, highWater ?? maxRSS)
     }
 
+    /// CPU time (user + system) the running child has used so far, in seconds (nil where
+    /// /proc is not available). Clock-tick resolution: meant for phases of a second or more.
+    func cpuSeconds() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        // Fields after "(comm)": state is field 3, utime 14, stime 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// `VmHWM` of the running child, in KiB (nil where /proc is not available).
     func peakResidentKilobytes() -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),

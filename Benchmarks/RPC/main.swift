@@ -74,6 +74,13 @@ struct Figures {
     var peakKilobytes = 0
     var coldMillis: [Double] = []
     var coldPeakKilobytes = 0
+    /// CPU seconds (user + system) the server used during each workload, and this process
+    /// (reader and writer threads) during ikm.score: on a shared machine, time on the CPU is
+    /// steadier than wall time, and shows the client is not the bottleneck.
+    var scoreCPU = 0.0
+    var submitCPU = 0.0
+    var manyCPU = 0.0
+    var clientScoreCPU = 0.0
     var scoreRate: Double { Double(scoreCount) / scoreSeconds }
     var submitRate: Double { Double(submitCount) / submitSeconds }
     var manyRate: Double { Double(manyCount * batchSize) / manySeconds }
@@ -160,8 +167,17 @@ final class LiveServer {
             check: { i, line in try checkScore(name, line, index: i, id: warmupID + i) })
     }
 
+    /// CPU seconds the server used while `body` ran.
+    func serverCPU(_ body: () throws -> Void) rethrows -> Double {
+        let before = server.cpuSeconds() ?? .nan
+        try body()
+        return (server.cpuSeconds() ?? .nan) - before
+    }
+
     func score(_ block: Int) throws {
         let (name, first, count) = (name, scoreBlocks.firstIDs[block], scoreBlocks.counts[block])
+        let client = selfCPUSeconds()
+        figures.scoreCPU += try serverCPU {
         figures.scoreSeconds += try pipelined(
             server, method: "ikm.score", payload: scoreBlocks.payloads[block], count: count, firstID: first,
             check: { i, line in
@@ -169,10 +185,13 @@ final class LiveServer {
                 // last) is parsed in full and its IKM compared.
                 if i % 1000 == 0 || i == count - 1 { try checkScore(name, line, index: i, id: first + i) }
             })
+        }
+        figures.clientScoreCPU += selfCPUSeconds() - client
     }
 
     func submit(_ block: Int) throws {
         let name = name
+        figures.submitCPU += try serverCPU {
         figures.submitSeconds += try pipelined(
             server, method: "response.submit", payload: submitBlocks.payloads[block], count: submitBlocks.counts[block],
             firstID: submitBlocks.firstIDs[block],
@@ -182,10 +201,12 @@ final class LiveServer {
                     throw Answer.fail(line, server: name, method: "response.submit", index: i, "bukan respons baru")
                 }
             })
+        }
     }
 
     func submitMany(_ block: Int) throws {
         let name = name
+        figures.manyCPU += try serverCPU {
         figures.manySeconds += try pipelined(
             server, method: "response.submitMany", payload: manyBlocks.payloads[block], count: manyBlocks.counts[block],
             firstID: manyBlocks.firstIDs[block],
@@ -197,6 +218,7 @@ final class LiveServer {
                     throw Answer.fail(line, server: name, method: "response.submitMany", index: i, "tidak semua \(batchSize) tersimpan")
                 }
             })
+        }
     }
 
     /// Request–response, one at a time: what a macro waiting for each answer sees.
@@ -225,6 +247,13 @@ final class LiveServer {
         }
         figures.peakKilobytes = peak
     }
+}
+
+/// CPU seconds (user + system) this process has used, all threads.
+func selfCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Runs `body` for block 0, 1, … of a workload, the servers taking turns (the order flips
@@ -407,6 +436,21 @@ for row in rows {
 print(rule)
 let met = verdicts.filter { $0.1 }.map { $0.0 }
 let missed = verdicts.filter { !$0.1 }.map { $0.0 }
+print("")
+print("Waktu CPU server (user + sistem, dari /proc) — lebih stabil daripada waktu dinding di mesin bersama:")
+func cpuLine(_ label: String, _ cpu: KeyPath<Figures, Double>, per count: Int, unit: String) {
+    func each(_ f: Figures) -> String { fixed(f[keyPath: cpu] / Double(count) * 1e6, 1) }
+    func ceiling(_ f: Figures) -> String { grouped(Double(count) / f[keyPath: cpu]) }
+    var text = "  \(pad(label, 22)) skm \(each(s)) µs/\(unit) (≈ \(ceiling(s))/s per inti)"
+    if let b { text += ", baseline \(each(b)) µs/\(unit) (≈ \(ceiling(b))/s)" }
+    print(text)
+}
+cpuLine("ikm.score", \.scoreCPU, per: scoreCount, unit: "perm.")
+cpuLine("response.submit", \.submitCPU, per: submitCount, unit: "perm.")
+cpuLine("response.submitMany", \.manyCPU, per: manyCount * batchSize, unit: "respons")
+print("  CPU klien benchmark (pembaca + penulis) selama ikm.score: skm \(fixed(s.clientScoreCPU, 2)) s dari \(fixed(s.scoreSeconds, 2)) s"
+    + (b.map { ", baseline \(fixed($0.clientScoreCPU, 2)) s dari \(fixed($0.scoreSeconds, 2)) s" } ?? ""))
+print("")
 print("Target tercapai: \(met.isEmpty ? "–" : met.joined(separator: ", ")); tidak tercapai: \(missed.isEmpty ? "–" : missed.joined(separator: ", ")).")
 print("Semua jawaban diperiksa: result (bukan error) dengan id yang benar; isi ikm.score diuraikan dan IKM-nya dibandingkan")
 print("tiap 1000 jawaban, isi submit dan submitMany diuraikan semuanya (stored = \(batchSize), failed = 0).")
