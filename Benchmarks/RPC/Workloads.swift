@@ -24,8 +24,13 @@ enum Workload {
         return "[" + p.joined(separator: ",") + "]"
     }
 
+    /// How many distinct days of 2025 the stored responses are spread over (1…365). skm keeps
+    /// running aggregates per day, unit and service, so a batch spread over a year updates more
+    /// of them than a batch from one week.
+    nonisolated(unsafe) static var days = 365
+
     static func date(_ i: Int) -> String {
-        CivilDateText.of(dayOfYear: 1 + (i * 37) % 365)
+        CivilDateText.of(dayOfYear: 1 + (i * 37) % days)
     }
 
     static func scoreRequest(id: Int) -> String {

@@ -6,7 +6,7 @@
 // (Benchmarks/baseline/rpc_server.py), and the figures are printed side by side with the targets.
 //
 //   swift build -c release && .build/release/skm-bench-rpc
-//       [--score N] [--submit N] [--many N] [--batch N] [--cold N] [--roundtrips N]
+//       [--score N] [--submit N] [--many N] [--batch N] [--days N] [--cold N] [--roundtrips N]
 //       [--no-baseline] [--keep DIR]
 
 import Foundation
@@ -24,6 +24,7 @@ let manyCount = Int(option("--many") ?? "") ?? 200
 let batchSize = Int(option("--batch") ?? "") ?? 1_000
 let coldRuns = Int(option("--cold") ?? "") ?? 100
 let roundTrips = Int(option("--roundtrips") ?? "") ?? 2_000
+Workload.days = max(1, min(365, Int(option("--days") ?? "") ?? 365))
 let directory = option("--keep") ?? (NSTemporaryDirectory() + "skm-bench-rpc-\(getpid())")
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
 let binDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
@@ -289,6 +290,7 @@ func coldOnce(_ contender: Contender) throws -> (millis: Double, peakKilobytes: 
 // MARK: - Run
 
 func grouped(_ value: Double) -> String {
+    guard value.isFinite else { return "–" }
     let digits = String(Int(value.rounded()))
     var out = ""
     for (i, c) in digits.reversed().enumerated() {
@@ -330,7 +332,8 @@ if let baseline = contenders.dropFirst().first {
 }
 print("Basis data: \(directory) (synchronous=FULL: tiap commit menunggu fsync disk ini).")
 print("Beban: ikm.score \(grouped(Double(scoreCount))) permintaan (pipelined), response.submit \(grouped(Double(submitCount))), "
-    + "response.submitMany \(manyCount) × \(batchSize), bolak-balik \(roundTrips), dingin \(coldRuns) kali.")
+    + "response.submitMany \(manyCount) × \(batchSize), bolak-balik \(roundTrips), dingin \(coldRuns) kali; "
+    + "tanggal respons tersebar di \(Workload.days) hari tahun 2025 (--days).")
 print("")
 
 var figures: [String: Figures] = [:]
