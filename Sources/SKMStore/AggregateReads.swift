@@ -143,7 +143,7 @@ extension Store {
             WITH recount(questionnaire, day, unit_id, service_id, unsur, answered, total, total_sq) AS (\(RecountSQL.unsur)),
             keys AS (SELECT questionnaire, day, unit_id, service_id, unsur FROM daily_unsur
                      UNION SELECT questionnaire, day, unit_id, service_id, unsur FROM recount)
-            SELECT k.questionnaire, k.day, k.unsur, COALESCE(a.total, 0), COALESCE(b.total, 0)
+            SELECT k.questionnaire, k.day, k.unsur, COALESCE(a.total, 0), COALESCE(b.total, 0), k.unit_id, k.service_id
             FROM keys k
             LEFT JOIN daily_unsur a ON a.questionnaire = k.questionnaire AND a.day = k.day
               AND a.unit_id = k.unit_id AND a.service_id = k.service_id AND a.unsur = k.unsur
@@ -152,8 +152,9 @@ extension Store {
             WHERE COALESCE(a.answered, 0) != COALESCE(b.answered, 0) OR COALESCE(a.total, 0) != COALESCE(b.total, 0)
                OR COALESCE(a.total_sq, 0) != COALESCE(b.total_sq, 0)
             """
-        for row in try db.prepare(unsurDiff).rows([], { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4)) }) {
-            problems.append("\(row.0) \(row.1) unsur ke-\(row.2 + 1): agregat jumlah \(row.3), hitung ulang \(row.4)")
+        for row in try db.prepare(unsurDiff).rows([], { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4), $0.int(5), $0.int(6)) }) {
+            problems.append(
+                "\(row.0) \(row.1) unit #\(row.5) layanan #\(row.6) unsur ke-\(row.2 + 1): agregat jumlah \(row.3), hitung ulang \(row.4)")
         }
         return problems
     }

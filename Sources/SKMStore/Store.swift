@@ -38,6 +38,11 @@ public final class Store {
             .run([.text(at), .text(action), responseID.map { .int($0) } ?? .null, .optional(detail)])
     }
 
+    /// Appends a maintenance event to the audit trail.
+    public func audit(action: String, detail: String?, at: String) throws {
+        try audit(action: action, responseID: nil, detail: detail, at: at)
+    }
+
     /// The audit trail, oldest first.
     public func auditLog(responseID: Int64? = nil) throws -> [AuditEntry] {
         let sql =

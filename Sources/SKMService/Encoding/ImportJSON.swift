@@ -10,6 +10,7 @@ public enum ImportJSON {
             "duplicates": .int(r.duplicates),
             "invalidRows": .int(r.invalidRows),
             "committed": .bool(r.committed),
+            "dryRun": .bool(r.dryRun),
             "errors": .array(
                 r.errors.map { e in
                     [

@@ -12,6 +12,7 @@ import SKMJSON
 public final class ByteSource {
     let file: UnsafeMutablePointer<FILE>
     let ownsFile: Bool
+    var memory: UnsafeMutableRawPointer?
     public let name: String
     let chunkSize: Int
 
@@ -38,8 +39,26 @@ public final class ByteSource {
         name = path
     }
 
+    /// Reads bytes held in memory (tests, fuzzing, data from the network).
+    public init(bytes: [UInt8], name: String = "data") throws {
+        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { copy.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        guard let opened = fmemopen(copy, bytes.count, "rb") else {
+            copy.deallocate()
+            throw SKMError(.fileError, "Data tidak dapat dibaca.")
+        }
+        file = opened
+        ownsFile = true
+        memory = copy
+        self.name = name
+        chunkSize = 1 << 20
+    }
+
     deinit {
         if ownsFile { fclose(file) }
+        memory?.deallocate()
     }
 
     /// The next chunk, or nil at the end.

@@ -30,6 +30,8 @@ public struct ImportOptions: Sendable {
     public var skipInvalid: Bool
     /// Register unknown units and services (named by their codes) instead of refusing the row.
     public var createMissing: Bool
+    /// Check every row (registry included) and report, storing nothing.
+    public var dryRun = false
 
     public init(format: DataFormat? = nil, questionnaire: String? = nil, skipInvalid: Bool = false, createMissing: Bool = false) {
         self.format = format
@@ -57,6 +59,7 @@ public struct ImportReport: Sendable {
     public var errors: [ImportRowError] = []
     /// True when the good rows were committed.
     public var committed = false
+    public var dryRun = false
 
     public static let errorLimit = 1000
 }
@@ -76,8 +79,11 @@ extension SKMService {
     /// default: the first bad row rolls everything back, and reading goes on only to report every
     /// other bad row.
     public func importFile(path: String, options: ImportOptions) throws -> ImportReport {
-        let source = try ByteSource(path: path)
-        let format = options.format ?? DataFormat.guess(path: path)
+        try importData(from: try ByteSource(path: path), format: options.format ?? DataFormat.guess(path: path), options: options)
+    }
+
+    /// The import of any byte source (a file, standard input, bytes in memory).
+    public func importData(from source: ByteSource, format: DataFormat, options: ImportOptions) throws -> ImportReport {
         let catalog = try self.catalog()
         let defaultQuestionnaire = try catalog.questionnaire(options.questionnaire)
         let rows: any ImportRows =
@@ -91,10 +97,12 @@ extension SKMService {
         defer { queue.cancel() }
 
         var report = ImportReport(format: format)
-        let writer = try store().writer(createdAt: clock.timestamp())
-        var writing = true
+        report.dryRun = options.dryRun
+        // A dry run checks every row against the registry without writing anything.
+        let writer = options.dryRun ? nil : try store().writer(createdAt: clock.timestamp())
+        var writing = writer != nil
         defer {
-            if writing { writer.rollback() }
+            if writing { writer?.rollback() }
         }
         while let batch = try queue.take() {
             for row in batch {
@@ -102,7 +110,7 @@ extension SKMService {
                 do {
                     let valid = try row.result.get()
                     let response = try resolve(valid, createMissing: options.createMissing && writing)
-                    guard writing else { continue }
+                    guard writing, let writer else { continue }
                     switch try writer.add(response) {
                     case .stored: report.stored += 1
                     case .duplicate: report.duplicates += 1
@@ -117,14 +125,14 @@ extension SKMService {
                         report.errors.append(ImportRowError(row: row.line, column: column, error: error))
                     }
                     if !options.skipInvalid && writing {
-                        writer.rollback()
+                        writer?.rollback()
                         invalidateCaches()
                         writing = false
                     }
                 }
             }
         }
-        if writing {
+        if writing, let writer {
             try writer.commit()
             writing = false
             report.committed = true

@@ -7,7 +7,9 @@ enum Commands {
             + ResponseCommands.all
             + [IKMCommand.spec, SampleSizeCommand.spec]
             + PerformanceCommands.all
-            + [EntryCommand.spec, RPCCommand.spec, DemoCommand.spec]
+            + [EntryCommand.spec, RPCCommand.spec]
+            + MaintenanceCommands.all
+            + [DemoCommand.spec]
     }
 
     /// Options shared by commands that select responses.

@@ -58,6 +58,7 @@ enum ResponseCommands {
             .value("questionnaire", "ID", "kuesioner untuk baris tanpa kolom questionnaire"),
             .flag("skip-invalid", "simpan baris yang sah, laporkan yang tidak sah"),
             .flag("create-missing", "daftarkan unit/layanan yang belum ada (nama = kode)"),
+            .flag("dry-run", "periksa semua baris saja, tidak menyimpan apa pun"),
             .flag("json", "laporan JSON"),
         ],
         discussion: """
@@ -74,6 +75,7 @@ enum ResponseCommands {
         var options = ImportOptions(
             questionnaire: args.value("questionnaire"), skipInvalid: args.flag("skip-invalid"),
             createMissing: args.flag("create-missing"))
+        options.dryRun = args.flag("dry-run")
         if let raw = args.value("format") {
             guard let format = DataFormat(parsing: raw) else { throw SKMError(.usage, "--format harus csv atau jsonl.") }
             options.format = format
@@ -84,6 +86,7 @@ enum ResponseCommands {
         } else {
             ImportPrinter.print(report, to: ctx.console)
         }
+        if report.dryRun { return report.invalidRows == 0 ? 0 : 1 }
         return report.committed && (report.invalidRows == 0 || options.skipInvalid) ? 0 : 1
     }
 

@@ -5,7 +5,10 @@ import SKMService
 enum ImportPrinter {
     static func print(_ r: ImportReport, to console: Console) {
         let read = IndonesianNumber.format(r.rowsRead)
-        if r.committed {
+        if r.dryRun {
+            console.line(
+                "Pemeriksaan saja (tidak ada yang disimpan): \(read) baris dibaca, \(IndonesianNumber.format(r.rowsRead - r.invalidRows)) sah, \(IndonesianNumber.format(r.invalidRows)) tidak sah.")
+        } else if r.committed {
             console.line(
                 "Dibaca \(read) baris: \(IndonesianNumber.format(r.stored)) disimpan, \(IndonesianNumber.format(r.duplicates)) sudah ada (client id sama), \(IndonesianNumber.format(r.invalidRows)) tidak sah."
             )
@@ -21,7 +24,7 @@ enum ImportPrinter {
         }
         let hidden = r.invalidRows - shown.count
         if hidden > 0 {
-            console.line("  … dan \(IndonesianNumber.format(hidden)) baris lain tidak sah (lihat semuanya dengan --json).")
+            console.line("  … dan \(IndonesianNumber.format(hidden)) baris lain tidak sah (--json menampilkan hingga 1.000 baris).")
         }
     }
 }
