@@ -11,6 +11,8 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
+    /// JSON text already written (by `JSONStream`), spliced into the output as it is.
+    case encoded(JSONText)
 
     /// An integer value.
     public static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
@@ -38,6 +40,7 @@ public enum JSONValue: Sendable, Equatable {
     /// The member named `key` when this is an object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
+        if case .encoded(let text) = self { return text.value[key] }
         return nil
     }
 
@@ -53,6 +56,7 @@ public enum JSONValue: Sendable, Equatable {
 
     public var objectValue: JSONObject? {
         if case .object(let o) = self { return o }
+        if case .encoded(let text) = self { return text.value.objectValue }
         return nil
     }
 
@@ -79,8 +83,22 @@ public enum JSONValue: Sendable, Equatable {
         case .number: return "angka"
         case .string: return "teks"
         case .array: return "array"
-        case .object: return "objek"
+        case .object, .encoded: return "objek"
         }
+    }
+}
+
+/// Serialized JSON (one complete value), kept as bytes.
+public struct JSONText: Sendable, Equatable {
+    public let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The value as a tree.
+    public var value: JSONValue {
+        (try? JSONParser(maxDepth: 256, rejectDuplicateKeys: false).parse(bytes)) ?? .null
     }
 }
 

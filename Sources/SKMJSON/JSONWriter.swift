@@ -32,6 +32,7 @@ public struct JSONWriter: Sendable {
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n): out.append(contentsOf: n.text.utf8)
         case .string(let s): writeString(s, into: &out)
+        case .encoded(let text): out.append(contentsOf: text.bytes)
         case .array(let elements):
             if elements.isEmpty {
                 out.append(contentsOf: "[]".utf8)
@@ -72,7 +73,7 @@ public struct JSONWriter: Sendable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private func appendEscape(_ unit: UInt16, into out: inout [UInt8]) {
+    private static func appendEscape(_ unit: UInt16, into out: inout [UInt8]) {
         out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
         out.append(Self.hexDigits[Int(unit >> 12 & 0xF)])
         out.append(Self.hexDigits[Int(unit >> 8 & 0xF)])
@@ -81,30 +82,32 @@ public struct JSONWriter: Sendable {
     }
 
     private func writeString(_ s: String, into out: inout [UInt8]) {
+        Self.appendString(s, asciiOnly: asciiOnly, into: &out)
+    }
+
+    /// Bytes that cannot be copied as they are: control characters, `"` and `\\`; with
+    /// `asciiOnly` also every byte above 0x7F.
+    static let needsEscape: (ascii: [Bool], utf8: [Bool]) = {
+        var utf8 = [Bool](repeating: false, count: 256)
+        for b in 0..<0x20 { utf8[b] = true }
+        utf8[0x22] = true
+        utf8[0x5C] = true
+        var ascii = utf8
+        for b in 0x80..<0x100 { ascii[b] = true }
+        return (ascii, utf8)
+    }()
+
+    /// Appends `s` as a JSON string literal.
+    static func appendString(_ s: String, asciiOnly: Bool, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let contentStart = out.count
-        let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            // Fast path: copy runs of bytes that need no escaping in one go.
-            var runStart = 0
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && (b < 0x80 || !asciiOnly) {
-                    i += 1
-                    continue
-                }
-                if b >= 0x80 { return false }  // non-ASCII with asciiOnly: the scalar path below
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                appendEscaped(ascii: b, into: &out)
-                i += 1
-                runStart = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        var text = s
+        let clean: Bool = text.withUTF8 { bytes in
+            let table = asciiOnly ? needsEscape.ascii : needsEscape.utf8
+            for b in bytes where table[Int(b)] { return false }
+            out.append(contentsOf: bytes)
             return true
         }
-        if done != true {
-            // Undo any partial fast-path output of this string and redo it scalar by scalar.
-            out.removeSubrange(contentStart...)
+        if !clean {
             for scalar in s.unicodeScalars {
                 if scalar.value < 0x80 {
                     let b = UInt8(scalar.value)
@@ -119,7 +122,7 @@ public struct JSONWriter: Sendable {
         out.append(UInt8(ascii: "\""))
     }
 
-    private func appendEscaped(ascii b: UInt8, into out: inout [UInt8]) {
+    private static func appendEscaped(ascii b: UInt8, into out: inout [UInt8]) {
         switch b {
         case 0x22: out.append(contentsOf: [0x5C, 0x22])
         case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -128,7 +131,7 @@ public struct JSONWriter: Sendable {
         case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
         case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
         case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-        default: appendEscape(UInt16(b), into: &out)
+        default: Self.appendEscape(UInt16(b), into: &out)
         }
     }
 }

@@ -31,6 +31,11 @@ public struct LineReader {
         buffer = [UInt8](repeating: 0, count: max(chunkSize, 1))
     }
 
+    /// True when another whole line is already buffered, so it can be read without waiting.
+    public var hasLineBuffered: Bool {
+        start < end && buffer[start..<end].contains(0x0A)
+    }
+
     /// The next line, or nil at the end of input.
     public mutating func next() -> Line? {
         while true {

@@ -16,12 +16,17 @@ public struct RPCMethod: Sendable {
 /// What methods work with: the service bound to the server's database, and the contract.
 public final class RPCContext {
     public let service: SKMService
-    /// The OpenRPC document `rpc.discover` returns.
-    public let openRPC: JSONValue
+    /// Whether answers are written ASCII-only (results written ahead of time must match).
+    public var asciiOnly = true
+    let document: () -> JSONValue
 
-    public init(service: SKMService, openRPC: JSONValue) {
+    /// The OpenRPC document `rpc.discover` returns (parsed only when asked for: most sessions
+    /// never ask, and a one-shot call should not pay for it).
+    public var openRPC: JSONValue { document() }
+
+    public init(service: SKMService, openRPC: @autoclosure @escaping () -> JSONValue) {
         self.service = service
-        self.openRPC = openRPC
+        self.document = openRPC
     }
 }
 

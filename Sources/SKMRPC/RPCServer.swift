@@ -26,16 +26,25 @@ public final class RPCServer {
     }
 
     /// Serves until the end of input; returns the exit status (0).
+    ///
+    /// Every answer is written before the server could wait for more input; answers to requests
+    /// that were already waiting in the input buffer are written together (one system call for
+    /// a burst of pipelined requests, immediately for an interactive client).
     public func run(input: Int32 = 0, output: Int32 = 1) -> Int32 {
         var reader = LineReader(fd: input, maxLineBytes: maxLineBytes)
         var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         while let line = reader.next() {
-            guard let answer = answer(to: line) else { continue }
-            out.removeAll(keepingCapacity: true)
-            writer.write(answer, into: &out)
-            out.append(0x0A)
-            guard Self.writeAll(output, out) else { return 0 }
+            if let answer = answer(to: line) {
+                writer.write(answer, into: &out)
+                out.append(0x0A)
+            }
+            if !out.isEmpty && (!reader.hasLineBuffered || out.count >= 1 << 16) {
+                guard Self.writeAll(output, out) else { return 0 }
+                out.removeAll(keepingCapacity: true)
+            }
         }
+        if !out.isEmpty { _ = Self.writeAll(output, out) }
         return 0
     }
 
@@ -74,6 +83,7 @@ extension RPCServer {
     /// A server for the database at `databasePath`, with the embedded OpenRPC document.
     public static func make(databasePath: String, asciiOnly: Bool, maxLineBytes: Int) -> RPCServer {
         let context = RPCContext(service: SKMService(databasePath: databasePath), openRPC: OpenRPC.document)
+        context.asciiOnly = asciiOnly
         return RPCServer(dispatcher: RPCDispatcher(context: context), asciiOnly: asciiOnly, maxLineBytes: maxLineBytes)
     }
 }

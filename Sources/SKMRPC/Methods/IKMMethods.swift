@@ -39,7 +39,7 @@ enum IKMMethods {
             }
             let (result, questionnaire) = try context.service.score(
                 questionnaire: try params.string("questionnaire"), sheets: sheets, weighting: try weighting(params))
-            return .object(IKMJSON.result(result, questionnaire: questionnaire))
+            return IKMJSON.encoded(result, questionnaire: questionnaire, asciiOnly: context.asciiOnly)
         },
         RPCMethod("ikm.classify") { params, context in
             try params.rejectUnknown(["ikm", "questionnaire"])

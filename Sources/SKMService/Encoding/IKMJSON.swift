@@ -8,36 +8,66 @@ public enum IKMJSON {
 
     /// The fields every result has, in a stable order.
     public static func result(_ r: IKMResult, questionnaire q: Questionnaire) -> JSONObject {
-        var o: JSONObject = [
-            "questionnaire": ["id": .string(q.id), "title": .string(q.title)],
-            "weighting": .string(r.weighting.rawValue),
-            "aggregation": .string(r.aggregation.rawValue),
-            "respondents": .int(r.respondents),
-            "unsur": .array(r.unsur.map(unsur)),
-            "indeks": .double(r.indeks),
-            "ikm": .double(r.ikm),
-            "ikmDisplay": .double(r.ikmDisplayed),
-            "mutu": .string(r.band?.mutu),
-            "kinerja": .string(r.band?.kinerja),
-        ]
-        if let ci = r.ci95 {
-            o["ci95"] = [
-                "low": .double(ci.low), "high": .double(ci.high), "standardError": .double(ci.standardError),
-                "method": .string(ciMethod),
-            ]
-        } else {
-            o["ci95"] = .null
-        }
-        o["reason"] = .string(r.unavailableReason ?? r.ci95UnavailableReason)
-        return o
+        var stream = JSONStream()
+        write(r, questionnaire: q, into: &stream)
+        return stream.value.objectValue ?? JSONObject()
     }
 
-    static func unsur(_ u: UnsurResult) -> JSONValue {
-        [
-            "code": .string(u.code), "name": .string(u.name), "answered": .int(u.answered), "sum": .int(u.sum),
-            "nrr": .double(u.nrr), "weight": .double(u.weight), "weighted": .double(u.weighted),
-            "ikm": .double(u.converted), "mutu": .string(u.band?.mutu), "kinerja": .string(u.band?.kinerja),
-        ]
+    /// The same object written straight to JSON text (the hot path of `ikm.score`).
+    public static func encoded(_ r: IKMResult, questionnaire q: Questionnaire, asciiOnly: Bool) -> JSONValue {
+        var stream = JSONStream(asciiOnly: asciiOnly, capacity: 2048)
+        write(r, questionnaire: q, into: &stream)
+        return .encoded(JSONText(stream.bytes))
+    }
+
+    /// Writes the result object; the one definition of its shape.
+    public static func write(_ r: IKMResult, questionnaire q: Questionnaire, into s: inout JSONStream, includeQuestionnaire: Bool = true) {
+        s.beginObject()
+        if includeQuestionnaire {
+            s.key("questionnaire")
+            s.beginObject()
+            s.member("id", q.id)
+            s.member("title", q.title)
+            s.endObject()
+        }
+        s.member("weighting", r.weighting.rawValue)
+        s.member("aggregation", r.aggregation.rawValue)
+        s.member("respondents", r.respondents)
+        s.key("unsur")
+        s.beginArray()
+        for u in r.unsur {
+            s.beginObject()
+            s.member("code", u.code)
+            s.member("name", u.name)
+            s.member("answered", u.answered)
+            s.member("sum", u.sum)
+            s.member("nrr", u.nrr)
+            s.member("weight", u.weight)
+            s.member("weighted", u.weighted)
+            s.member("ikm", u.converted)
+            s.member("mutu", u.band?.mutu)
+            s.member("kinerja", u.band?.kinerja)
+            s.endObject()
+        }
+        s.endArray()
+        s.member("indeks", r.indeks)
+        s.member("ikm", r.ikm)
+        s.member("ikmDisplay", r.ikmDisplayed)
+        s.member("mutu", r.band?.mutu)
+        s.member("kinerja", r.band?.kinerja)
+        s.key("ci95")
+        if let ci = r.ci95 {
+            s.beginObject()
+            s.member("low", ci.low)
+            s.member("high", ci.high)
+            s.member("standardError", ci.standardError)
+            s.member("method", ciMethod)
+            s.endObject()
+        } else {
+            s.null()
+        }
+        s.member("reason", r.unavailableReason ?? r.ci95UnavailableReason)
+        s.endObject()
     }
 
     /// The whole `skm ikm --json` object.
@@ -69,9 +99,9 @@ public enum IKMJSON {
 
     static func group(_ g: GroupResult, questionnaire: Questionnaire) -> JSONValue {
         var o: JSONObject = ["key": .string(g.key), "label": .string(g.label)]
-        for member in result(g.result, questionnaire: questionnaire).members where member.key != "questionnaire" {
-            o[member.key] = member.value
-        }
+        var stream = JSONStream()
+        write(g.result, questionnaire: questionnaire, into: &stream, includeQuestionnaire: false)
+        for member in stream.value.objectValue?.members ?? [] { o[member.key] = member.value }
         return .object(o)
     }
 }

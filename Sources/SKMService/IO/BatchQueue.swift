@@ -1,11 +1,17 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A bounded queue of batches between one producer thread and one consumer.
 ///
 /// The import reads and validates rows on a second core while the database is written on the
-/// first; the bound keeps memory flat however large the file is.
+/// first; the bound keeps memory flat however large the file is. Plain POSIX threads, so the
+/// binary does not need Foundation (which costs every start of `skm` several milliseconds).
 final class BatchQueue<Element: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private var mutex = pthread_mutex_t()
+    private var changed = pthread_cond_t()
     private var batches: [[Element]] = []
     private var closed = false
     private var cancelled = false
@@ -14,46 +20,85 @@ final class BatchQueue<Element: Sendable>: @unchecked Sendable {
 
     init(capacity: Int = 8) {
         self.capacity = capacity
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&changed, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&changed)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
     }
 
     /// Adds a batch, waiting while the queue is full; false when the consumer has cancelled.
     func put(_ batch: [Element]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        batches.append(batch)
-        condition.broadcast()
-        return true
+        locked {
+            while batches.count >= capacity && !cancelled { pthread_cond_wait(&changed, &mutex) }
+            if cancelled { return false }
+            batches.append(batch)
+            pthread_cond_broadcast(&changed)
+            return true
+        }
     }
 
     /// Marks the end of the input, with the error that ended it early, if any.
     func close(failure: (any Error)? = nil) {
-        condition.lock()
-        closed = true
-        self.failure = failure
-        condition.broadcast()
-        condition.unlock()
+        locked {
+            closed = true
+            self.failure = failure
+            pthread_cond_broadcast(&changed)
+        }
     }
 
     /// The next batch; nil at the end. Rethrows the producer's failure after the last batch.
     func take() throws -> [Element]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !closed { condition.wait() }
-        if !batches.isEmpty {
-            condition.broadcast()
-            return batches.removeFirst()
+        let (batch, error): ([Element]?, (any Error)?) = locked {
+            while batches.isEmpty && !closed { pthread_cond_wait(&changed, &mutex) }
+            if !batches.isEmpty {
+                pthread_cond_broadcast(&changed)
+                return (batches.removeFirst(), nil)
+            }
+            return (nil, failure)
         }
-        if let failure { throw failure }
-        return nil
+        if let error { throw error }
+        return batch
     }
 
     /// Tells the producer to stop (the consumer gave up).
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        locked {
+            cancelled = true
+            pthread_cond_broadcast(&changed)
+        }
+    }
+}
+
+/// Runs a closure on a new detached POSIX thread.
+enum WorkerThread {
+    final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { raw in
+            guard let raw else { return nil }
+            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            // No thread: run here (slower, same result).
+            Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import SKMCore
 import SKMJSON
 import SKMStore
@@ -92,8 +91,7 @@ extension SKMService {
             : JSONLinesImportRows(source: source, defaultQuestionnaireID: options.questionnaire)
         let queue = BatchQueue<CheckedRow>()
         let today = clock.today()
-        let producer = Thread { Self.check(rows, catalog: catalog, today: today, into: queue) }
-        producer.start()
+        WorkerThread.start { Self.check(rows, catalog: catalog, today: today, into: queue) }
         defer { queue.cancel() }
 
         var report = ImportReport(format: format)
