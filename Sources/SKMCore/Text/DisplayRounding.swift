@@ -25,6 +25,8 @@ public enum IndonesianNumber {
     /// `value` rounded for display to `decimals` places, e.g. `format(91.4751, 2)` → "91,48".
     public static func format(_ value: Double, decimals: Int = 2, grouping: Bool = false) -> String {
         guard value.isFinite else { return "–" }
+        // Beyond what a survey ever produces (and what Int holds once scaled): plain notation.
+        guard abs(value) < 1e12 else { return value.description }
         let rounded = DisplayRounding.round(value, decimals: decimals)
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }

@@ -53,8 +53,15 @@ public struct JSONFields {
 
     public func int(_ key: String) throws(SKMError) -> Int? {
         guard let value = object[key], !value.isNull else { return nil }
-        guard let n = value.numberValue?.int else { throw typeError(key, "bilangan bulat", value) }
-        return n
+        if let number = value.numberValue {
+            guard let n = number.int else {
+                throw SKMError(
+                    .wrongType, "Parameter \"\(name(key))\" harus bilangan bulat, diterima \(number.text.clipped(30)).",
+                    field: name(key), details: ["expected": "bilangan bulat", "received": .string(number.text.clipped(60))])
+            }
+            return n
+        }
+        throw typeError(key, "bilangan bulat", value)
     }
 
     public func requiredInt(_ key: String) throws(SKMError) -> Int {

@@ -41,7 +41,7 @@ extension SKMService {
     /// The predikat of an AKIP total, for sheets that hold their own scores.
     public func classifyAKIP(nilai: Double) throws -> AKIPPredikat {
         guard let predikat = AKIPPredikat.of(nilai) else {
-            throw SKMError(.invalidNumber, "Nilai AKIP harus 0–100, diterima \(nilai).", field: "nilai")
+            throw SKMError(.invalidNumber, "Nilai AKIP harus 0–100, diterima \(nilai.isFinite ? IndonesianNumber.format(nilai) : "bukan angka").", field: "nilai")
         }
         return predikat
     }

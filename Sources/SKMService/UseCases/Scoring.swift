@@ -27,7 +27,7 @@ extension SKMService {
         guard ikm.isFinite, ikm >= lowest, ikm <= highest + 1e-9, let band = q.bands.classify(ikm: ikm) else {
             throw SKMError(
                 .invalidNumber,
-                "Nilai IKM harus antara \(IndonesianNumber.format(lowest)) dan \(IndonesianNumber.format(highest)), diterima \(ikm).",
+                "Nilai IKM harus antara \(IndonesianNumber.format(lowest)) dan \(IndonesianNumber.format(highest)), diterima \(ikm.isFinite ? IndonesianNumber.format(ikm) : "bukan angka").",
                 field: "ikm")
         }
         return (band, q)

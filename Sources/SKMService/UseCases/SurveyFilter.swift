@@ -110,7 +110,7 @@ extension SKMService {
             throw SKMError(.invalidFilter, "Pilih salah satu saja: triwulan, semester atau bulan.", field: "filter")
         }
         if periodCount == 1 && filter.year == nil {
-            throw SKMError(.invalidFilter, "Triwulan, semester atau bulan memerlukan tahun (--year).", field: "filter.year")
+            throw SKMError(.invalidFilter, "Triwulan, semester atau bulan memerlukan tahun (--year di baris perintah, filter.year lewat RPC).", field: "filter.year")
         }
         var range: DateRange?
         if let year = filter.year {
