@@ -1,0 +1,1 @@
+print("skm-bench-report")
