@@ -155,13 +155,13 @@ enum AnalysisChapter {
                 e.target.map { .number($0, decimals: 2) } ?? .missing, e.realisasi.map { .number($0.value, decimals: 2) } ?? .missing,
                 e.capaian.map { .percent($0) } ?? .missing, .text(e.category ?? "–"),
             ])
-            var s = "\(e.indicator.code) (\(e.indicator.name)): "
-            if let target = e.target { s += "target tahun \(d.year) \(Words.ikm(target))" } else { s += "tidak ada target tahun \(d.year)" }
+            var s = "\(e.indicator.code) \(e.indicator.name): "
+            if let target = e.target { s += "target tahun \(d.year) sebesar \(Words.ikm(target))" } else { s += "tidak ada target tahun \(d.year)" }
             if let realisasi = e.realisasi {
-                s += ", realisasi \(Words.ikm(realisasi.value))"
-                if let capaian = e.capaian {
-                    s += ", capaian \(Words.percent(capaian)) (\(e.category ?? "–"))"
-                    s += (e.target.map { realisasi.value >= $0 } ?? false) && e.indicator.polarity == .higher ? "; target tercapai." : "."
+                s += " dan realisasinya \(Words.ikm(realisasi.value))"
+                if let capaian = e.capaian, let target = e.target {
+                    let met = e.indicator.polarity == .higher ? realisasi.value >= target : realisasi.value <= target
+                    s += ", sehingga capaian \(Words.percent(capaian)) (kategori \(e.category ?? "–")); target \(met ? "tercapai" : "belum tercapai")."
                 } else {
                     s += "."
                 }

@@ -34,7 +34,8 @@ public enum MarkdownReport {
         case .notice(let parts):
             out += "> " + inline(parts) + "\n\n"
         case .figure(let figure):
-            out += "*\(Escape.markdown(figure.caption)) — grafik ada pada laporan HTML; angkanya ada pada tabel di atas.*\n\n"
+            let whereToSee = figure.fullPage ? "lihat berkas SVG infografis" : "grafik ada pada laporan HTML; angkanya ada pada tabel di atas"
+            out += "*\(Escape.markdown(figure.caption)) — \(whereToSee).*\n\n"
         case .table(let table):
             render(table, into: &out)
         case .signature(let s):

@@ -31,6 +31,11 @@ public struct ReportProfile: Sendable {
 
     public static let fileName = "skm-report.json"
 
+    /// `skm-report.json` in the database's folder: where a profile is looked for first.
+    public static func path(besideDatabase database: String) -> String {
+        SKMService.directory(of: database) + "/" + fileName
+    }
+
     static let keys = ["office", "pelaksana", "population", "rtl"]
     static let officeKeys = ["name", "address", "head", "nip", "position", "city", "logo"]
     static let rtlKeys = ["unsur", "program", "waktu", "penanggungJawab"]

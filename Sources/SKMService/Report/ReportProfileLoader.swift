@@ -20,7 +20,7 @@ extension SKMService {
         case .file(let path):
             profile = try profileFile(path)
         case .automatic:
-            let beside = Self.directory(of: databasePath) + "/" + ReportProfile.fileName
+            let beside = ReportProfile.path(besideDatabase: databasePath)
             if access(beside, F_OK) == 0 {
                 profile = try profileFile(beside)
             } else if access(ReportProfile.fileName, F_OK) == 0 {
