@@ -1,20 +1,8 @@
 import SKMCore
 
-/// A column of the respondent profile (or of the response itself) that reports count by.
+/// A field of the respondent profile that the annual report counts respondents by.
 public enum ResponseAttribute: String, Sendable, CaseIterable {
-    case gender, education, occupation, age, timeSlot, service
-
-    /// The column; a fixed name from this enum, never user text.
-    var column: String {
-        switch self {
-        case .gender: return "gender"
-        case .education: return "education"
-        case .occupation: return "occupation"
-        case .age: return "CAST(age AS TEXT)"
-        case .timeSlot: return "time_slot"
-        case .service: return "CAST(service_id AS TEXT)"
-        }
-    }
+    case gender, education, occupation, age, timeSlot
 }
 
 /// How many active responses have one value of an attribute (nil: left empty).
@@ -28,6 +16,18 @@ public struct ValueCount: Sendable, Equatable {
     }
 }
 
+/// The respondent profile of a set of responses, counted in one pass: each attribute's values
+/// with their counts, and the first and last survey day.
+public struct ProfileCounts: Sendable, Equatable {
+    public var responses = 0
+    public var first: CivilDate?
+    public var last: CivilDate?
+    var counts: [ResponseAttribute: [ValueCount]] = [:]
+
+    /// The values of one attribute, ordered by value (the empty value, nil, first).
+    public func counts(of attribute: ResponseAttribute) -> [ValueCount] { counts[attribute] ?? [] }
+}
+
 /// A respondent's comment (saran) with where and when it was given.
 public struct CommentRecord: Sendable, Equatable {
     public let date: CivilDate
@@ -37,30 +37,48 @@ public struct CommentRecord: Sendable, Equatable {
     public let text: String
 }
 
-/// Reads of the responses themselves that the aggregates cannot answer: respondent profiles for
-/// the annual report, the first and last survey day, and the comments. Voided responses are
+/// Reads of the responses themselves that the aggregates cannot answer: respondent profiles and
+/// the first and last survey day for the annual report, and the comments. Voided responses are
 /// never counted.
 extension Store {
-    /// Counts active responses matching `query` by one attribute: one SQL `GROUP BY`, streamed.
-    /// Ordered by value, the empty value (nil) first.
-    public func counts(of attribute: ResponseAttribute, _ query: ResponseQuery) throws -> [ValueCount] {
+    /// Counts the profile fields of the active responses matching `query` in one streamed pass.
+    ///
+    /// One scan with the counting done here, rather than a SQL `GROUP BY` per field: each
+    /// `GROUP BY` sorts the whole year again (five of them took 0,3 s on 100 000 responses; this
+    /// pass takes a fraction of that). Each field has a handful of distinct values, so they are
+    /// counted by comparing bytes, without building a string per row.
+    public func profileCounts(_ query: ResponseQuery) throws -> ProfileCounts {
         let (clauses, values) = activeClauses(query)
-        let sql = """
-            SELECT \(attribute.column) AS v, COUNT(*) FROM responses WHERE \(clauses) GROUP BY v ORDER BY v
-            """
-        return try statement(sql).rows(values) { ValueCount(value: $0.optionalText(0), count: $0.int(1)) }
-    }
-
-    /// The first and last survey day of the active responses matching `query`, and their number.
-    public func surveySpan(_ query: ResponseQuery) throws -> (first: CivilDate, last: CivilDate, responses: Int)? {
-        let (clauses, values) = activeClauses(query)
-        let row = try statement("SELECT MIN(day), MAX(day), COUNT(*) FROM responses WHERE \(clauses)").first(values) {
-            (first: $0.optionalText(0), last: $0.optionalText(1), count: $0.int(2))
+        let rows = try statement("SELECT gender, education, occupation, age, time_slot, day FROM responses WHERE \(clauses)")
+        rows.bind(values)
+        var tallies = Array(repeating: ByteTally(), count: 4)
+        var ages: [Int: Int] = [:]
+        var noAge = 0
+        var total = 0
+        var first: [UInt8] = []
+        var last: [UInt8] = []
+        while try rows.step() {
+            total += 1
+            tallies[0].add(rows.isNull(0) ? nil : rows.bytes(0))
+            tallies[1].add(rows.isNull(1) ? nil : rows.bytes(1))
+            tallies[2].add(rows.isNull(2) ? nil : rows.bytes(2))
+            tallies[3].add(rows.isNull(4) ? nil : rows.bytes(4))
+            if rows.isNull(3) { noAge += 1 } else { ages[rows.int(3), default: 0] += 1 }
+            let day = rows.bytes(5)
+            if first.isEmpty || day.lexicographicallyPrecedes(first) { first = Array(day) }
+            if last.isEmpty || last.lexicographicallyPrecedes(day) { last = Array(day) }
         }
-        guard let row, row.count > 0, let firstText = row.first, let lastText = row.last,
-            let first = CivilDate(iso: firstText), let last = CivilDate(iso: lastText)
-        else { return nil }
-        return (first, last, row.count)
+        var result = ProfileCounts()
+        result.responses = total
+        result.first = CivilDate(iso: String(decoding: first, as: UTF8.self))
+        result.last = CivilDate(iso: String(decoding: last, as: UTF8.self))
+        for (i, attribute) in [ResponseAttribute.gender, .education, .occupation, .timeSlot].enumerated() {
+            result.counts[attribute] = tallies[i].counts
+        }
+        var ageCounts = ages.sorted { $0.key < $1.key }.map { ValueCount(value: String($0.key), count: $0.value) }
+        if noAge > 0 { ageCounts.insert(ValueCount(value: nil, count: noAge), at: 0) }
+        result.counts[.age] = ageCounts
+        return result
     }
 
     /// Streams the non-empty comments of the active responses matching `query`, by date.
@@ -86,5 +104,32 @@ extension Store {
     func activeClauses(_ query: ResponseQuery) -> (String, [SQLValue]) {
         let (clauses, values) = query.whereClauses()
         return ((clauses + ["voided_at IS NULL"]).joined(separator: " AND "), values)
+    }
+}
+
+/// Counts of the distinct byte strings of one column (a few values, searched linearly).
+struct ByteTally {
+    var values: [[UInt8]] = []
+    var numbers: [Int] = []
+    var empty = 0
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>?) {
+        guard let bytes, !bytes.isEmpty else {
+            empty += 1
+            return
+        }
+        for i in values.indices where values[i].elementsEqual(bytes) {
+            numbers[i] += 1
+            return
+        }
+        values.append(Array(bytes))
+        numbers.append(1)
+    }
+
+    var counts: [ValueCount] {
+        var list = zip(values, numbers).map { ValueCount(value: String(decoding: $0.0, as: UTF8.self), count: $0.1) }
+        list.sort { ($0.value ?? "") < ($1.value ?? "") }
+        if empty > 0 { list.insert(ValueCount(value: nil, count: empty), at: 0) }
+        return list
     }
 }

@@ -7,7 +7,7 @@ extension SKMService {
     ///
     /// The year's IKM, its services and quarters come from the same `computeIKM` call as
     /// `skm ikm --year Y --by service,quarter`, so the report's numbers are that command's
-    /// numbers. Respondent profiles are one `GROUP BY` per field over the year's responses;
+    /// numbers. Respondent profiles are counted in one pass over the year's responses;
     /// the trend is the aggregates grouped by year. Returns the data and notes for the person
     /// who asked (missing profile fields, an empty year…).
     public func annualReportData(_ request: ReportRequest) throws -> (ReportData, notes: [String]) {
@@ -47,10 +47,10 @@ extension SKMService {
             let found = ikm.breakdowns.first { $0.breakdown == .quarter }?.groups.first { $0.key == "\(request.year)-Q\(quarter)" }
             return GroupSummary(key: "Q\(quarter)", label: "Triwulan \(Roman.numeral(quarter))", result: found?.result ?? Self.empty(q))
         }
-        var demographics = try profileTables(query, questionnaire: q)
+        let profileCounts = try store.profileCounts(query)
+        var demographics = profileTables(profileCounts, questionnaire: q)
         let serviceRows = services.map { (label: $0.label, count: $0.result.respondents) }
         demographics.insert(DemographicTable(id: "layanan", title: "Jenis layanan", rows: serviceRows), at: min(4, demographics.count))
-        let span = try store.surveySpan(query)
         let (comments, commentCount) = try commentGroups(query)
         let (iku, ikuNote) = ikuLines(year: request.year, unit: ikm.filter.units.first?.code)
         let data = ReportData(
@@ -58,7 +58,7 @@ extension SKMService {
             pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
             sample: ikm.sample.map { SampleInfo(population: $0.population, minimum: $0.minimum, respondents: $0.respondents) },
-            surveySpan: span.map { (first: $0.first, last: $0.last) }, iku: iku, ikuNote: ikuNote, comments: comments,
+            surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: ikuNote, comments: comments,
             commentCount: commentCount)
         return (data, notes)
     }
@@ -109,29 +109,28 @@ extension SKMService {
 
     /// Respondents by gender, education, occupation, age group and time slot, labelled from the
     /// questionnaire; every listed choice appears (0 included), "Tidak diisi" when someone left it empty.
-    func profileTables(_ query: ResponseQuery, questionnaire q: Questionnaire) throws -> [DemographicTable] {
-        let store = try existingStore()
-        func choices(_ attribute: ResponseAttribute, _ field: ProfileField?, id: String, title: String) throws -> DemographicTable {
-            let counts = try store.counts(of: attribute, query)
+    func profileTables(_ counted: ProfileCounts, questionnaire q: Questionnaire) -> [DemographicTable] {
+        func choices(_ attribute: ResponseAttribute, _ field: ProfileField?, id: String, title: String) -> DemographicTable {
+            let counts = counted.counts(of: attribute)
             var rows = (field?.choices ?? []).map { choice in
                 (label: choice.label, count: counts.first { $0.value == choice.code }?.count ?? 0)
             }
             for c in counts where c.value != nil && !(field?.choices.contains { $0.code == c.value } ?? false) {
                 rows.append((label: c.value ?? "", count: c.count))
             }
-            let blank = counts.filter { $0.value == nil || $0.value == "" }.reduce(0) { $0 + $1.count }
+            let blank = counts.filter { $0.value == nil }.reduce(0) { $0 + $1.count }
             if blank > 0 { rows.append((label: "Tidak diisi", count: blank)) }
             return DemographicTable(id: id, title: title, rows: rows)
         }
         var tables = [
-            try choices(.gender, q.profile.gender, id: "jenis-kelamin", title: q.profile.gender?.label ?? "Jenis kelamin"),
-            try choices(.education, q.profile.education, id: "pendidikan", title: q.profile.education?.label ?? "Pendidikan"),
-            try choices(.occupation, q.profile.occupation, id: "pekerjaan", title: q.profile.occupation?.label ?? "Pekerjaan"),
+            choices(.gender, q.profile.gender, id: "jenis-kelamin", title: q.profile.gender?.label ?? "Jenis kelamin"),
+            choices(.education, q.profile.education, id: "pendidikan", title: q.profile.education?.label ?? "Pendidikan"),
+            choices(.occupation, q.profile.occupation, id: "pekerjaan", title: q.profile.occupation?.label ?? "Pekerjaan"),
         ]
-        var ages = AgeGroups.rows(try store.counts(of: .age, query))
+        var ages = AgeGroups.rows(counted.counts(of: .age))
         if q.profile.age == nil && ages.allSatisfy({ $0.label == "Tidak diisi" }) { ages = [] }
         tables.append(DemographicTable(id: "usia", title: "Kelompok usia", rows: ages))
-        let slots = try store.counts(of: .timeSlot, query)
+        let slots = counted.counts(of: .timeSlot)
         var slotRows = q.timeSlots.map { slot in (label: slot.label, count: slots.first { $0.value == slot.code }?.count ?? 0) }
         for c in slots where c.value != nil && !q.timeSlots.contains(where: { $0.code == c.value }) {
             slotRows.append((label: c.value ?? "", count: c.count))
