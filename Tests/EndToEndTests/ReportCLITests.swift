@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReportCLITests {
     /// Body rows of `<table id="tabel-ID">`, cell text with tags removed and entities decoded.
     static func rows(_ html: String, _ id: String) -> [[String]] {
-        guard let start = html.range(of: "<table id=\"tabel-\(id)\">"),
+        guard let start = html.range(of: "<table id=\"tabel-\(id)\""),
             let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
         else { return [] }
         return html[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").dropFirst().filter { !$0.contains("<th") }.map { row in

@@ -82,7 +82,7 @@ final class ReportFixture {
 enum ReadBack {
     /// The body and footer rows of `<table id="tabel-ID">`, cell text unescaped.
     static func htmlRows(_ html: String, table id: String) -> [[String]] {
-        guard let start = html.range(of: "<table id=\"tabel-\(id)\">"),
+        guard let start = html.range(of: "<table id=\"tabel-\(id)\""),
             let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
         else { return [] }
         let body = html[start.upperBound..<end.lowerBound]

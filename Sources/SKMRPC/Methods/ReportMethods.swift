@@ -6,7 +6,7 @@ import SKMService
 enum ReportMethods {
     static let all: [RPCMethod] = [
         RPCMethod("report.generate") { params, context in
-            try params.rejectUnknown(["year", "unit", "formats", "out", "population", "profile", "separator"])
+            try params.rejectUnknown(["year", "unit", "questionnaire", "formats", "out", "population", "profile", "separator"])
             var profile = ReportProfileSource.automatic
             if let value = params.object["profile"], !value.isNull {
                 if let path = value.stringValue {
@@ -30,7 +30,7 @@ enum ReportMethods {
                 year: try params.requiredInt("year"), unit: try params.string("unit"),
                 formats: try ReportFormat.parse(try params.stringList("formats"), field: "formats"),
                 outputDirectory: try params.string("out"), population: try params.int("population"), profile: profile,
-                separator: separator)
+                separator: separator, questionnaire: try params.string("questionnaire"))
             return ReportJSON.generated(try context.service.generateReport(request))
         }
     ]

@@ -26,9 +26,9 @@ public enum Infographic {
                 label: "\(u.code) \(u.name)", value: u.converted.map { DisplayRounding.round($0, decimals: 2) },
                 valueText: Words.ikm(u.converted), note: "tidak dijawab", color: Palette.color(of: u.band, in: bands))
         }
-        let top = Double(d.questionnaire.scale.upperBound) * d.questionnaire.conversionFactor
+        let axis = ContentContext.axis(d.questionnaire)
         let unsurChart = SVGCharts.horizontalBars(
-            unsurBars, title: "Nilai per unsur", axis: 0...(top > 0 ? top : 100), tickStep: 20,
+            unsurBars, title: "Nilai per unsur", axis: axis, tickStep: 20,
             thresholds: SVGCharts.thresholds(bands), emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
         svg += "<g transform=\"translate(40 \(f(y)))\">\(unsurChart)</g>"
         y += 40 + Double(max(r.unsur.count, 2)) * 24 + 44
@@ -42,7 +42,7 @@ public enum Infographic {
                     color: Palette.color(of: g.result.band, in: bands))
             }
             let chart = SVGCharts.horizontalBars(
-                serviceBars, title: "IKM per jenis layanan", axis: 0...(top > 0 ? top : 100), tickStep: 20,
+                serviceBars, title: "IKM per jenis layanan", axis: axis, tickStep: 20,
                 emptyText: "Tidak ada data", width: 720)
             svg += "<g transform=\"translate(40 \(f(y)))\">\(chart)</g>"
             y += 12 + Double(max(d.services.count, 2)) * 24 + 34 + 30

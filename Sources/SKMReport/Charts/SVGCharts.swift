@@ -49,17 +49,15 @@ enum SVGCharts {
         let plotRight = width - 92
         let height = top + Double(max(bars.count, 2)) * rowHeight + 34
         var svg = open(width: width, height: height, title: title)
-        guard bars.contains(where: { $0.value != nil }) else {
+        guard bars.contains(where: { $0.value != nil }), !ticks(axis, tickStep).isEmpty else {
             return svg + empty(emptyText, width: width, height: height) + "</svg>"
         }
         let x = { (v: Double) in plotLeft + (min(max(v, axis.lowerBound), axis.upperBound) - axis.lowerBound) / (axis.upperBound - axis.lowerBound) * (plotRight - plotLeft) }
         let plotBottom = top + Double(bars.count) * rowHeight
-        var tick = axis.lowerBound
-        while tick <= axis.upperBound + 1e-9 {
+        for tick in ticks(axis, tickStep) {
             let tx = fmt(x(tick))
             svg += "<line x1=\"\(tx)\" y1=\"\(fmt(top))\" x2=\"\(tx)\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.grid)\" stroke-width=\"1\"/>"
             svg += text(IndonesianNumber.format(tick, decimals: 0), x: x(tick), y: plotBottom + 16, anchor: "middle", size: 10, color: Palette.muted)
-            tick += tickStep
         }
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * rowHeight
@@ -99,16 +97,14 @@ enum SVGCharts {
         let plotTop = 24.0
         let plotBottom = height - 46
         var svg = open(width: width, height: height, title: title)
-        guard bars.contains(where: { $0.value != nil }) else {
+        guard bars.contains(where: { $0.value != nil }), !ticks(axis, tickStep).isEmpty else {
             return svg + empty(emptyText, width: width, height: height) + "</svg>"
         }
         let y = { (v: Double) in plotBottom - (min(max(v, axis.lowerBound), axis.upperBound) - axis.lowerBound) / (axis.upperBound - axis.lowerBound) * (plotBottom - plotTop) }
-        var tick = axis.lowerBound
-        while tick <= axis.upperBound + 1e-9 {
+        for tick in ticks(axis, tickStep) {
             let ty = fmt(y(tick))
             svg += "<line x1=\"\(fmt(plotLeft))\" y1=\"\(ty)\" x2=\"\(fmt(plotRight))\" y2=\"\(ty)\" stroke=\"\(Palette.grid)\" stroke-width=\"1\"/>"
             svg += text(IndonesianNumber.format(tick, decimals: 0), x: plotLeft - 6, y: y(tick) + 4, anchor: "end", size: 10, color: Palette.muted)
-            tick += tickStep
         }
         let slot = (plotRight - plotLeft) / Double(max(bars.count, 1))
         let barWidth = min(90, slot * 0.6)
@@ -131,6 +127,13 @@ enum SVGCharts {
         }
         svg += "<line x1=\"\(fmt(plotLeft))\" y1=\"\(fmt(plotBottom))\" x2=\"\(fmt(plotRight))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>"
         return svg + "</svg>"
+    }
+
+    /// Axis ticks every `step`, at most 50 (an absurd axis from a broken definition cannot loop).
+    static func ticks(_ axis: ClosedRange<Double>, _ step: Double) -> [Double] {
+        guard axis.lowerBound.isFinite, axis.upperBound.isFinite, step > 0, axis.upperBound > axis.lowerBound else { return [] }
+        let count = min(50, Int((axis.upperBound - axis.lowerBound) / step + 1e-9))
+        return (0...count).map { axis.lowerBound + Double($0) * step }
     }
 
     static func open(width: Double, height: Double, title: String) -> String {

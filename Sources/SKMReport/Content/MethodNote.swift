@@ -11,7 +11,7 @@ enum MethodNote {
             [.strong("Bobot: "), .text(r.weighting.descriptionID + ".")],
             [.strong("Gabungan layanan: "), .text("IKM unit dihitung dari semua responden yang digabung (pooled), bukan rata-rata IKM tiap layanan.")],
             [.strong("Jawaban kosong: "), .text("tidak dihitung sebagai nol; NRR dibagi dengan jumlah responden yang menjawab unsur tersebut.")],
-            [.strong("Pembulatan: "), .text("tidak ada pembulatan sebelum perkalian dengan \(IndonesianNumber.format(q.conversionFactor, decimals: 0)). IKM ditampilkan dengan dua desimal (pembulatan setengah menjauhi nol) dan mutu dibaca dari nilai yang ditampilkan, sehingga nilai 88,305 ditampilkan 88,31 dan bermutu A.")],
+            [.strong("Pembulatan: "), .text("tidak ada pembulatan sebelum perkalian dengan \(IndonesianNumber.format(q.conversionFactor, decimals: 0)). IKM ditampilkan dengan dua desimal (pembulatan setengah menjauhi nol) dan mutu dibaca dari nilai yang ditampilkan\(roundingExample(q.bands)).")],
         ]))
         let rows: [[Cell]] = q.bands.bands.reversed().enumerated().map { i, band in
             [
@@ -26,7 +26,7 @@ enum MethodNote {
                 ("Nilai persepsi", .center), ("Nilai interval (indeks)", .left), ("Nilai interval konversi (IKM)", .left),
                 ("Ambang bawah IKM", .right), ("Mutu", .center), ("Kinerja unit pelayanan", .left),
             ], rows: rows,
-            notes: [[.text("Interval yang tercetak dalam peraturan menyisakan celah (mis. 64,99 lalu 65,00); skm membaca batas bawah setiap interval sebagai ambang, sehingga setiap nilai mempunyai mutu.")]])))
+            notes: [[.text("Interval yang tercetak dalam peraturan menyisakan celah antara batas atas satu mutu dan batas bawah mutu berikutnya; skm membaca batas bawah setiap interval sebagai ambang, sehingga setiap nilai mempunyai mutu.")]])))
         var ci: [Inline] = [
             .strong("Selang kepercayaan 95 %: "),
             .text("pendekatan normal (Wald). Galat baku dihitung dari sebaran skor rata-rata tertimbang tiap responden, dikalikan \(IndonesianNumber.format(q.conversionFactor, decimals: 0)), lalu IKM ± 1,96 × galat baku. Hasilnya tepat bila tidak ada jawaban kosong dan berupa hampiran bila ada; selang dibatasi pada rentang nilai yang mungkin dan memerlukan sedikitnya 2 responden. "),
@@ -42,5 +42,12 @@ enum MethodNote {
             .text("S = λ²·N·P·Q / (d²·(N − 1) + λ²·P·Q), dengan N jumlah populasi, λ² = 3,841, P = Q = 0,5 dan d = 0,05, dibulatkan ke bilangan bulat terdekat (populasi 500 → 217). Rumus ini dirancang untuk menaksir proporsi; dipakai karena merupakan praktik yang lazim bersama peraturan, bukan jaminan statistik untuk IKM."),
         ]))
         return blocks
+    }
+
+    /// ", sehingga nilai 88,305 ditampilkan 88,31 dan bermutu A" for the top band of the table.
+    static func roundingExample(_ bands: BandTable) -> String {
+        guard let top = bands.bands.last, bands.bands.count > 1 else { return "" }
+        let below = IndonesianNumber.format(top.minimum - 0.005, decimals: 3)
+        return ", sehingga nilai \(below) ditampilkan \(IndonesianNumber.format(top.minimum, decimals: 2)) dan bermutu \(top.mutu)"
     }
 }

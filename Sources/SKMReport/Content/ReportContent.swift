@@ -117,9 +117,11 @@ struct ContentContext {
     func color(_ band: Band?) -> String { Palette.color(of: band, in: data.questionnaire.bands) }
 
     /// The IKM axis of charts: from 0 to the highest possible value (100 on the 2017 form).
-    var axis: ClosedRange<Double> {
-        let top = Double(data.questionnaire.scale.upperBound) * data.questionnaire.conversionFactor
-        return 0...(top.isFinite && top > 0 ? top : 100)
+    var axis: ClosedRange<Double> { Self.axis(data.questionnaire) }
+
+    static func axis(_ q: Questionnaire) -> ClosedRange<Double> {
+        let top = Double(q.scale.upperBound) * q.conversionFactor
+        return 0...(top.isFinite && top > 0 && top <= 10_000 ? top : 100)
     }
 
     /// A bar for a group's IKM (a service, a quarter, a year).

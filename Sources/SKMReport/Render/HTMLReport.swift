@@ -84,12 +84,14 @@ public enum HTMLReport {
     }
 
     static func render(_ table: ReportTable, into out: inout String) {
-        out += "<table id=\"tabel-\(table.id)\">\n<caption>\(Escape.html(table.caption))</caption>\n<thead><tr>"
+        let shown = table.printLimit.map { Array(table.rows.prefix($0)) } ?? table.rows
+        // A short table is kept on one page; a long one breaks between rows, its header repeated.
+        let whole = shown.count + table.footer.count <= 15 ? " class=\"utuh\"" : ""
+        out += "<table id=\"tabel-\(table.id)\"\(whole)>\n<caption>\(Escape.html(table.caption))</caption>\n<thead><tr>"
         for column in table.columns {
             out += "<th\(alignClass(column.alignment))>\(Escape.html(column.title))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
-        let shown = table.printLimit.map { Array(table.rows.prefix($0)) } ?? table.rows
         for row in shown { out += rowHTML(row, table) }
         out += "</tbody>\n"
         if !table.footer.isEmpty {
@@ -164,6 +166,7 @@ enum HTMLStyle {
         th, td { border: 1px solid #8a96a3; padding: 1.2mm 1.8mm; vertical-align: top; }
         th { background: #e8edf2; font-weight: bold; }
         thead { display: table-header-group; }
+        table.utuh { break-inside: avoid; page-break-inside: avoid; }
         tfoot td { font-weight: bold; background: #f3f5f7; }
         tr, img, svg, figure, .ttd, .catatan-penting, .sorotan { break-inside: avoid; page-break-inside: avoid; }
         td.r, th.r { text-align: right; white-space: nowrap; } td.c, th.c { text-align: center; }

@@ -16,7 +16,7 @@ extension SKMService {
         let population = request.population ?? profile.population
         let ikm = try computeIKM(
             IKMRequest(
-                filter: SurveyFilter(year: request.year, units: request.unit.map { [$0] } ?? []),
+                filter: SurveyFilter(year: request.year, units: request.unit.map { [$0] } ?? [], questionnaire: request.questionnaire),
                 breakdowns: [.service, .quarter], population: population))
         let q = ikm.questionnaire
         try checkRTL(profile, questionnaire: q)

@@ -46,6 +46,8 @@ public enum ReportProfileSource: Sendable {
 public struct ReportRequest: Sendable {
     public var year: Int
     public var unit: String?
+    /// Needed only when the year's data was answered on several questionnaires.
+    public var questionnaire: String?
     public var formats: [ReportFormat]
     /// The output folder; by default `laporan-<year>[-<unit>]` beside the database.
     public var outputDirectory: String?
@@ -57,10 +59,12 @@ public struct ReportRequest: Sendable {
 
     public init(
         year: Int, unit: String? = nil, formats: [ReportFormat] = ReportFormat.allCases, outputDirectory: String? = nil,
-        population: Int? = nil, profile: ReportProfileSource = .automatic, separator: Character = ","
+        population: Int? = nil, profile: ReportProfileSource = .automatic, separator: Character = ",",
+        questionnaire: String? = nil
     ) {
         self.year = year
         self.unit = unit
+        self.questionnaire = questionnaire
         self.formats = formats
         self.outputDirectory = outputDirectory
         self.population = population

@@ -14,6 +14,7 @@ enum ReportCommand {
             .value("population", "N", "jumlah penerima layanan setahun, untuk memeriksa jumlah sampel minimal"),
             .value("profile", "BERKAS", "profil kantor dan RTL (bawaan: skm-report.json di samping basis data atau di folder ini)"),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal (Excel Indonesia)"),
+            .value("questionnaire", "ID", "kuesioner, bila data tahun itu memakai lebih dari satu"),
         ],
         discussion: """
             Laporan mengikuti susunan yang lazim: BAB I Pendahuluan, BAB II Pengumpulan Data, BAB III
@@ -37,7 +38,8 @@ enum ReportCommand {
         let request = ReportRequest(
             year: year, unit: args.value("unit"), formats: try ReportFormat.parse(args.list("format"), field: "format"),
             outputDirectory: args.value("out"), population: try args.int("population"),
-            profile: args.value("profile").map { .file($0) } ?? .automatic, separator: separator)
+            profile: args.value("profile").map { .file($0) } ?? .automatic, separator: separator,
+            questionnaire: args.value("questionnaire"))
         let report = try ctx.service.generateReport(request)
         for file in report.files { ctx.console.line(file.path) }
         for note in report.notes { ctx.console.err("Catatan: \(note)") }
