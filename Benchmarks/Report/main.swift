@@ -35,7 +35,16 @@ guard imported.status == 0 else {
 }
 print(String(format: "Impor: %.2f s", imported.seconds))
 
-// 1. In this process, through the service layer (what `skm report` and `report.generate` call).
+// 1. As a person runs it: a whole `skm report` process, measured from outside. It runs before
+// anything big happens in this process: posix_spawn shares this process's memory until exec,
+// and Linux counts that in the child's peak (ru_maxrss), which would inflate the figure.
+let cli = try Child.run(skm, ["report", "--db", dbPath, "--year", "2025", "--out", directory + "/laporan-cli", "--profile", profilePath])
+guard cli.status == 0 else {
+    print("skm report gagal:\n\(cli.output)")
+    exit(1)
+}
+
+// 2. In this process, through the service layer (what `skm report` and `report.generate` call).
 let service = SKMService(databasePath: dbPath)
 let request = ReportRequest(year: 2025, outputDirectory: directory + "/laporan", profile: .file(profilePath))
 var samples: [Double] = []
@@ -50,12 +59,6 @@ let warm = samples.dropFirst().sorted()
 let median = warm[warm.count / 2]
 let selfPeak = Child.selfPeakKilobytes()
 
-// 2. As a person runs it: a whole `skm report` process, measured from outside.
-let cli = try Child.run(skm, ["report", "--db", dbPath, "--year", "2025", "--out", directory + "/laporan-cli", "--profile", profilePath])
-guard cli.status == 0 else {
-    print("skm report gagal:\n\(cli.output)")
-    exit(1)
-}
 
 var bytes = 0
 for file in written?.files ?? [] {
