@@ -43,7 +43,7 @@ public enum Infographic {
             }
             let chart = SVGCharts.horizontalBars(
                 serviceBars, title: "IKM per jenis layanan", axis: axis, tickStep: 20,
-                emptyText: "Tidak ada data", width: 720)
+                emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
             svg += "<g transform=\"translate(40 \(f(y)))\">\(chart)</g>"
             y += 12 + Double(max(d.services.count, 2)) * 24 + 34 + 30
         } else if !d.services.isEmpty {

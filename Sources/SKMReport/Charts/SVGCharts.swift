@@ -150,7 +150,7 @@ enum SVGCharts {
         _ s: String, x: Double, y: Double, anchor: String, size: Double, color: String, bold: Bool = false, italic: Bool = false
     ) -> String {
         var attributes = "x=\"\(fmt(x))\" y=\"\(fmt(y))\" text-anchor=\"\(anchor)\" font-size=\"\(fmt(size))\" fill=\"\(color)\""
-        if bold { attributes += " font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"" }
+        if bold { attributes += " font-weight=\"bold\"" }
         if italic { attributes += " font-style=\"italic\"" }
         return "<text \(attributes)>\(Escape.html(s))</text>"
     }
