@@ -35,8 +35,10 @@ let package = Package(
             ]
         ),
         .target(name: "SKMStore", dependencies: ["CSQLite", "SKMCore", "SKMJSON"]),
+        .target(name: "SKMReport", dependencies: ["SKMCore"]),
         .target(
-            name: "SKMService", dependencies: ["SKMCore", "SKMStore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans"]),
+            name: "SKMService",
+            dependencies: ["SKMCore", "SKMStore", "SKMJSON", "SKMReport", "DefaultQuestionnaires", "ExamplePlans"]),
         .target(
             name: "ProtocolDocument",
             path: "Protocol",
@@ -48,10 +50,13 @@ let package = Package(
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
         .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
         .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService"], path: "Benchmarks/RPC"),
+        .executableTarget(name: "skm-bench-report", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/Report"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMCore", "SKMJSON"]),
+        .testTarget(
+            name: "SKMReportTests", dependencies: ["SKMReport", "SKMService", "SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
         .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .testTarget(name: "EndToEndTests", dependencies: ["skm", "SKMJSON"]),
     ]

@@ -103,6 +103,7 @@ import Testing
         "akip.evaluate": ["evaluation": ["components": [:]]],
         "akip.get": ["year": 2025],
         "akip.classify": ["nilai": 80],
+        "report.generate": ["year": 2025, "formats": "md", "separator": ";"],
     ]
 
     /// Every param of every method, sent with a value of the wrong type.

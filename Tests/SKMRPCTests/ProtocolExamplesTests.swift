@@ -36,6 +36,7 @@ import Testing
         ("akip.get", #"{"jsonrpc":"2.0","method":"akip.get","params":{"year":2025},"id":28}"#, ""),
         ("akip.classify", #"{"jsonrpc":"2.0","method":"akip.classify","params":{"nilai":90},"id":29}"#, "Lower bounds are exclusive: 90,00 is A, not AA."),
         ("iku.evaluate", #"{"jsonrpc":"2.0","method":"iku.evaluate","params":{"plan":"contoh-2024-2026","year":2025},"id":30}"#, "IKU-1 from the survey, IKU-2 from the AKIP evaluation, IKU-3 from the entered counts."),
+        ("report.generate", #"{"jsonrpc":"2.0","method":"report.generate","params":{"year":2025,"unit":"KEC-TT","formats":["html","md","svg"],"profile":{"office":{"name":"Kantor Camat Tomoni Timur","city":"Tomoni Timur"},"population":500}},"id":32}"#, "The annual report, as `skm report` writes it: by default into `laporan-<year>[-<unit>]` beside the database (here `.`). The profile may also be the path of an `skm-report.json` file; what it lacks is marked in the report and listed in `notes`."),
         ("iku.plan.get", #"{"jsonrpc":"2.0","method":"iku.plan.get","params":{"id":"contoh-2024-2026"},"id":31}"#, "Shortened here."),
         ("questionnaire.list", #"{"jsonrpc":"2.0","method":"questionnaire.list","id":17}"#, ""),
         ("questionnaire.get", #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":18}"#, "Shortened here: the whole definition in the format of Questionnaires/README.md."),

@@ -5,7 +5,7 @@ enum Commands {
             + RegistryCommands.all
             + QuestionnaireCommands.all
             + ResponseCommands.all
-            + [IKMCommand.spec, SampleSizeCommand.spec]
+            + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec]
             + PerformanceCommands.all
             + [EntryCommand.spec, RPCCommand.spec]
             + MaintenanceCommands.all

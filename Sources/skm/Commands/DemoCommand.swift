@@ -24,6 +24,11 @@ enum DemoCommand {
         let evaluation = try service.evaluatePlan(id: DemoData.planID, year: summary.year)
         ctx.console.out(PerformancePrinter.evaluation(evaluation))
         ctx.console.line("")
+        let written = try service.writeDemoReport(summary)
+        ctx.console.line("Laporan tahunan dan infografis (profil kantor contoh: \(ReportProfile.path(besideDatabase: summary.databasePath))):")
+        for file in written.files where file.format != .csv { ctx.console.line("  \(file.path)") }
+        ctx.console.line("  \(written.files.filter { $0.format == .csv }.count) tabel CSV di \(written.directory)/tabel-csv/")
+        ctx.console.line("")
         ctx.console.line("Coba juga: skm ikm --db \(summary.databasePath) --year \(summary.year) --quarter 2 --json")
         ctx.console.line("           skm iku set \(DemoData.planID) IKU-2 \(summary.year) 74,2 --db \(summary.databasePath)")
         return 0

@@ -1,0 +1,211 @@
+import SKMCore
+
+/// Everything the annual report (Laporan Hasil SKM) shows, gathered from the store by the
+/// service layer. The renderers read only this value, so they are pure and testable with
+/// hand-made data (an unsur nobody answered, a single respondent, an empty year).
+public struct ReportData: Sendable {
+    public var year: Int
+    /// What the report covers, for headings: the office name or "unit KEC-TT".
+    public var scopeDescription: String
+    public var generatedOn: CivilDate
+    public var office: OfficeProfile
+    public var pelaksana: String?
+    public var rtl: [RTLEntry]
+    public var questionnaire: Questionnaire
+    /// The year's result (pooled, as `skm ikm` computes it).
+    public var overall: IKMResult
+    /// Every service in scope, those without respondents included (their result has none).
+    public var services: [GroupSummary]
+    /// Triwulan I–IV, always four (empty quarters have no respondents).
+    public var quarters: [GroupSummary]
+    /// Every year in the store up to the report year, oldest first.
+    public var years: [YearSummary]
+    public var demographics: [DemographicTable]
+    public var sample: SampleInfo?
+    public var surveySpan: (first: CivilDate, last: CivilDate)?
+    public var iku: [IKULine]
+    /// Why no IKU comparison is possible, when there is none.
+    public var ikuNote: String?
+    public var comments: [CommentGroup]
+    /// Every comment counted, duplicates included.
+    public var commentCount: Int
+
+    public init(
+        year: Int, scopeDescription: String, generatedOn: CivilDate, office: OfficeProfile, pelaksana: String?,
+        rtl: [RTLEntry], questionnaire: Questionnaire, overall: IKMResult, services: [GroupSummary],
+        quarters: [GroupSummary], years: [YearSummary], demographics: [DemographicTable], sample: SampleInfo?,
+        surveySpan: (first: CivilDate, last: CivilDate)?, iku: [IKULine], ikuNote: String?, comments: [CommentGroup],
+        commentCount: Int
+    ) {
+        self.year = year
+        self.scopeDescription = scopeDescription
+        self.generatedOn = generatedOn
+        self.office = office
+        self.pelaksana = pelaksana
+        self.rtl = rtl
+        self.questionnaire = questionnaire
+        self.overall = overall
+        self.services = services
+        self.quarters = quarters
+        self.years = years
+        self.demographics = demographics
+        self.sample = sample
+        self.surveySpan = surveySpan
+        self.iku = iku
+        self.ikuNote = ikuNote
+        self.comments = comments
+        self.commentCount = commentCount
+    }
+
+    /// True when nobody answered in the year: the report is then a marked skeleton.
+    public var isEmpty: Bool { overall.respondents == 0 }
+}
+
+/// The office the report is about, from `skm-report.json` or RPC. Any part may be missing; the
+/// report then shows a marked placeholder instead of inventing one.
+public struct OfficeProfile: Sendable, Equatable {
+    public var name: String?
+    public var address: String?
+    /// The head of office (kepala unit), who signs the report.
+    public var head: String?
+    public var nip: String?
+    /// The head's position as printed above the signature ("Camat Tomoni Timur").
+    public var position: String?
+    /// The place written before the signature date.
+    public var city: String?
+    public var logo: Logo
+    /// True when no profile was given at all (no file, nothing over RPC).
+    public var isMissing: Bool
+
+    public init(
+        name: String? = nil, address: String? = nil, head: String? = nil, nip: String? = nil,
+        position: String? = nil, city: String? = nil, logo: Logo = .none, isMissing: Bool = false
+    ) {
+        self.name = name
+        self.address = address
+        self.head = head
+        self.nip = nip
+        self.position = position
+        self.city = city
+        self.logo = logo
+        self.isMissing = isMissing
+    }
+}
+
+/// The office logo: embedded as a data URI, absent, or named but unusable (with the reason).
+public enum Logo: Sendable, Equatable {
+    case none
+    case embedded(mimeType: String, base64: String)
+    case unusable(String)
+
+    public var dataURI: String? {
+        guard case .embedded(let mime, let data) = self else { return nil }
+        return "data:\(mime);base64,\(data)"
+    }
+}
+
+/// One row of the Rencana Tindak Lanjut the office plans for an unsur.
+public struct RTLEntry: Sendable, Equatable {
+    public let unsur: String
+    public let program: String
+    /// Quarters (1–4) in which the activity runs.
+    public let quarters: [Int]
+    public let penanggungJawab: String?
+
+    public init(unsur: String, program: String, quarters: [Int], penanggungJawab: String?) {
+        self.unsur = unsur
+        self.program = program
+        self.quarters = quarters
+        self.penanggungJawab = penanggungJawab
+    }
+}
+
+/// A service or a quarter with its result.
+public struct GroupSummary: Sendable {
+    public let key: String
+    public let label: String
+    public let result: IKMResult
+
+    public init(key: String, label: String, result: IKMResult) {
+        self.key = key
+        self.label = label
+        self.result = result
+    }
+}
+
+/// One year of the trend. Years measured with another questionnaire are shown but flagged.
+public struct YearSummary: Sendable {
+    public let year: Int
+    public let questionnaireID: String
+    public let result: IKMResult
+
+    public init(year: Int, questionnaireID: String, result: IKMResult) {
+        self.year = year
+        self.questionnaireID = questionnaireID
+        self.result = result
+    }
+}
+
+/// Respondents counted by one profile field (jenis kelamin, pendidikan…), "Tidak diisi" included.
+public struct DemographicTable: Sendable, Equatable {
+    public let id: String
+    public let title: String
+    public let rows: [(label: String, count: Int)]
+
+    public init(id: String, title: String, rows: [(label: String, count: Int)]) {
+        self.id = id
+        self.title = title
+        self.rows = rows
+    }
+
+    public var total: Int { rows.reduce(0) { $0 + $1.count } }
+
+    public static func == (a: DemographicTable, b: DemographicTable) -> Bool {
+        a.id == b.id && a.title == b.title && a.rows.elementsEqual(b.rows) { $0.label == $1.label && $0.count == $1.count }
+    }
+}
+
+/// The Krejcie–Morgan check of the number of respondents.
+public struct SampleInfo: Sendable, Equatable {
+    public let population: Int
+    public let minimum: Int
+    public let respondents: Int
+
+    public init(population: Int, minimum: Int, respondents: Int) {
+        self.population = population
+        self.minimum = minimum
+        self.respondents = respondents
+    }
+
+    public var sufficient: Bool { respondents >= minimum }
+}
+
+/// An IKU indicator whose realisasi is the survey's IKM, evaluated for the report year.
+public struct IKULine: Sendable {
+    public let planID: String
+    public let organisation: String
+    public let evaluation: IndicatorEvaluation
+
+    public init(planID: String, organisation: String, evaluation: IndicatorEvaluation) {
+        self.planID = planID
+        self.organisation = organisation
+        self.evaluation = evaluation
+    }
+}
+
+/// Identical comments counted once, with the services and days they came from.
+public struct CommentGroup: Sendable, Equatable {
+    public let text: String
+    public let count: Int
+    public let services: [String]
+    public let first: CivilDate
+    public let last: CivilDate
+
+    public init(text: String, count: Int, services: [String], first: CivilDate, last: CivilDate) {
+        self.text = text
+        self.count = count
+        self.services = services
+        self.first = first
+        self.last = last
+    }
+}

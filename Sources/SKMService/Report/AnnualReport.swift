@@ -1,0 +1,226 @@
+import SKMCore
+import SKMReport
+import SKMStore
+
+extension SKMService {
+    /// Gathers everything the annual report shows for a year (and optionally one unit).
+    ///
+    /// The year's IKM, its services and quarters come from the same `computeIKM` call as
+    /// `skm ikm --year Y --by service,quarter`, so the report's numbers are that command's
+    /// numbers. Respondent profiles are counted in one pass over the year's responses;
+    /// the trend is the aggregates grouped by year. Returns the data and notes for the person
+    /// who asked (missing profile fields, an empty year…).
+    public func annualReportData(_ request: ReportRequest) throws -> (ReportData, notes: [String]) {
+        let store = try existingStore()
+        let profile = try reportProfile(request.profile)
+        let population = request.population ?? profile.population
+        let ikm = try computeIKM(
+            IKMRequest(
+                filter: SurveyFilter(year: request.year, units: request.unit.map { [$0] } ?? [], questionnaire: request.questionnaire),
+                breakdowns: [.service, .quarter], population: population))
+        let q = ikm.questionnaire
+        try checkRTL(profile, questionnaire: q)
+        var query = ikm.filter.query
+        query.questionnaireID = q.id
+
+        var office = profile.office
+        var notes: [String] = []
+        if office.name == nil {
+            let units = ikm.filter.units.isEmpty ? try store.units() : ikm.filter.units
+            if units.count == 1 { office.name = units[0].name }
+        }
+        if profile.origin == nil {
+            notes.append("Profil kantor (\(ReportProfile.fileName)) tidak ditemukan: laporan memuat isian bertanda [ … ] yang harus dilengkapi.")
+        } else if !profile.missingFields.isEmpty {
+            notes.append("Profil \(profile.origin ?? "") belum memuat: \(profile.missingFields.joined(separator: ", ")); bagian itu ditandai [ … ] di laporan.")
+        }
+        if case .unusable(let reason) = office.logo { notes.append("Logo tidak dimuat: \(reason).") }
+        let result = ikm.result
+        if result.respondents == 0 {
+            notes.append("Belum ada responden tahun \(request.year)\(request.unit.map { " untuk unit \($0)" } ?? ""): laporan berisi kerangka dengan bagian bertanda.")
+        } else if let reason = result.unavailableReason {
+            notes.append(reason)
+        }
+
+        let services = try serviceSummaries(ikm, questionnaire: q)
+        let quarters = (1...4).map { quarter -> GroupSummary in
+            let found = ikm.breakdowns.first { $0.breakdown == .quarter }?.groups.first { $0.key == "\(request.year)-Q\(quarter)" }
+            return GroupSummary(key: "Q\(quarter)", label: "Triwulan \(Roman.numeral(quarter))", result: found?.result ?? Self.empty(q))
+        }
+        let profileCounts = try store.profileCounts(query)
+        var demographics = profileTables(profileCounts, questionnaire: q)
+        let serviceRows = services.map { (label: $0.label, count: $0.result.respondents) }
+        demographics.insert(DemographicTable(id: "layanan", title: "Jenis layanan", rows: serviceRows), at: min(4, demographics.count))
+        let (comments, commentCount) = try commentGroups(query)
+        let (iku, ikuNote) = ikuLines(year: request.year, unit: ikm.filter.units.first?.code)
+        let data = ReportData(
+            year: request.year, scopeDescription: ikm.filter.descriptionID, generatedOn: clock.today(), office: office,
+            pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
+            quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
+            sample: ikm.sample.map { SampleInfo(population: $0.population, minimum: $0.minimum, respondents: $0.respondents) },
+            surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: ikuNote, comments: comments,
+            commentCount: commentCount)
+        return (data, notes)
+    }
+
+    static func empty(_ q: Questionnaire) -> IKMResult {
+        IKMScorer.score(Tally(unsurCount: q.unsur.count), questionnaire: q)
+    }
+
+    /// RTL entries must name unsur of the questionnaire the year was measured with.
+    func checkRTL(_ profile: ReportProfile, questionnaire q: Questionnaire) throws {
+        for (entry, field) in zip(profile.rtl, profile.rtlFields) where q.unsurIndex(of: entry.unsur) == nil {
+            let codes = q.unsur.map(\.code).joined(separator: ", ")
+            let prefix = profile.origin.map { "Berkas profil \($0): " } ?? ""
+            throw SKMError(
+                .unknownUnsur, "\(prefix)\(field).unsur \"\(entry.unsur.clipped(20))\" tidak ada di kuesioner \(q.id) (\(codes)).",
+                field: field + ".unsur")
+        }
+    }
+
+    /// Every service in scope with its result; those without respondents get an empty one.
+    func serviceSummaries(_ ikm: IKMReport, questionnaire q: Questionnaire) throws -> [GroupSummary] {
+        let groups = ikm.breakdowns.first { $0.breakdown == .service }?.groups ?? []
+        let scope = try servicesInScope(ikm.filter)
+        let severalUnits = Set(scope.map(\.unitID)).count > 1
+        var summaries = scope.map { s -> GroupSummary in
+            let key = Self.serviceKey(s)
+            let label = severalUnits ? "\(s.name) (\(s.unitCode))" : s.name
+            return GroupSummary(key: key, label: label, result: groups.first { $0.key == key }?.result ?? Self.empty(q))
+        }
+        for g in groups where !summaries.contains(where: { $0.key == g.key }) {
+            summaries.append(GroupSummary(key: g.key, label: g.label, result: g.result))
+        }
+        return summaries
+    }
+
+    /// The IKM of every year up to `year` in the store (same unit scope), any questionnaire.
+    func yearSummaries(_ ikm: IKMReport, year: Int) throws -> [YearSummary] {
+        let catalog = try catalog()
+        let query = ResponseQuery(to: DateRange.year(year)?.to, unitIDs: ikm.filter.query.unitIDs)
+        var years: [YearSummary] = []
+        for group in try existingStore().tallies(query, groupBy: .year) {
+            guard let y = Int(group.key), y < year, let q = try? catalog.questionnaire(group.questionnaireID) else { continue }
+            years.append(YearSummary(year: y, questionnaireID: q.id, result: IKMScorer.score(group.tally, questionnaire: q)))
+        }
+        years.append(YearSummary(year: year, questionnaireID: ikm.questionnaire.id, result: ikm.result))
+        return years.sorted { ($0.year, $0.questionnaireID) < ($1.year, $1.questionnaireID) }
+    }
+
+    /// Respondents by gender, education, occupation, age group and time slot, labelled from the
+    /// questionnaire; every listed choice appears (0 included), "Tidak diisi" when someone left it empty.
+    func profileTables(_ counted: ProfileCounts, questionnaire q: Questionnaire) -> [DemographicTable] {
+        func choices(_ attribute: ResponseAttribute, _ field: ProfileField?, id: String, title: String) -> DemographicTable {
+            let counts = counted.counts(of: attribute)
+            var rows = (field?.choices ?? []).map { choice in
+                (label: choice.label, count: counts.first { $0.value == choice.code }?.count ?? 0)
+            }
+            for c in counts where c.value != nil && !(field?.choices.contains { $0.code == c.value } ?? false) {
+                rows.append((label: c.value ?? "", count: c.count))
+            }
+            let blank = counts.filter { $0.value == nil }.reduce(0) { $0 + $1.count }
+            if blank > 0 { rows.append((label: "Tidak diisi", count: blank)) }
+            return DemographicTable(id: id, title: title, rows: rows)
+        }
+        var tables = [
+            choices(.gender, q.profile.gender, id: "jenis-kelamin", title: q.profile.gender?.label ?? "Jenis kelamin"),
+            choices(.education, q.profile.education, id: "pendidikan", title: q.profile.education?.label ?? "Pendidikan"),
+            choices(.occupation, q.profile.occupation, id: "pekerjaan", title: q.profile.occupation?.label ?? "Pekerjaan"),
+        ]
+        var ages = AgeGroups.rows(counted.counts(of: .age))
+        if q.profile.age == nil && ages.allSatisfy({ $0.label == "Tidak diisi" }) { ages = [] }
+        tables.append(DemographicTable(id: "usia", title: "Kelompok usia", rows: ages))
+        let slots = counted.counts(of: .timeSlot)
+        var slotRows = q.timeSlots.map { slot in (label: slot.label, count: slots.first { $0.value == slot.code }?.count ?? 0) }
+        for c in slots where c.value != nil && !q.timeSlots.contains(where: { $0.code == c.value }) {
+            slotRows.append((label: c.value ?? "", count: c.count))
+        }
+        let blank = slots.filter { $0.value == nil }.reduce(0) { $0 + $1.count }
+        if blank > 0 { slotRows.append((label: "Tidak diisi", count: blank)) }
+        tables.append(DemographicTable(id: "waktu", title: "Waktu pengisian", rows: slotRows))
+        return tables
+    }
+
+    /// Identical comments (ignoring case and spacing) counted once, most frequent first.
+    func commentGroups(_ query: ResponseQuery) throws -> ([CommentGroup], Int) {
+        struct Accumulator {
+            var text: String
+            var count: Int
+            var services: [String]
+            var first: CivilDate
+            var last: CivilDate
+        }
+        var groups: [String: Int] = [:]
+        var list: [Accumulator] = []
+        var total = 0
+        try existingStore().forEachComment(query) { c in
+            total += 1
+            let key = c.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+            if let index = groups[key] {
+                list[index].count += 1
+                if !list[index].services.contains(c.serviceName) { list[index].services.append(c.serviceName) }
+                list[index].first = min(list[index].first, c.date)
+                list[index].last = max(list[index].last, c.date)
+            } else {
+                groups[key] = list.count
+                list.append(Accumulator(text: c.text, count: 1, services: [c.serviceName], first: c.date, last: c.date))
+            }
+        }
+        let sorted = list.enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+        }.map(\.element)
+        return (sorted.map { CommentGroup(text: $0.text, count: $0.count, services: $0.services, first: $0.first, last: $0.last) }, total)
+    }
+
+    /// The `skm`-sourced indicators of the loaded plans, evaluated for the year.
+    func ikuLines(year: Int, unit: String?) -> ([IKULine], String?) {
+        let missing = "Belum ada rencana kinerja (IKU) dengan indikator IKM (sumber \"skm\") untuk tahun \(year) di basis data ini, sehingga perbandingan dengan target tidak disajikan. Muat rencana dengan 'skm iku load BERKAS'."
+        guard let plans = try? plans() else { return ([], missing) }
+        var lines: [IKULine] = []
+        var problems: [String] = []
+        for plan in plans where plan.years.contains(year) {
+            let relevant = plan.indicators.contains { indicator in
+                guard case .skm(let units, _, _) = indicator.realisasi else { return false }
+                return unit == nil || units.isEmpty || units.contains { $0.caseInsensitiveEquals(unit ?? "") }
+            }
+            guard relevant else { continue }
+            do {
+                let evaluation = try evaluatePlan(id: plan.id, year: year)
+                for line in evaluation.indicators {
+                    guard case .skm(let units, _, _) = line.indicator.realisasi,
+                        unit == nil || units.isEmpty || units.contains(where: { $0.caseInsensitiveEquals(unit ?? "") })
+                    else { continue }
+                    lines.append(IKULine(planID: plan.id, organisation: plan.organisation, evaluation: line))
+                }
+            } catch let error as SKMError {
+                problems.append("Rencana \(plan.id): \(error.message)")
+            } catch {
+                problems.append("Rencana \(plan.id) tidak dapat dievaluasi.")
+            }
+        }
+        if lines.isEmpty { return ([], problems.isEmpty ? missing : problems.joined(separator: " ")) }
+        return (lines, nil)
+    }
+}
+
+/// Age groups of the report; ages come from the store as exact years.
+enum AgeGroups {
+    static let groups: [(label: String, range: ClosedRange<Int>)] = [
+        ("Di bawah 20 tahun", 0...19), ("20–29 tahun", 20...29), ("30–39 tahun", 30...39), ("40–49 tahun", 40...49),
+        ("50–59 tahun", 50...59), ("60 tahun ke atas", 60...Int.max),
+    ]
+
+    static func rows(_ counts: [ValueCount]) -> [(label: String, count: Int)] {
+        var rows = groups.map { (label: $0.label, count: 0) }
+        var blank = 0
+        for c in counts {
+            guard let text = c.value, let age = Int(text) else {
+                blank += c.count
+                continue
+            }
+            if let index = groups.firstIndex(where: { $0.range.contains(age) }) { rows[index].count += c.count }
+        }
+        if blank > 0 { rows.append((label: "Tidak diisi", count: blank)) }
+        return rows
+    }
+}

@@ -1,0 +1,77 @@
+import SKMCore
+import SKMReport
+
+/// What `generateReport` wrote.
+public struct GeneratedReport: Sendable {
+    public struct File: Sendable, Equatable {
+        public let format: ReportFormat
+        public let path: String
+    }
+
+    public let year: Int
+    public let unit: String?
+    public let directory: String
+    public let files: [File]
+    public let result: IKMResult
+    /// Things the person should know: missing profile fields, an empty year, an unusable logo.
+    public let notes: [String]
+}
+
+extension SKMService {
+    /// Gathers, renders and writes the annual report: the one path the CLI (`skm report`), the
+    /// RPC server (`report.generate`) and `skm demo` all take. Files are written atomically.
+    public func generateReport(_ request: ReportRequest) throws -> GeneratedReport {
+        guard request.separator == "," || request.separator == ";" else {
+            throw SKMError(.usage, "Pemisah CSV harus , atau ;.", field: "separator")
+        }
+        let (data, notes) = try annualReportData(request)
+        let unit = try request.unit.map { try TextRules.code($0, field: "unit", what: "unit") }
+        let suffix = unit.map { "-\($0)" } ?? ""
+        let directory = request.outputDirectory ?? (Self.directory(of: databasePath) + "/laporan-\(request.year)\(suffix)")
+        try AtomicFile.makeDirectory(directory)
+        let base = "laporan-skm-\(request.year)\(suffix)"
+        var files: [GeneratedReport.File] = []
+        let document = ReportContent.document(data)
+        for format in request.formats {
+            switch format {
+            case .html:
+                let path = directory + "/" + base + ".html"
+                try AtomicFile.write(HTMLReport.render(document), to: path)
+                files.append(.init(format: .html, path: path))
+            case .markdown:
+                let path = directory + "/" + base + ".md"
+                try AtomicFile.write(MarkdownReport.render(document), to: path)
+                files.append(.init(format: .markdown, path: path))
+            case .infographic:
+                let path = directory + "/infografis-ikm-\(request.year)\(suffix).svg"
+                try AtomicFile.write(Infographic.render(data), to: path)
+                files.append(.init(format: .infographic, path: path))
+            case .csv:
+                let folder = directory + "/tabel-csv"
+                try AtomicFile.makeDirectory(folder)
+                for table in CSVTables.tables(document, prefix: base) {
+                    let path = folder + "/" + table.fileName
+                    try AtomicFile.write(Self.csv(table, separator: request.separator), to: path)
+                    files.append(.init(format: .csv, path: path))
+                }
+            }
+        }
+        return GeneratedReport(
+            year: request.year, unit: unit, directory: directory, files: files, result: data.overall, notes: notes)
+    }
+
+    /// One table as Excel-safe CSV; with `;` numbers take a decimal comma (Indonesian Excel).
+    static func csv(_ table: CSVTables.Table, separator: Character) -> String {
+        let writer = CSVWriter(separator: separator)
+        var out = writer.byteOrderMark + writer.line(table.header.map { .text($0) })
+        for row in table.rows {
+            out += writer.line(row.map { value in
+                switch value {
+                case .text(let s): return .text(s)
+                case .number(let n): return .number(separator == ";" ? String(n.map { $0 == "." ? "," : $0 }) : n)
+                }
+            })
+        }
+        return out
+    }
+}
