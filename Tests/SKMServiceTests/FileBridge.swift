@@ -3,6 +3,6 @@ import Foundation
 /// Writes raw bytes (for files that are deliberately not UTF-8).
 enum FileManagerBridge {
     static func write(_ bytes: [UInt8], _ path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 }

@@ -18,10 +18,7 @@ public struct DemoSummary: Sendable {
 extension SKMService {
     /// Creates a fresh demo store in `directory` and fills it with `DemoData`.
     public static func createDemo(directory: String, clock: any SKMClock = SystemClock()) throws -> (SKMService, DemoSummary) {
-        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            let reason = SystemErrorText.current
-            throw SKMError(.fileError, "Folder \(directory) tidak dapat dibuat: \(reason).")
-        }
+        try AtomicFile.makeDirectory(directory)
         let path = directory.hasSuffix("/") ? directory + "skm.sqlite" : directory + "/skm.sqlite"
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
         let service = SKMService(databasePath: path, clock: clock)

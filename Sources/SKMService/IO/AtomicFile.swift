@@ -10,19 +10,9 @@ import SKMCore
 /// with their parents; for the report files, which both the CLI and the RPC server write.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp"
-        guard let file = fopen(temporary, "wb") else {
-            throw SKMError(.fileError, "Berkas \(path) tidak dapat ditulis: \(SystemErrorText.current).")
-        }
-        var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
-        let flushed = written && fflush(file) == 0 && fsync(fileno(file)) == 0
-        fclose(file)
-        guard flushed, rename(temporary, path) == 0 else {
-            let reason = SystemErrorText.current
-            unlink(temporary)
-            throw SKMError(.fileError, "Gagal menyimpan \(path): \(reason).")
-        }
+        let file = try OutputFile(path: path)
+        try file.write(text)
+        try file.close()
     }
 
     /// `mkdir -p`: creates the folder and any missing parents (owner-only, like the database).

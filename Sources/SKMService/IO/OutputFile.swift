@@ -6,13 +6,14 @@ import SKMCore
     import Darwin
 #endif
 
-/// A file written completely or not at all: bytes go to `PATH.tmp`, renamed over `PATH` on close.
-final class OutputFile {
+/// A file written completely or not at all: bytes go to `PATH.tmp`, made durable and renamed
+/// over `PATH` on close; dropped without `close()`, nothing replaces `PATH`.
+public final class OutputFile {
     let path: String
     let temporaryPath: String
     var file: UnsafeMutablePointer<FILE>?
 
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         temporaryPath = path + ".tmp"
         guard let opened = fopen(temporaryPath, "wb") else {
@@ -29,14 +30,16 @@ final class OutputFile {
         }
     }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         guard let file else { return }
-        if fputs(text, file) < 0 {
+        var text = text
+        let complete = text.withUTF8 { $0.isEmpty || fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+        if !complete {
             throw SKMError(.fileError, "Gagal menulis \(path): \(SystemErrorText.current).")
         }
     }
 
-    func close() throws {
+    public func close() throws {
         guard let file else { return }
         self.file = nil
         let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
