@@ -16,7 +16,7 @@ final class BatchQueue<Element: Sendable>: @unchecked Sendable {
     private var closed = false
     private var cancelled = false
     private var failure: (any Error)?
-    let capacity: Int
+    private var capacity: Int
 
     init(capacity: Int = 8) {
         self.capacity = capacity
@@ -44,6 +44,11 @@ final class BatchQueue<Element: Sendable>: @unchecked Sendable {
             pthread_cond_broadcast(&changed)
             return true
         }
+    }
+
+    /// Lets the queue grow without bound: for a producer running on the consumer's own thread.
+    func removeLimit() {
+        locked { capacity = Int.max }
     }
 
     /// Marks the end of the input, with the error that ended it early, if any.
@@ -78,14 +83,18 @@ final class BatchQueue<Element: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Runs a closure on a new detached POSIX thread.
-enum WorkerThread {
+/// Runs a closure on a new POSIX thread, to be joined by whoever started it: the import must
+/// not return while its reader still holds the source open.
+struct WorkerThread {
     final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    static func start(_ body: @escaping @Sendable () -> Void) {
+    private let thread: pthread_t
+
+    /// The running thread, or nil when none could be started (the caller runs `body` itself).
+    static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { raw in
@@ -94,11 +103,13 @@ enum WorkerThread {
             box.body()
             return nil
         }, box)
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            // No thread: run here (slower, same result).
-            Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
-        }
+        if started == 0 { return WorkerThread(thread: thread) }
+        Unmanaged<Box>.fromOpaque(box).release()
+        return nil
+    }
+
+    /// Waits for the thread to finish.
+    func join() {
+        pthread_join(thread, nil)
     }
 }

@@ -91,8 +91,17 @@ extension SKMService {
             : JSONLinesImportRows(source: source, defaultQuestionnaireID: options.questionnaire)
         let queue = BatchQueue<CheckedRow>()
         let today = clock.today()
-        WorkerThread.start { Self.check(rows, catalog: catalog, today: today, into: queue) }
-        defer { queue.cancel() }
+        let produce: @Sendable () -> Void = { Self.check(rows, catalog: catalog, today: today, into: queue) }
+        let reader = WorkerThread.start(produce)
+        if reader == nil {
+            // No second thread (a resource limit): check every row first, here. Same result, more memory.
+            queue.removeLimit()
+            produce()
+        }
+        defer {
+            queue.cancel()
+            reader?.join()
+        }
 
         var report = ImportReport(format: format)
         report.dryRun = options.dryRun
