@@ -48,6 +48,8 @@ let package = Package(
         ),
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
+        .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON"]),
+        .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzzTargets", "SKMService"], path: "Fuzz/Harness"),
         .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
         .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService"], path: "Benchmarks/RPC"),
         .executableTarget(name: "skm-bench-report", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/Report"),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(
             name: "SKMReportTests", dependencies: ["SKMReport", "SKMService", "SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
         .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["SKMFuzzTargets"]),
         .testTarget(name: "EndToEndTests", dependencies: ["skm", "SKMJSON"]),
     ]
 )

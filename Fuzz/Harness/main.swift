@@ -1,0 +1,57 @@
+// skm-fuzz: the deterministic mutation harness (no instrumentation needed; it runs in CI).
+//
+//   skm-fuzz rpc|import [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]
+//
+// Feeds N mutated inputs to the target. A crash or a hang leaves the input that caused it in
+// --out (crash-*.bin / hang-*.bin); peak memory is reported and bounded.
+
+import SKMFuzzTargets
+import SKMService
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+guard arguments.count >= 2, ["rpc", "import"].contains(arguments[1]) else {
+    printError("Penggunaan: skm-fuzz rpc|import [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]")
+    exit(2)
+}
+let target = arguments[1]
+let runs = Int(option("--runs") ?? "") ?? 100_000
+let seed = UInt64(option("--seed") ?? "") ?? 1
+let corpusDirectory = option("--corpus") ?? "Fuzz/corpus/\(target)"
+let outDirectory = option("--out") ?? "."
+let limitSeconds = Int(option("--seconds-per-input") ?? "") ?? 5
+
+let corpus = Corpus.load(corpusDirectory)
+CrashCapture.install(outDirectory: outDirectory, limitSeconds: limitSeconds)
+var mutator = Mutator(seed: seed, corpus: corpus, maxLength: target == "rpc" ? 8192 : 16384)
+let started = Clock.now()
+var peak = 0
+for run in 0..<(runs + corpus.count) {
+    let input = run < corpus.count ? corpus[run] : mutator.next()
+    CrashCapture.remember(input)
+    input.withUnsafeBufferPointer { bytes in
+        if target == "rpc" { FuzzTargets.rpcLine(bytes) } else { FuzzTargets.importFile(bytes) }
+    }
+    CrashCapture.done()
+    if run % 5000 == 0 {
+        peak = max(peak, Memory.residentKilobytes())
+        if peak > 1_000_000 {
+            printError("memori melewati 1 GB sesudah \(run) masukan")
+            exit(3)
+        }
+    }
+}
+peak = max(peak, Memory.residentKilobytes())
+let seconds = Clock.now() - started
+print(
+    "{\"target\":\"\(target)\",\"inputs\":\(runs + corpus.count),\"corpus\":\(corpus.count),\"seed\":\(seed),\"seconds\":\(Int(seconds)),\"perSecond\":\(Int(Double(runs) / max(seconds, 0.001))),\"peakResidentMB\":\(peak / 1024),\"crashes\":0,\"hangs\":0}"
+)

@@ -1,0 +1,86 @@
+import SKMCore
+import SKMJSON
+import SKMRPC
+import SKMService
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The entry points fuzzers drive: one RPC input line, and one import file. Shared by the
+/// deterministic mutation harness (`skm-fuzz`, run in CI), the libFuzzer drivers
+/// (`Fuzz/run-libfuzzer.sh`) and the corpus replay tests, so all three exercise the same code.
+public enum FuzzTargets {
+    /// A scratch database with unit KEC and services KTP and SKET, one per process. Fuzzers run
+    /// inputs one at a time on one thread, so the shared state needs no lock.
+    nonisolated(unsafe) static let service: SKMService = {
+        let directory = scratchDirectory()
+        mkdir(directory, 0o700)
+        atexit {
+            let directory = FuzzTargets.scratchDirectory()
+            for suffix in ["", "-wal", "-shm"] { unlink(directory + "/skm.sqlite" + suffix) }
+            rmdir(directory)
+        }
+        let service = SKMService(databasePath: directory + "/skm.sqlite")
+        _ = try? service.addUnit(code: "KEC", name: "Kecamatan Fuzz")
+        _ = try? service.addService(unit: "KEC", code: "KTP", name: "KTP")
+        _ = try? service.addService(unit: "KEC", code: "SKET", name: "Surat")
+        return service
+    }()
+
+    static func scratchDirectory() -> String { "/tmp/skm-fuzz-\(getpid())" }
+
+    nonisolated(unsafe) static let dispatcher = RPCDispatcher(context: RPCContext(service: service, openRPC: OpenRPC.document))
+    static let writer = JSONWriter(asciiOnly: true)
+
+    /// One line as `skm rpc` receives it. A broken answer is a defect worth a crash report, so
+    /// fuzzers see it as a crash; tests call `rpcProblem` to get it as a message instead.
+    public static func rpcLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let problem = rpcProblem(bytes) { preconditionFailure(problem) }
+    }
+
+    /// Runs one line and checks the answer as a client would: one ASCII line of JSON that parses
+    /// back, with `jsonrpc` "2.0" and exactly one of `result` and `error`. Nil when all is well.
+    public static func rpcProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let answer = dispatcher.handle(line: bytes) else { return nil }
+        var out: [UInt8] = []
+        writer.write(answer, into: &out)
+        if out.contains(0x0A) || out.contains(where: { $0 >= 0x80 }) { return "answer is not a single ASCII line" }
+        guard let parsed = try? JSONParser(maxDepth: 512).parse(out) else { return "answer is not valid JSON" }
+        for message in parsed.arrayValue ?? [parsed] {
+            guard case .object(let fields) = message, fields["jsonrpc"] == .string("2.0") else {
+                return "answer is not a JSON-RPC 2.0 response"
+            }
+            if (fields["result"] == nil) == (fields["error"] == nil) { return "answer has not exactly one of result/error" }
+        }
+        return nil
+    }
+
+    /// One import file. The first byte chooses the format and mode; most inputs are checked
+    /// (dry run), one in eight is really imported (with --skip-invalid or all-or-nothing).
+    public static func importFile(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let mode = bytes.first else { return }
+        let data = Array(bytes.dropFirst())
+        var options = ImportOptions()
+        options.dryRun = mode & 0x07 != 0
+        options.skipInvalid = mode & 0x08 != 0
+        options.createMissing = mode & 0x40 != 0 && !options.dryRun
+        let format: DataFormat = mode & 0x10 != 0 ? .jsonl : .csv
+        guard let source = try? ByteSource(bytes: data) else { return }
+        _ = try? service.importData(from: source, format: format, options: options)
+    }
+
+    /// Whether the scratch database is still consistent (integrity, references, aggregates equal
+    /// to the stored responses) after whatever the inputs did, with the problems when it is not.
+    public static func storeProblems() -> [String] {
+        do {
+            let check = try service.check()
+            if check.isHealthy { return [] }
+            return check.integrity.filter { $0 != "ok" } + check.foreignKeys.map { "\($0)" } + check.aggregates.map { "\($0)" }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import SKMFuzzTargets
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Replays the fuzz corpus (every input that ever found something, plus the seeds) and a short,
+/// deterministic mutation run through the same entry points the fuzzers use. A crash here is a
+/// regression; the long runs live in `Fuzz/` (see Fuzz/README.md).
+@Suite(.serialized) struct FuzzRegressionTests {
+    static let root: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
+        return path
+    }()
+
+    static func corpus(_ target: String) -> [[UInt8]] {
+        let directory = root + "/Fuzz/corpus/" + target
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(directory + "/" + name) }
+        }
+        return names.sorted().compactMap { path -> [UInt8]? in
+            guard let file = fopen(path, "rb") else { return nil }
+            defer { fclose(file) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = fread(&chunk, 1, chunk.count, file)
+                if n <= 0 { break }
+                bytes += chunk[..<n]
+            }
+            return bytes
+        }
+    }
+
+    @Test func corpusIsThere() {
+        #expect(Self.corpus("rpc").count >= 7)
+        #expect(Self.corpus("import").count >= 3)
+    }
+
+    @Test func rpcCorpusAndMutationsGetWellFormedAnswers() {
+        let corpus = Self.corpus("rpc")
+        var mutator = Mutator(seed: 7, corpus: corpus, maxLength: 8192)
+        var problems: [String] = []
+        for run in 0..<(corpus.count + 20_000) {
+            let input = run < corpus.count ? corpus[run] : mutator.next()
+            if let problem = input.withUnsafeBufferPointer({ FuzzTargets.rpcProblem($0) }) {
+                problems.append("\(problem): \(String(decoding: input.prefix(200), as: UTF8.self))")
+                if problems.count >= 5 { break }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(FuzzTargets.storeProblems().isEmpty, "\(FuzzTargets.storeProblems())")
+    }
+
+    @Test func importCorpusAndMutationsDoNotCrash() {
+        let corpus = Self.corpus("import")
+        var mutator = Mutator(seed: 11, corpus: corpus, maxLength: 16384)
+        for run in 0..<(corpus.count + 3_000) {
+            let input = run < corpus.count ? corpus[run] : mutator.next()
+            input.withUnsafeBufferPointer { FuzzTargets.importFile($0) }
+        }
+        #expect(FuzzTargets.storeProblems().isEmpty, "\(FuzzTargets.storeProblems())")
+    }
+
+    @Test func mutatorIsDeterministic() {
+        let corpus = Self.corpus("rpc")
+        var a = Mutator(seed: 3, corpus: corpus)
+        var b = Mutator(seed: 3, corpus: corpus)
+        var c = Mutator(seed: 4, corpus: corpus)
+        let first = (0..<50).map { _ in a.next() }
+        #expect(first == (0..<50).map { _ in b.next() })
+        #expect(first != (0..<50).map { _ in c.next() })
+    }
+}
