@@ -17,6 +17,16 @@ import Testing
         #expect(sync == 2)  // FULL
     }
 
+    /// The survey is anonymous: no column can hold a name, an NIK or a contact.
+    @Test func responsesHaveNoPersonalIdentifierColumns() throws {
+        let db = TestDatabase()
+        let store = try Store(path: db.path)
+        let columns = try store.db.prepare("SELECT name FROM pragma_table_info('responses')").rows([]) { $0.text(0) }
+        #expect(columns.contains("answers"))
+        let personal = ["name", "nama", "nik", "phone", "telepon", "email", "address", "alamat", "ip"]
+        #expect(columns.filter { personal.contains($0) }.isEmpty, "\(columns)")
+    }
+
     @Test func responsesSurviveReopeningAndFeedTheAggregates() throws {
         let db = TestDatabase()
         let answers: [[UInt8]] = [[4, 3, 4, 3, 4, 4, 3, 3, 4], [3, 3, 0, 4, 4, 3, 3, 2, 3], [2, 2, 2, 2, 2, 2, 2, 2, 2]]
