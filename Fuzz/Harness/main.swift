@@ -2,8 +2,10 @@
 //
 //   skm-fuzz rpc|import [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]
 //
-// Feeds N mutated inputs to the target. A crash or a hang leaves the input that caused it in
-// --out (crash-*.bin / hang-*.bin); peak memory is reported and bounded.
+// Feeds the corpus and then N mutated inputs to the target. A crash or a hang writes the input
+// that caused it to --out (crash-*.bin / hang-*.bin) and stops the run with a non-zero status,
+// as does resident memory above 1 GB or a scratch database that fails `skm check` at the end.
+// A finished run prints one JSON line with its figures.
 
 import SKMFuzzTargets
 import SKMService
@@ -51,7 +53,13 @@ for run in 0..<(runs + corpus.count) {
     }
 }
 peak = max(peak, Memory.residentKilobytes())
+// Whatever the inputs did, the scratch database must still pass `skm check`.
+let problems = FuzzTargets.storeProblems()
+if !problems.isEmpty {
+    printError("basis data tidak konsisten sesudah \(runs) masukan: \(problems.prefix(5))")
+    exit(5)
+}
 let seconds = Clock.now() - started
 print(
-    "{\"target\":\"\(target)\",\"inputs\":\(runs + corpus.count),\"corpus\":\(corpus.count),\"seed\":\(seed),\"seconds\":\(Int(seconds)),\"perSecond\":\(Int(Double(runs) / max(seconds, 0.001))),\"peakResidentMB\":\(peak / 1024),\"crashes\":0,\"hangs\":0}"
+    "{\"target\":\"\(target)\",\"inputs\":\(runs + corpus.count),\"corpus\":\(corpus.count),\"seed\":\(seed),\"seconds\":\(Int(seconds)),\"perSecond\":\(Int(Double(runs) / max(seconds, 0.001))),\"peakResidentMB\":\(peak / 1024),\"storedResponses\":\(FuzzTargets.storedResponses())}"
 )

@@ -83,4 +83,9 @@ public enum FuzzTargets {
             return ["\(error)"]
         }
     }
+
+    /// How many responses the inputs stored: shows that the runs reach real writes, not only errors.
+    public static func storedResponses() -> Int {
+        (try? service.store().responseCounts().total) ?? -1
+    }
 }
