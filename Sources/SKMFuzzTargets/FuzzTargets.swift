@@ -16,13 +16,10 @@ public enum FuzzTargets {
     /// A scratch database with unit KEC and services KTP and SKET, one per process. Fuzzers run
     /// inputs one at a time on one thread, so the shared state needs no lock.
     nonisolated(unsafe) static let service: SKMService = {
-        let directory = scratchDirectory()
+        removeAbandonedScratchDirectories()
+        let directory = scratchDirectory(getpid())
         mkdir(directory, 0o700)
-        atexit {
-            let directory = FuzzTargets.scratchDirectory()
-            for suffix in ["", "-wal", "-shm"] { unlink(directory + "/skm.sqlite" + suffix) }
-            rmdir(directory)
-        }
+        atexit { removeScratchDirectory(FuzzTargets.scratchDirectory(getpid())) }
         let service = SKMService(databasePath: directory + "/skm.sqlite")
         _ = try? service.addUnit(code: "KEC", name: "Kecamatan Fuzz")
         _ = try? service.addService(unit: "KEC", code: "KTP", name: "KTP")
@@ -30,7 +27,26 @@ public enum FuzzTargets {
         return service
     }()
 
-    static func scratchDirectory() -> String { "/tmp/skm-fuzz-\(getpid())" }
+    static func scratchDirectory(_ pid: pid_t) -> String { "/tmp/skm-fuzz-\(pid)" }
+
+    /// Scratch folders of processes that are gone: a run stopped by a crash, a signal or a test
+    /// runner that exits without `atexit` leaves its folder behind; the next run removes it.
+    static func removeAbandonedScratchDirectories() {
+        guard let dir = opendir("/tmp") else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix("skm-fuzz-"), let pid = pid_t(name.dropFirst(9)), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { removeScratchDirectory("/tmp/" + name) }
+        }
+    }
+
+    static func removeScratchDirectory(_ directory: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(directory + "/skm.sqlite" + suffix) }
+        rmdir(directory)
+    }
 
     nonisolated(unsafe) static let dispatcher = RPCDispatcher(context: RPCContext(service: service, openRPC: OpenRPC.document))
     static let writer = JSONWriter(asciiOnly: true)
