@@ -6,27 +6,6 @@ import SKMService
     import Darwin
 #endif
 
-/// The corpus: every file in a folder, one input each.
-enum Corpus {
-    static func load(_ directory: String) -> [[UInt8]] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names.sorted().compactMap { name in
-            guard let source = try? ByteSource(path: directory + "/" + name) else { return nil }
-            var bytes: [UInt8] = []
-            while let chunk = try? source.read() { bytes += chunk }
-            return bytes
-        }
-    }
-}
-
 /// Keeps the input being run where a signal handler can reach it, and writes it out when the
 /// process crashes (a Swift trap is SIGILL/SIGTRAP) or when a watchdog sees it hang.
 enum CrashCapture {

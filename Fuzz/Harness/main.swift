@@ -61,5 +61,5 @@ if !problems.isEmpty {
 }
 let seconds = Clock.now() - started
 print(
-    "{\"target\":\"\(target)\",\"inputs\":\(runs + corpus.count),\"corpus\":\(corpus.count),\"seed\":\(seed),\"seconds\":\(Int(seconds)),\"perSecond\":\(Int(Double(runs) / max(seconds, 0.001))),\"peakResidentMB\":\(peak / 1024),\"storedResponses\":\(FuzzTargets.storedResponses())}"
+    "{\"target\":\"\(target)\",\"inputs\":\(runs + corpus.count),\"corpus\":\(corpus.count),\"seed\":\(seed),\"seconds\":\(Int(seconds)),\"perSecond\":\(Int(Double(runs + corpus.count) / max(seconds, 0.001))),\"peakResidentMB\":\(peak / 1024),\"storedResponses\":\(FuzzTargets.storedResponses())}"
 )

@@ -32,12 +32,7 @@ public enum FuzzTargets {
     /// Scratch folders of processes that are gone: a run stopped by a crash, a signal or a test
     /// runner that exits without `atexit` leaves its folder behind; the next run removes it.
     static func removeAbandonedScratchDirectories() {
-        guard let dir = opendir("/tmp") else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+        for name in Corpus.entries(of: "/tmp") {
             guard name.hasPrefix("skm-fuzz-"), let pid = pid_t(name.dropFirst(9)), pid > 0 else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { removeScratchDirectory("/tmp/" + name) }
         }

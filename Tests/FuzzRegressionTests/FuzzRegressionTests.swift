@@ -18,28 +18,7 @@ import Testing
     }()
 
     static func corpus(_ target: String) -> [[UInt8]] {
-        let directory = root + "/Fuzz/corpus/" + target
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(directory + "/" + name) }
-        }
-        return names.sorted().compactMap { path -> [UInt8]? in
-            guard let file = fopen(path, "rb") else { return nil }
-            defer { fclose(file) }
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = fread(&chunk, 1, chunk.count, file)
-                if n <= 0 { break }
-                bytes += chunk[..<n]
-            }
-            return bytes
-        }
+        Corpus.load(root + "/Fuzz/corpus/" + target)
     }
 
     @Test func corpusIsThere() {
