@@ -50,9 +50,12 @@ let package = Package(
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
         .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON"]),
         .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzzTargets", "SKMService"], path: "Fuzz/Harness"),
-        .executableTarget(name: "skm-bench-import", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/ImportIKM"),
-        .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService"], path: "Benchmarks/RPC"),
-        .executableTarget(name: "skm-bench-report", dependencies: ["SKMService", "SKMCore"], path: "Benchmarks/Report"),
+        .target(name: "BenchmarkSupport", dependencies: ["SKMCore"], path: "Benchmarks/Support"),
+        .executableTarget(
+            name: "skm-bench-import", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/ImportIKM"),
+        .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/RPC"),
+        .executableTarget(
+            name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),

@@ -1,4 +1,5 @@
 import Foundation
+import BenchmarkSupport
 import SKMService
 
 /// Deterministic synthetic survey rows: 2 units × 10 services, every day of 2025, answers
@@ -13,7 +14,7 @@ enum SyntheticCSV {
         let occupations = ["PNS", "SWASTA", "WIRAUSAHA", "LAINNYA"]
         for i in 0..<rows {
             let day = 1 + Int(random.next() % 365)
-            let date = CivilDateText.of(dayOfYear: day)
+            let date = SyntheticDate.of(dayOfYear: day)
             out += "\(date),U\(i % 2),S\(i % 10)"
             for _ in 0..<9 {
                 let r = random.unit()
@@ -30,19 +31,5 @@ enum SyntheticCSV {
             }
         }
         fputs(out, file)
-    }
-}
-
-enum CivilDateText {
-    static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-    static func of(dayOfYear: Int) -> String {
-        var day = dayOfYear
-        var month = 0
-        while day > monthDays[month] {
-            day -= monthDays[month]
-            month += 1
-        }
-        return String(format: "2025-%02d-%02d", month + 1, day)
     }
 }

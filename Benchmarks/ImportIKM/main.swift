@@ -4,6 +4,7 @@
 //
 //   swift build -c release && .build/release/skm-bench-import [--rows N] [--keep DIR]
 
+import BenchmarkSupport
 import Foundation
 import SKMCore
 import SKMService

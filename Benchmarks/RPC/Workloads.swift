@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The requests the benchmark sends, built before any clock starts, and the checks applied to
@@ -30,7 +31,7 @@ enum Workload {
     nonisolated(unsafe) static var days = 365
 
     static func date(_ i: Int) -> String {
-        CivilDateText.of(dayOfYear: 1 + (i * 37) % days)
+        SyntheticDate.of(dayOfYear: 1 + (i * 37) % days)
     }
 
     static func scoreRequest(id: Int) -> String {
@@ -159,18 +160,4 @@ func pipelined(
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     written.wait()
     return seconds
-}
-
-enum CivilDateText {
-    static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-    static func of(dayOfYear: Int) -> String {
-        var day = dayOfYear
-        var month = 0
-        while day > monthDays[month] {
-            day -= monthDays[month]
-            month += 1
-        }
-        return "2025-" + (month < 9 ? "0" : "") + "\(month + 1)-" + (day < 10 ? "0" : "") + "\(day)"
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import BenchmarkSupport
 import SKMService
 
 /// A deterministic synthetic year for one office: 20 services, every day of 2025, answers
@@ -15,7 +16,7 @@ enum SyntheticYear {
         let hostile = ["\"<script>alert(1)</script>\"", "\"=HYPERLINK(\"\"http://contoh.invalid\"\",\"\"klik\"\")\"", "\"a | b [x](javascript:0)\""]
         for i in 0..<rows {
             let day = 1 + Int(random.next() % 365)
-            out += "\(dateText(dayOfYear: day)),KEC,S\(String(format: "%02d", i % 20 + 1))"
+            out += "\(SyntheticDate.of(dayOfYear: day)),KEC,S\(String(format: "%02d", i % 20 + 1))"
             let quality = Double(i % 20) * 0.01
             for u in 0..<9 {
                 let r = random.unit()
@@ -42,59 +43,9 @@ enum SyntheticYear {
         fputs(out, file)
     }
 
-    static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-    static func dateText(dayOfYear: Int) -> String {
-        var day = dayOfYear
-        var month = 0
-        while day > monthDays[month] {
-            day -= monthDays[month]
-            month += 1
-        }
-        return String(format: "2025-%02d-%02d", month + 1, day)
-    }
-
     static let profile = """
         {"office": {"name": "Kantor Uji Beban", "address": "Jl. Contoh No. 1", "head": "Nama Kepala", "nip": "197001012000031001"},
          "pelaksana": "Tim SKM", "population": 250000,
          "rtl": [{"unsur": "U3", "program": "Nomor antrean", "waktu": ["TW I"], "penanggungJawab": "Seksi Pelayanan"}]}
         """
-}
-
-/// Runs a program and measures it from outside: wall time and the child's own peak memory.
-enum Child {
-    struct Result {
-        let status: Int32
-        let seconds: Double
-        let peakKilobytes: Int
-        let output: String
-    }
-
-    static func run(_ path: String, _ arguments: [String]) throws -> Result {
-        let outputPath = NSTemporaryDirectory() + "skm-bench-report-child-\(getpid()).txt"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(atPath: outputPath)
-        return Result(status: (status >> 8) & 0xFF, seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), output: output)
-    }
-
-    static func selfPeakKilobytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss)
-    }
 }

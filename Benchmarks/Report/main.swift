@@ -5,6 +5,7 @@
 //
 //   swift build -c release && .build/release/skm-bench-report [--rows N] [--keep DIR]
 
+import BenchmarkSupport
 import Foundation
 import SKMCore
 import SKMService

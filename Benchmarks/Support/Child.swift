@@ -1,16 +1,16 @@
 import Foundation
 
-/// Runs a program and measures it from outside: wall time and the child's peak memory
+/// Runs a program and measures it from outside (shared by the benchmarks): wall time and the child's peak memory
 /// (`wait4`'s resource usage, so the figure is the child's own, not this process's).
-enum Child {
-    struct Result {
-        let status: Int32
-        let seconds: Double
-        let peakKilobytes: Int
-        let output: String
+public enum Child {
+    public struct Result {
+        public let status: Int32
+        public let seconds: Double
+        public let peakKilobytes: Int
+        public let output: String
     }
 
-    static func run(_ path: String, _ arguments: [String]) throws -> Result {
+    public static func run(_ path: String, _ arguments: [String]) throws -> Result {
         let outputPath = NSTemporaryDirectory() + "skm-bench-child-\(getpid()).txt"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -32,13 +32,13 @@ enum Child {
         return Result(status: (status >> 8) & 0xFF, seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), output: output)
     }
 
-    static func selfPeakKilobytes() -> Int {
+    public static func selfPeakKilobytes() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss)
     }
 
-    static func which(_ program: String) -> String? {
+    public static func which(_ program: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(dir)/\(program)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
