@@ -56,14 +56,16 @@ let package = Package(
         .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/RPC"),
         .executableTarget(
             name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),
+        .target(name: "SKMTestSupport", dependencies: ["SKMService", "SKMCore", "SKMJSON"], path: "Tests/Support"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
-        .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans"]),
+        .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
-        .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMCore", "SKMJSON"]),
+        .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(
-            name: "SKMReportTests", dependencies: ["SKMReport", "SKMService", "SKMCore", "SKMJSON", "DefaultQuestionnaires"]),
-        .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["SKMFuzzTargets"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["skm", "SKMJSON"]),
+            name: "SKMReportTests",
+            dependencies: ["SKMReport", "SKMService", "SKMCore", "SKMJSON", "DefaultQuestionnaires", "SKMTestSupport"]),
+        .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument", "SKMTestSupport"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["SKMFuzzTargets", "SKMTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["skm", "SKMJSON", "SKMTestSupport"]),
     ]
 )

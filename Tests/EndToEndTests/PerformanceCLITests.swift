@@ -1,8 +1,9 @@
 import SKMJSON
 import Testing
+import SKMTestSupport
 
 @Suite struct PerformanceCLITests {
-    static let examples = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+    static let examples = PackagePaths.root
 
     @Test func theDemoIKMIsTheRealisasiOfTomoniTimurIKU1() throws {
         let skm = SKMProcess()

@@ -1,11 +1,10 @@
 import Foundation
 import Testing
+import SKMTestSupport
 
 /// The Python clients in Protocol/clients/ tested against the built `skm`, through python3's unittest.
 @Suite struct PythonClientTests {
-    /// The package root: this file is Tests/EndToEndTests/PythonClientTests.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: PackagePaths.root)
 
     @Test func pythonClient() throws {
         try runUnittest(folder: "Protocol/clients/python", module: "test_skm_client")

@@ -1,5 +1,6 @@
 import SKMFuzzTargets
 import Testing
+import SKMTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -11,11 +12,7 @@ import Testing
 /// deterministic mutation run through the same entry points the fuzzers use. A crash here is a
 /// regression; the long runs live in `Fuzz/` (see Fuzz/README.md).
 @Suite(.serialized) struct FuzzRegressionTests {
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<3 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
-        return path
-    }()
+    static let root = PackagePaths.root
 
     static func corpus(_ target: String) -> [[UInt8]] {
         Corpus.load(root + "/Fuzz/corpus/" + target)

@@ -1,6 +1,7 @@
 import ExamplePlans
 import SKMJSON
 import Testing
+import SKMTestSupport
 
 @testable import SKMCore
 
@@ -116,22 +117,13 @@ import Testing
 }
 
 @Suite struct AKIPTests {
-    static let mixed: JSONValue = [
-        "year": 2025,
-        "components": [
-            "perencanaan": ["keberadaan": ["AA", "A"], "kualitas": ["A", "BB", "B"], "pemanfaatan": ["percent": 70]],
-            "pengukuran": ["keberadaan": ["A"], "kualitas": ["BB"], "pemanfaatan": ["B", "CC"]],
-            "pelaporan": ["keberadaan": ["AA"], "kualitas": ["A"], "pemanfaatan": ["BB"]],
-            "evaluasi": ["keberadaan": ["A"], "kualitas": ["B"], "pemanfaatan": ["C"]],
-        ],
-    ]
 
     @Test func aHandComputedEvaluation() throws {
         // Perencanaan 95 % × 6 + 80 % × 9 + 70 % × 15 = 5,7 + 7,2 + 10,5 = 23,4
         // Pengukuran 90 % × 6 + 80 % × 9 + 65 % × 15 = 5,4 + 7,2 + 9,75 = 22,35
         // Pelaporan 100 % × 3 + 90 % × 4,5 + 80 % × 7,5 = 3 + 4,05 + 6 = 13,05
         // Evaluasi 90 % × 5 + 70 % × 7,5 + 50 % × 12,5 = 4,5 + 5,25 + 6,25 = 16
-        let result = try #require(AKIPEvaluator.evaluate(Self.mixed).result)
+        let result = try #require(AKIPEvaluator.evaluate(AKIPSample.mixed).result)
         #expect(result.components.map { DisplayRounding.round($0.score, decimals: 4) } == [23.4, 22.35, 13.05, 16])
         #expect(abs(result.total - 74.8) < 1e-9)
         #expect(result.predikat?.predikat == "BB")
@@ -184,7 +176,7 @@ import Testing
     }
 
     @Test func theGradeMappingIsData() throws {
-        var json = Self.mixed
+        var json = AKIPSample.mixed
         if case .object(var o) = json {
             o["grades"] = ["AA": 100, "A": 95, "BB": 85, "B": 75, "CC": 65, "C": 55, "D": 35, "E": 0]
             json = .object(o)

@@ -2,13 +2,13 @@ import Foundation
 import ProtocolDocument
 import SKMJSON
 import Testing
+import SKMTestSupport
 
 @testable import SKMRPC
 
 /// `Protocol/openrpc.json` and the server agree.
 @Suite struct ContractTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: PackagePaths.root)
 
     @Test func theDocumentParsesAndIsOpenRPC126() throws {
         let text = try String(contentsOf: Self.packageRoot.appendingPathComponent("Protocol/openrpc.json"), encoding: .utf8)

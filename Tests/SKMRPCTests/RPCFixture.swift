@@ -2,32 +2,22 @@ import Foundation
 import SKMCore
 import SKMJSON
 import SKMService
+import SKMTestSupport
 
 @testable import SKMRPC
 
 /// A dispatcher on a fresh database (unit KEC with services KTP and SKET), fixed clock.
 final class RPCFixture {
-    let directory: String
-    let service: SKMService
+    let workspace: TestWorkspace
+    var directory: String { workspace.directory }
+    var service: SKMService { workspace.service }
     let dispatcher: RPCDispatcher
     let server: RPCServer
 
     init(registry: Bool = true, maxLineBytes: Int = RPCServer.defaultMaxLineBytes) throws {
-        directory = NSTemporaryDirectory() + "skm-rpc-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let clock = FixedClock(date: CivilDate(year: 2026, month: 11, day: 22) ?? CivilDate(dayNumber: 0), instant: "2026-11-22T08:00:00.000Z")
-        service = SKMService(databasePath: directory + "/skm.sqlite", clock: clock)
-        dispatcher = RPCDispatcher(context: RPCContext(service: service, openRPC: OpenRPC.document))
+        workspace = try TestWorkspace(name: "rpc-tests", services: registry ? TestWorkspace.ktpAndSket : [])
+        dispatcher = RPCDispatcher(context: RPCContext(service: workspace.service, openRPC: OpenRPC.document))
         server = RPCServer(dispatcher: dispatcher, maxLineBytes: maxLineBytes)
-        if registry {
-            _ = try service.addUnit(code: "KEC", name: "Kecamatan Uji")
-            _ = try service.addService(unit: "KEC", code: "KTP", name: "KTP-el")
-            _ = try service.addService(unit: "KEC", code: "SKET", name: "Surat Keterangan")
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// The server's output line for an input line (nil: no output), as the wire carries it.

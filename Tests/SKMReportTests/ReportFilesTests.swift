@@ -3,6 +3,7 @@ import SKMCore
 import SKMReport
 import SKMService
 import Testing
+import SKMTestSupport
 
 /// The files `generateReport` writes: where, which, and what makes them print and travel well.
 @Suite struct ReportFilesTests {

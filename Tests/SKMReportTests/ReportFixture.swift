@@ -3,27 +3,20 @@ import SKMCore
 import SKMJSON
 import SKMReport
 import SKMService
+import SKMTestSupport
 
 /// A service on a fresh database (unit KEC with services KTP, SKET and IZIN), fixed clock, and
 /// helpers to render the annual report in memory or write it to the fixture's folder.
 final class ReportFixture {
-    let directory: String
-    let service: SKMService
+    let workspace: TestWorkspace
+    var directory: String { workspace.directory }
+    var service: SKMService { workspace.service }
 
     static let clock = FixedClock(date: CivilDate(year: 2026, month: 1, day: 15) ?? CivilDate(dayNumber: 0), instant: "2026-01-15T08:00:00.000Z")
 
     init() throws {
-        directory = NSTemporaryDirectory() + "skm-report-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        service = SKMService(databasePath: directory + "/skm.sqlite", clock: Self.clock)
-        _ = try service.addUnit(code: "KEC", name: "Kecamatan Uji")
-        _ = try service.addService(unit: "KEC", code: "KTP", name: "KTP-el")
-        _ = try service.addService(unit: "KEC", code: "SKET", name: "Surat Keterangan")
-        _ = try service.addService(unit: "KEC", code: "IZIN", name: "Perizinan")
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
+        workspace = try TestWorkspace(
+            name: "report-tests", clock: Self.clock, services: TestWorkspace.ktpAndSket + [("IZIN", "Perizinan")])
     }
 
     /// One response; `answers` in question order, "-" for a blank.

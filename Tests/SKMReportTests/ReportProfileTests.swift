@@ -4,6 +4,7 @@ import SKMJSON
 import SKMReport
 import SKMService
 import Testing
+import SKMTestSupport
 
 /// The office profile: found beside the database, shown where it belongs, marked where missing,
 /// and refused with a clear message when it is wrong.
@@ -118,17 +119,5 @@ import Testing
         let unknown = try f.write("profil2.json", #"{"kantor": {}}"#)
         let second = skmError { _ = try f.service.generateReport(ReportRequest(year: 2025, profile: .file(unknown))) }
         #expect(second?.message.hasPrefix("Berkas profil \(unknown): Parameter \"kantor\" tidak dikenal") == true)
-    }
-}
-
-/// The error a throwing call raised, if it was an `SKMError`.
-func skmError(_ body: () throws -> Void) -> SKMError? {
-    do {
-        try body()
-        return nil
-    } catch let error as SKMError {
-        return error
-    } catch {
-        return nil
     }
 }

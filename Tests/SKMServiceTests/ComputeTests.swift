@@ -2,6 +2,7 @@ import SKMCore
 import SKMJSON
 import SKMService
 import Testing
+import SKMTestSupport
 
 @Suite struct ComputeTests {
     /// The worked example stored as 29 real responses, in the first quarter of 2025.

@@ -2,6 +2,7 @@ import SKMCore
 import SKMJSON
 import SKMService
 import Testing
+import SKMTestSupport
 
 @Suite struct ImportTests {
     @Test func aSemicolonCSVWithBOMAndIndonesianHeaders() throws {

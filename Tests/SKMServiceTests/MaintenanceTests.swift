@@ -3,6 +3,7 @@ import SKMCore
 import SKMService
 import SKMStore
 import Testing
+import SKMTestSupport
 
 @Suite struct MaintenanceTests {
     @Test func aBackupTakenWhileAnotherProcessWritesIsConsistent() async throws {

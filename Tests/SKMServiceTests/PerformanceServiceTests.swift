@@ -2,9 +2,10 @@ import SKMCore
 import SKMJSON
 import SKMService
 import Testing
+import SKMTestSupport
 
 @Suite struct PerformanceServiceTests {
-    static let examples = ContractPaths.root + "/Examples/iku/"
+    static let examples = PackagePaths.root + "/Examples/iku/"
 
     @Test func everySeedPlanLoadsAndEvaluatesWithSampleRealisasi() throws {
         let f = try ServiceFixture()
@@ -43,7 +44,7 @@ import Testing
         // Rawa Jitu Timur IKU-2 reads the AKIP evaluation saved for the year.
         let before = try f.service.evaluatePlan(id: "rawa-jitu-timur-2023-2026", year: 2025)
         #expect(before.indicators[1].reason?.contains("Belum ada evaluasi AKIP") == true)
-        let (_, stored) = try f.service.evaluateAKIP(json: AKIPFixture.mixed, year: nil, save: true, enteredBy: "Tim SAKIP")
+        let (_, stored) = try f.service.evaluateAKIP(json: AKIPSample.mixed, year: nil, save: true, enteredBy: "Tim SAKIP")
         #expect(stored?.year == 2025)
         let after = try f.service.evaluatePlan(id: "rawa-jitu-timur-2023-2026", year: 2025)
         #expect(after.indicators[1].realisasi.map { abs($0.value - 74.8) < 1e-9 } == true)
@@ -88,7 +89,7 @@ import Testing
     @Test func akipIsStoredPerYearAndClassified() throws {
         let f = try ServiceFixture()
         #expect(skmError { _ = try f.service.akip(year: 2025) }?.code == .noEvaluation)
-        _ = try f.service.evaluateAKIP(json: AKIPFixture.mixed, year: 2024, save: true)
+        _ = try f.service.evaluateAKIP(json: AKIPSample.mixed, year: 2024, save: true)
         let (result, stored) = try f.service.akip(year: 2024)
         #expect(abs(result.total - 74.8) < 1e-9)
         #expect(stored.predikat == "BB")
@@ -97,24 +98,4 @@ import Testing
         #expect(skmError { _ = try f.service.evaluateAKIP(json: ["components": [:]], year: 2024, save: true) }?.code == .invalidEvaluation)
         #expect(try f.service.akip(year: 2024).1.id == stored.id)
     }
-}
-
-enum AKIPFixture {
-    static let mixed: JSONValue = [
-        "year": 2025,
-        "components": [
-            "perencanaan": ["keberadaan": ["AA", "A"], "kualitas": ["A", "BB", "B"], "pemanfaatan": ["percent": 70]],
-            "pengukuran": ["keberadaan": ["A"], "kualitas": ["BB"], "pemanfaatan": ["B", "CC"]],
-            "pelaporan": ["keberadaan": ["AA"], "kualitas": ["A"], "pemanfaatan": ["BB"]],
-            "evaluasi": ["keberadaan": ["A"], "kualitas": ["B"], "pemanfaatan": ["C"]],
-        ],
-    ]
-}
-
-enum ContractPaths {
-    static let root = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/")).withLeadingSlash
-}
-
-extension String {
-    var withLeadingSlash: String { hasPrefix("/") ? self : "/" + self }
 }

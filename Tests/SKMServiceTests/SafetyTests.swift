@@ -1,6 +1,7 @@
 import Foundation
 import SKMCore
 import Testing
+import SKMTestSupport
 
 @testable import SKMService
 

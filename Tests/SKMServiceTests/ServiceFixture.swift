@@ -1,27 +1,18 @@
 import Foundation
 import SKMCore
 import SKMService
+import SKMTestSupport
 
 /// A service on a fresh database in its own temporary folder, with a fixed clock.
 final class ServiceFixture {
-    let directory: String
-    let service: SKMService
+    let workspace: TestWorkspace
+    var directory: String { workspace.directory }
+    var service: SKMService { workspace.service }
 
-    static let clock = FixedClock(date: CivilDate(year: 2026, month: 11, day: 22) ?? CivilDate(dayNumber: 0), instant: "2026-11-22T08:00:00.000Z")
+    static let clock = TestWorkspace.clock
 
     init(registry: Bool = true) throws {
-        directory = NSTemporaryDirectory() + "skm-service-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        service = SKMService(databasePath: directory + "/skm.sqlite", clock: Self.clock)
-        if registry {
-            _ = try service.addUnit(code: "KEC", name: "Kecamatan Uji")
-            _ = try service.addService(unit: "KEC", code: "KTP", name: "KTP-el")
-            _ = try service.addService(unit: "KEC", code: "SKET", name: "Surat Keterangan")
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
+        workspace = try TestWorkspace(name: "service-tests", services: registry ? TestWorkspace.ktpAndSket : [])
     }
 
     /// Writes `text` to a file in the fixture folder and returns its path.
@@ -36,16 +27,4 @@ final class ServiceFixture {
     }
 
     var storedCount: Int { (try? service.store().responseCounts().total) ?? -1 }
-}
-
-/// The error a throwing call raised, if it was an `SKMError`.
-func skmError(_ body: () throws -> Void) -> SKMError? {
-    do {
-        try body()
-        return nil
-    } catch let error as SKMError {
-        return error
-    } catch {
-        return nil
-    }
 }

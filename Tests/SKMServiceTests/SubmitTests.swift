@@ -1,6 +1,7 @@
 import SKMCore
 import SKMService
 import Testing
+import SKMTestSupport
 
 @Suite struct SubmitTests {
     @Test func submitStoresAndAcknowledges() throws {
