@@ -24,6 +24,8 @@ import SKMTestSupport
         #expect(set.status == 0, "\(set.stderr)")
         let csv = try skm.run(["iku", "evaluate", "tomoni-timur-2021-2026", "--year", "2025", "--csv"] + db)
         #expect(csv.stdout.contains("IKU-2,Nilai Lakip Kecamatan,nilai,75.50,74.20,98.28,Sangat Tinggi"))
+        let semicolon = try skm.run(["iku", "evaluate", "tomoni-timur-2021-2026", "--year", "2025", "--csv", "--separator", ";"] + db)
+        #expect(semicolon.stdout.contains("IKU-2;Nilai Lakip Kecamatan;nilai;75,50;74,20;98,28;Sangat Tinggi"))
     }
 
     @Test func badPlansAndValuesAreRefused() throws {

@@ -53,7 +53,7 @@ import SKMTestSupport
         let f = try ReportFixture()
         try f.typicalYear()
         _ = try f.write("skm-report.json", Self.profile)
-        FileManager.default.createFile(atPath: f.directory + "/logo.png", contents: Data(Self.png))
+        _ = FileManager.default.createFile(atPath: f.directory + "/logo.png", contents: Data(Self.png))
         let (data, notes) = try f.service.annualReportData(ReportRequest(year: 2025))
         #expect(notes.isEmpty)
         #expect(data.office.name == "Kantor Camat Uji")
@@ -83,7 +83,7 @@ import SKMTestSupport
 
     @Test func aLogoThatCannotBeUsedIsANoteNotAFailure() throws {
         let f = try ReportFixture()
-        FileManager.default.createFile(atPath: f.directory + "/logo.gif", contents: Data("GIF89a".utf8))
+        _ = FileManager.default.createFile(atPath: f.directory + "/logo.gif", contents: Data("GIF89a".utf8))
         for (logo, reason) in [("logo.gif", "bukan gambar PNG, JPEG atau SVG"), ("tidak-ada.png", "tidak ditemukan")] {
             let profile = try JSONParser().parse(#"{"office": {"name": "Kantor", "logo": "\#(f.directory)/\#(logo)"}}"#)
             let (data, notes) = try f.service.annualReportData(ReportRequest(year: 2025, profile: .json(profile)))

@@ -45,6 +45,13 @@ public enum IndonesianNumber {
         return text
     }
 
+    /// The same display value with a decimal point and no grouping ("91.48"), for CSV cells that
+    /// spreadsheets read as numbers; empty for NaN and infinities.
+    public static func withDecimalPoint(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "" }
+        return String(format(value, decimals: decimals).map { $0 == "," ? "." : $0 })
+    }
+
     /// An integer with dots between thousands ("12.500").
     public static func format(_ value: Int) -> String {
         let text = group(String(abs(value)))

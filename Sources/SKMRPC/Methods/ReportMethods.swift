@@ -19,13 +19,7 @@ enum ReportMethods {
                         field: "profile")
                 }
             }
-            var separator: Character = ","
-            if let raw = try params.string("separator") {
-                guard raw == "," || raw == ";" else {
-                    throw SKMError(.invalidFilter, "separator harus \",\" atau \";\", diterima \"\(raw.clipped(10))\".", field: "separator")
-                }
-                separator = raw == ";" ? ";" : ","
-            }
+            let separator = try CSVSeparator.parse(try params.string("separator"))
             let request = ReportRequest(
                 year: try params.requiredInt("year"), unit: try params.string("unit"),
                 formats: try ReportFormat.parse(try params.stringList("formats"), field: "formats"),

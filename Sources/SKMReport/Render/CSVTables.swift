@@ -40,7 +40,6 @@ public enum CSVTables {
 
     /// The displayed value with a decimal point and no thousands separator.
     static func decimal(_ v: Double, _ decimals: Int) -> String {
-        guard v.isFinite else { return "" }
-        return String(IndonesianNumber.format(v, decimals: decimals).map { $0 == "," ? "." : $0 })
+        IndonesianNumber.withDecimalPoint(v, decimals: decimals)
     }
 }

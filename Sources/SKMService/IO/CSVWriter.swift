@@ -1,6 +1,10 @@
+import SKMCore
+import SKMJSON
+
 /// Writes CSV that Excel opens correctly and safely: UTF-8 with a byte-order mark, CRLF line
 /// ends, `,` or `;` separators, and text cells that could run as a formula (`=`, `+`, `-`, `@`,
-/// tab, carriage return at the start) prefixed with an apostrophe.
+/// tab, carriage return at the start) prefixed with an apostrophe. Number cells carry a decimal
+/// point; with `;` (the Indonesian Excel convention) the writer turns it into a decimal comma.
 public struct CSVWriter: Sendable {
     public let separator: Character
 
@@ -10,14 +14,15 @@ public struct CSVWriter: Sendable {
 
     public var byteOrderMark: String { "\u{FEFF}" }
 
-    /// One line, CRLF-terminated. `text` cells are neutralised; `number` cells are written as is.
+    /// One line, CRLF-terminated. `text` cells are neutralised; `number` cells get the decimal
+    /// mark of the separator.
     public func line(_ cells: [CSVCell]) -> String {
         cells.map(encode).joined(separator: String(separator)) + "\r\n"
     }
 
     func encode(_ cell: CSVCell) -> String {
         switch cell {
-        case .number(let text): return text
+        case .number(let text): return separator == ";" ? String(text.map { $0 == "." ? "," : $0 }) : text
         case .text(let raw):
             let safe = Self.neutralised(raw)
             let needsQuotes = safe.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
@@ -49,6 +54,31 @@ public enum CSVCell: Sendable, Equatable {
 
     public static func optionalText(_ s: String?) -> CSVCell { .text(s ?? "") }
     public static func int(_ v: Int?) -> CSVCell { .number(v.map(String.init) ?? "") }
+
+    /// A number at full precision (as JSON writes it), or rounded as displayed to `decimals`
+    /// places; empty when absent.
+    public static func decimal(_ value: Double?, decimals: Int? = nil) -> CSVCell {
+        guard let value, value.isFinite else { return .number("") }
+        guard let decimals else { return .number(JSONNumber(value).text) }
+        return .number(IndonesianNumber.withDecimalPoint(value, decimals: decimals))
+    }
+}
+
+/// The CSV separator a person chose: `,` (the default) or `;` (Indonesian Excel, decimal comma).
+public enum CSVSeparator {
+    /// The separator named by `raw` (nil: the default); anything else is a usage error.
+    public static func parse(_ raw: String?, field: String = "separator") throws -> Character {
+        guard let raw else { return "," }
+        guard raw == "," || raw == ";" else {
+            throw SKMError(.usage, "Pemisah CSV (\(field)) harus , atau ;, diterima \"\(raw.clipped(10))\".", field: field)
+        }
+        return raw == ";" ? ";" : ","
+    }
+
+    /// Checks a separator given as a character by a program.
+    public static func validated(_ separator: Character, field: String = "separator") throws -> Character {
+        try parse(String(separator), field: field)
+    }
 }
 
 extension String {

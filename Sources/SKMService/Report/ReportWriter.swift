@@ -21,9 +21,7 @@ extension SKMService {
     /// Gathers, renders and writes the annual report: the one path the CLI (`skm report`), the
     /// RPC server (`report.generate`) and `skm demo` all take. Files are written atomically.
     public func generateReport(_ request: ReportRequest) throws -> GeneratedReport {
-        guard request.separator == "," || request.separator == ";" else {
-            throw SKMError(.usage, "Pemisah CSV harus , atau ;.", field: "separator")
-        }
+        _ = try CSVSeparator.validated(request.separator)
         let (data, notes) = try annualReportData(request)
         let unit = try request.unit.map { try TextRules.code($0, field: "unit", what: "unit") }
         let suffix = unit.map { "-\($0)" } ?? ""
@@ -60,7 +58,7 @@ extension SKMService {
             year: request.year, unit: unit, directory: directory, files: files, result: data.overall, notes: notes)
     }
 
-    /// One table as Excel-safe CSV; with `;` numbers take a decimal comma (Indonesian Excel).
+    /// One table as Excel-safe CSV (the writer gives numbers the separator's decimal mark).
     static func csv(_ table: CSVTables.Table, separator: Character) -> String {
         let writer = CSVWriter(separator: separator)
         var out = writer.byteOrderMark + writer.line(table.header.map { .text($0) })
@@ -68,7 +66,7 @@ extension SKMService {
             out += writer.line(row.map { value in
                 switch value {
                 case .text(let s): return .text(s)
-                case .number(let n): return .number(separator == ";" ? String(n.map { $0 == "." ? "," : $0 }) : n)
+                case .number(let n): return .number(n)
                 }
             })
         }

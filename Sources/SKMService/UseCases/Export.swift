@@ -21,9 +21,7 @@ extension SKMService {
     /// Streams the matching responses as CSV (one questionnaire, answer columns by unsur code,
     /// safe for Excel) or JSON Lines (the `response.get` shape); returns how many were written.
     public func export(_ options: ExportOptions, write: (String) throws -> Void) throws -> Int {
-        guard options.separator == "," || options.separator == ";" else {
-            throw SKMError(.usage, "Pemisah CSV harus , atau ;.", field: "separator")
-        }
+        _ = try CSVSeparator.validated(options.separator)
         let store = try existingStore()
         let filter = try resolve(options.filter)
         var count = 0

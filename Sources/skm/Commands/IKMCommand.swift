@@ -50,8 +50,7 @@ enum IKMCommand {
         if args.flag("json") {
             ctx.console.json(IKMJSON.report(report))
         } else if args.flag("csv") {
-            let separator: Character = args.value("separator") == ";" ? ";" : ","
-            ctx.console.out(IKMCSV.text(report, separator: separator))
+            ctx.console.out(IKMCSV.text(report, separator: try CSVSeparator.parse(args.value("separator"))))
         } else {
             ctx.console.out(IKMPrinter.text(report))
         }

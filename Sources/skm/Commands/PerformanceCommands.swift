@@ -127,7 +127,7 @@ enum PerformanceCommands {
         if args.flag("json") {
             ctx.console.json(PerformanceJSON.evaluation(evaluation))
         } else if args.flag("csv") {
-            ctx.console.out(PerformancePrinter.csv(evaluation, separator: args.value("separator") == ";" ? ";" : ","))
+            ctx.console.out(PerformancePrinter.csv(evaluation, separator: try CSVSeparator.parse(args.value("separator"))))
         } else {
             ctx.console.out(PerformancePrinter.evaluation(evaluation))
         }

@@ -29,12 +29,7 @@ enum ReportCommand {
         guard let year = try args.int("year") else {
             throw SKMError(.usage, "Sebutkan tahun laporan dengan --year, mis. --year 2025.")
         }
-        let separator: Character
-        switch args.value("separator") ?? "," {
-        case ",": separator = ","
-        case ";": separator = ";"
-        default: throw SKMError(.usage, "--separator harus , atau ;.")
-        }
+        let separator = try CSVSeparator.parse(args.value("separator"))
         let request = ReportRequest(
             year: year, unit: args.value("unit"), formats: try ReportFormat.parse(args.list("format"), field: "format"),
             outputDirectory: args.value("out"), population: try args.int("population"),

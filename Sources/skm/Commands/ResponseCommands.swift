@@ -106,10 +106,7 @@ enum ResponseCommands {
             guard let format = DataFormat(parsing: raw) else { throw SKMError(.usage, "--format harus csv atau jsonl.") }
             options.format = format
         }
-        if let sep = args.value("separator") {
-            guard sep == "," || sep == ";" else { throw SKMError(.usage, "--separator harus , atau ;.") }
-            options.separator = sep == ";" ? ";" : ","
-        }
+        options.separator = try CSVSeparator.parse(args.value("separator"))
         if let path = args.value("out") {
             let file = try OutputFile(path: path)
             let count = try ctx.service.export(options) { try file.write($0) }

@@ -6,11 +6,7 @@ import SKMService
 enum IKMCSV {
     static func text(_ report: IKMReport, separator: Character) -> String {
         let csv = CSVWriter(separator: separator)
-        let number: (Double?) -> CSVCell = { value in
-            guard let value, value.isFinite else { return .number("") }
-            let text = JSONNumber(value).text
-            return .number(separator == ";" ? String(text.map { $0 == "." ? "," : $0 }) : text)
-        }
+        let number: (Double?) -> CSVCell = { CSVCell.decimal($0) }
         var out = csv.byteOrderMark
         if let (_, groups) = report.breakdowns.first {
             out += csv.line(["key", "label", "respondents", "indeks", "ikm", "ikmDisplay", "mutu", "kinerja", "ciLow", "ciHigh"].map { .text($0) })

@@ -60,11 +60,7 @@ enum PerformancePrinter {
 
     static func csv(_ e: PlanEvaluation, separator: Character) -> String {
         let csv = CSVWriter(separator: separator)
-        let n: (Double?) -> CSVCell = { v in
-            guard let v else { return .number("") }
-            let text = IndonesianNumber.format(v, decimals: 2)
-            return .number(separator == ";" ? text : text.replacingOccurrences(",", "."))
-        }
+        let n: (Double?) -> CSVCell = { CSVCell.decimal($0, decimals: 2) }
         var out = csv.byteOrderMark
         out += csv.line(["code", "name", "satuan", "target", "realisasi", "capaian", "category", "previous", "change", "finalTarget", "progressToFinal", "reason"].map { .text($0) })
         for i in e.indicators {
