@@ -187,34 +187,6 @@ struct AggregateKey: Hashable {
     let serviceID: Int64
 }
 
-extension Tally {
-    /// Adds one stored response, whose score was computed when it was validated.
-    mutating func add(answers: [UInt8], score: Double?) {
-        respondents += 1
-        if unsur.count < answers.count {
-            unsur.append(contentsOf: Array(repeating: UnsurTally(), count: answers.count - unsur.count))
-        }
-        for (i, a) in answers.enumerated() where a != 0 {
-            let v = Int(a)
-            unsur[i].answered += 1
-            unsur[i].sum += v
-            unsur[i].sumOfSquares += v * v
-        }
-        if let score {
-            scoreSum += score
-            scoreSumOfSquares += score * score
-        }
-    }
-
-    /// The same tally with every count negated (to remove a voided response).
-    var negated: Tally {
-        Tally(
-            respondents: -respondents,
-            unsur: unsur.map { UnsurTally(answered: -$0.answered, sum: -$0.sum, sumOfSquares: -$0.sumOfSquares) },
-            scoreSum: -scoreSum, scoreSumOfSquares: -scoreSumOfSquares)
-    }
-}
-
 extension Store {
     /// Starts a write transaction. Call `commit()`; anything not committed is rolled back.
     public func writer(createdAt: String) throws -> ResponseWriter {

@@ -41,6 +41,18 @@ public struct SKMError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension SKMError {
+    /// Whether the error is about the input itself (invalid, unknown, conflicting): in a batch or
+    /// an import it is reported against that item and the others go on. Busy, storage and
+    /// internal errors are about the machine, and stop the whole operation.
+    public var isAboutTheInput: Bool {
+        switch kind {
+        case .validation, .notFound, .conflict, .usage: return true
+        case .busy, .storage, .internal: return false
+        }
+    }
+}
+
 /// The broad class of an error, which decides exit codes and JSON-RPC codes.
 public enum ErrorKind: String, Sendable {
     /// The input is wrong; nothing was changed.

@@ -48,17 +48,32 @@ public struct Tally: Sendable, Equatable {
 
     /// Adds one response: answers in unsur order, 0 = blank.
     public mutating func add(answers: [UInt8], weights: [Double]) {
+        add(answers: answers, score: RespondentScore.of(answers: answers, weights: weights))
+    }
+
+    /// Adds one response whose score was computed when it was validated (the store keeps it).
+    public mutating func add(answers: [UInt8], score: Double?) {
         respondents += 1
-        for (i, a) in answers.enumerated() where a != 0 && i < unsur.count {
+        if unsur.count < answers.count {
+            unsur.append(contentsOf: Array(repeating: UnsurTally(), count: answers.count - unsur.count))
+        }
+        for (i, a) in answers.enumerated() where a != 0 {
             let v = Int(a)
             unsur[i].answered += 1
             unsur[i].sum += v
             unsur[i].sumOfSquares += v * v
         }
-        if let score = RespondentScore.of(answers: answers, weights: weights) {
+        if let score {
             scoreSum += score
             scoreSumOfSquares += score * score
         }
+    }
+
+    /// The same tally with every count negated (what removing its responses subtracts).
+    public var negated: Tally {
+        Tally(
+            respondents: -respondents, unsur: unsur.map { UnsurTally() - $0 }, scoreSum: -scoreSum,
+            scoreSumOfSquares: -scoreSumOfSquares)
     }
 
     public mutating func merge(_ other: Tally) {

@@ -122,7 +122,7 @@ extension SKMService {
                     case .stored: report.stored += 1
                     case .duplicate: report.duplicates += 1
                     }
-                } catch let error as SKMError where error.kind != .busy && error.kind != .storage && error.kind != .internal {
+                } catch let error as SKMError where error.isAboutTheInput {
                     if options.createMissing && !writing && (error.code == .unknownUnit || error.code == .unknownService) {
                         continue
                     }

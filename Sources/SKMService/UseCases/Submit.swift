@@ -77,7 +77,7 @@ extension SKMService {
             case .success(let draft):
                 do {
                     prepared.append(.success(try prepare(draft)))
-                } catch let error as SKMError where error.kind != .busy && error.kind != .storage {
+                } catch let error as SKMError where error.isAboutTheInput {
                     prepared.append(.failure(error.prefixingField("responses[\(index)].")))
                 }
             }

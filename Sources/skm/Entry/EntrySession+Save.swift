@@ -97,7 +97,9 @@ extension EntrySession {
             saved += 1
             say("Tersimpan: respons #\(result.id)\(clientID.map { " (\($0))" } ?? ""). \(todayLine())")
             return true
-        } catch let error as SKMError where error.kind != .storage && error.kind != .internal {
+        } catch let error as SKMError where error.isAboutTheInput || error.kind == .busy {
+            // A busy database (another program held it past the timeout) keeps the session: the
+            // clerk can save the same form again.
             say("Tidak disimpan: \(error.message)")
             return false
         }
