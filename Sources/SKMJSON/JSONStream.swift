@@ -106,8 +106,8 @@ public struct JSONStream {
             appendLiteral("null")
             return
         }
-        if value == value.rounded(), abs(value) < 1e15 {
-            appendDigits(Int(value))
+        if let whole = JSONNumber.wholeNumber(value) {
+            appendDigits(whole)
         } else {
             bytes.append(contentsOf: Self.doubles.text(for: value.bitPattern) { Array(value.description.utf8) })
         }

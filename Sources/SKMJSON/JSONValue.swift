@@ -113,11 +113,13 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     public init(_ value: Int) { self.text = String(value) }
 
     public init(_ value: Double) {
-        if value == value.rounded(), abs(value) < 1e15 {
-            self.text = String(Int64(value))
-        } else {
-            self.text = value.description
-        }
+        self.text = Self.wholeNumber(value).map { String($0) } ?? value.description
+    }
+
+    /// The rule for writing a double (shared with `JSONStream`): a whole number below 10^15 is
+    /// written as an integer (`75`, not `75.0`); anything else as Swift's shortest round-trip text.
+    static func wholeNumber(_ value: Double) -> Int? {
+        value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
     }
 
     /// The value as an integer when it is one exactly (`3`, `3.0`, `3e2`) and fits in `Int`.

@@ -120,9 +120,9 @@ import Testing
         let data = ReportData(
             year: 2026, scopeDescription: "Tahun 2026", generatedOn: CivilDate(year: 2027, month: 1, day: 5) ?? CivilDate(dayNumber: 0),
             office: OfficeProfile(name: "Puskesmas Uji"), pelaksana: nil, rtl: [], questionnaire: q, overall: result,
-            services: [GroupSummary(key: "PKM/UMUM", label: "Poli umum", result: result)],
-            quarters: (1...4).map { GroupSummary(key: "Q\($0)", label: "Triwulan \($0)", result: $0 == 1 ? result : empty) },
-            years: [YearSummary(year: 2026, questionnaireID: q.id, result: result)], demographics: [], sample: nil,
+            services: [GroupResult(key: "PKM/UMUM", label: "Poli umum", result: result)],
+            quarters: (1...4).map { GroupResult(key: "Q\($0)", label: "Triwulan \($0)", result: $0 == 1 ? result : empty) },
+            years: [YearSummary(year: 2026, result: result)], demographics: [], sample: nil,
             surveySpan: nil, iku: [], ikuNote: nil, comments: [], commentCount: 0)
         #expect(result.ikm == nil)
         for (name, text) in everyFormat(data) { Self.expectNoBadNumbers(text, name) }

@@ -33,6 +33,13 @@ public struct IndicatorEvaluation: Sendable {
     /// The plan's final-year target and the capaian of this year's realisasi against it.
     public let finalTarget: Double?
     public let progressToFinal: Double?
+
+    /// Whether the year's target is reached, by the indicator's polarity; nil without a target or
+    /// a realisasi.
+    public var targetMet: Bool? {
+        guard let target, let realisasi else { return nil }
+        return indicator.polarity == .higher ? realisasi.value >= target : realisasi.value <= target
+    }
 }
 
 /// The evaluation of a plan for a year, with a count of indicators per category.

@@ -34,6 +34,9 @@ public final class Questionnaire: Sendable, Equatable {
     /// Upper-cased unsur code → index, for fast lookups.
     let unsurIndexByCode: [String: Int]
 
+    /// The highest IKM the form can give: every answer at the top of the scale (100 in 2017).
+    public var highestIKM: Double { Double(scale.upperBound) * conversionFactor }
+
     public init(
         id: String, title: String, regulation: String, status: String, note: String?,
         scale: ClosedRange<Int>, conversionFactor: Double, bands: BandTable, unsur: [Unsur],

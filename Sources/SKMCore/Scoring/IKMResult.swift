@@ -87,3 +87,16 @@ public struct IKMResult: Sendable, Equatable {
             .map(\.element)
     }
 }
+
+/// The IKM of one group of a breakdown or a report table: a service, a quarter…
+public struct GroupResult: Sendable {
+    public let key: String
+    public let label: String
+    public let result: IKMResult
+
+    public init(key: String, label: String, result: IKMResult) {
+        self.key = key
+        self.label = label
+        self.result = result
+    }
+}

@@ -23,3 +23,17 @@ public enum SampleSize {
         return Int(DisplayRounding.round(exact(population: population), decimals: 0))
     }
 }
+
+/// Whether enough people were surveyed for the stated population (Krejcie–Morgan).
+public struct SampleCheck: Sendable, Equatable {
+    public let population: Int
+    public let minimum: Int
+    public let respondents: Int
+    public var sufficient: Bool { respondents >= minimum }
+
+    public init(population: Int, minimum: Int, respondents: Int) {
+        self.population = population
+        self.minimum = minimum
+        self.respondents = respondents
+    }
+}

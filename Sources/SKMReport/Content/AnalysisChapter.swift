@@ -159,8 +159,7 @@ enum AnalysisChapter {
             if let target = e.target { s += "target tahun \(d.year) sebesar \(Words.ikm(target))" } else { s += "tidak ada target tahun \(d.year)" }
             if let realisasi = e.realisasi {
                 s += " dan realisasinya \(Words.ikm(realisasi.value))"
-                if let capaian = e.capaian, let target = e.target {
-                    let met = e.indicator.polarity == .higher ? realisasi.value >= target : realisasi.value <= target
+                if let capaian = e.capaian, let met = e.targetMet {
                     s += ", sehingga capaian \(Words.percent(capaian)) (kategori \(e.category ?? "–")); target \(met ? "tercapai" : "belum tercapai")."
                 } else {
                     s += "."

@@ -37,8 +37,7 @@ enum ClosingChapter {
         }
         for line in d.iku {
             let e = line.evaluation
-            guard let target = e.target, let realisasi = e.realisasi, let capaian = e.capaian else { continue }
-            let met = e.indicator.polarity == .higher ? realisasi.value >= target : realisasi.value <= target
+            guard let target = e.target, let capaian = e.capaian, let met = e.targetMet else { continue }
             points.append([
                 .text("Target \(e.indicator.code) sebesar \(Words.ikm(target)) \(met ? "tercapai" : "belum tercapai") (capaian \(Words.percent(capaian)), kategori \(e.category ?? "–")).")
             ])

@@ -120,7 +120,7 @@ struct ContentContext {
     var axis: ClosedRange<Double> { Self.axis(data.questionnaire) }
 
     static func axis(_ q: Questionnaire) -> ClosedRange<Double> {
-        let top = Double(q.scale.upperBound) * q.conversionFactor
+        let top = q.highestIKM
         return 0...(top.isFinite && top > 0 && top <= 10_000 ? top : 100)
     }
 

@@ -107,7 +107,7 @@ enum ResultsChapter {
 
     static func groupSection(
         _ c: ContentContext, _ n: inout Numbering, heading: String, id: String, tableID: String, what: String,
-        by: String, groups: [GroupSummary], horizontal: Bool
+        by: String, groups: [GroupResult], horizontal: Bool
     ) -> [Block] {
         var blocks: [Block] = [.heading(heading, id: id)]
         let rows: [[Cell]] = groups.enumerated().map { i, g in

@@ -15,13 +15,13 @@ public struct ReportData: Sendable {
     /// The year's result (pooled, as `skm ikm` computes it).
     public var overall: IKMResult
     /// Every service in scope, those without respondents included (their result has none).
-    public var services: [GroupSummary]
+    public var services: [GroupResult]
     /// Triwulan I–IV, always four (empty quarters have no respondents).
-    public var quarters: [GroupSummary]
+    public var quarters: [GroupResult]
     /// Every year in the store up to the report year, oldest first.
     public var years: [YearSummary]
     public var demographics: [DemographicTable]
-    public var sample: SampleInfo?
+    public var sample: SampleCheck?
     public var surveySpan: (first: CivilDate, last: CivilDate)?
     public var iku: [IKULine]
     /// Why no IKU comparison is possible, when there is none.
@@ -32,8 +32,8 @@ public struct ReportData: Sendable {
 
     public init(
         year: Int, scopeDescription: String, generatedOn: CivilDate, office: OfficeProfile, pelaksana: String?,
-        rtl: [RTLEntry], questionnaire: Questionnaire, overall: IKMResult, services: [GroupSummary],
-        quarters: [GroupSummary], years: [YearSummary], demographics: [DemographicTable], sample: SampleInfo?,
+        rtl: [RTLEntry], questionnaire: Questionnaire, overall: IKMResult, services: [GroupResult],
+        quarters: [GroupResult], years: [YearSummary], demographics: [DemographicTable], sample: SampleCheck?,
         surveySpan: (first: CivilDate, last: CivilDate)?, iku: [IKULine], ikuNote: String?, comments: [CommentGroup],
         commentCount: Int
     ) {
@@ -120,28 +120,14 @@ public struct RTLEntry: Sendable, Equatable {
     }
 }
 
-/// A service or a quarter with its result.
-public struct GroupSummary: Sendable {
-    public let key: String
-    public let label: String
-    public let result: IKMResult
-
-    public init(key: String, label: String, result: IKMResult) {
-        self.key = key
-        self.label = label
-        self.result = result
-    }
-}
-
 /// One year of the trend. Years measured with another questionnaire are shown but flagged.
 public struct YearSummary: Sendable {
     public let year: Int
-    public let questionnaireID: String
     public let result: IKMResult
+    public var questionnaireID: String { result.questionnaireID }
 
-    public init(year: Int, questionnaireID: String, result: IKMResult) {
+    public init(year: Int, result: IKMResult) {
         self.year = year
-        self.questionnaireID = questionnaireID
         self.result = result
     }
 }
@@ -163,21 +149,6 @@ public struct DemographicTable: Sendable, Equatable {
     public static func == (a: DemographicTable, b: DemographicTable) -> Bool {
         a.id == b.id && a.title == b.title && a.rows.elementsEqual(b.rows) { $0.label == $1.label && $0.count == $1.count }
     }
-}
-
-/// The Krejcie–Morgan check of the number of respondents.
-public struct SampleInfo: Sendable, Equatable {
-    public let population: Int
-    public let minimum: Int
-    public let respondents: Int
-
-    public init(population: Int, minimum: Int, respondents: Int) {
-        self.population = population
-        self.minimum = minimum
-        self.respondents = respondents
-    }
-
-    public var sufficient: Bool { respondents >= minimum }
 }
 
 /// An IKU indicator whose realisasi is the survey's IKM, evaluated for the report year.

@@ -43,9 +43,9 @@ extension SKMService {
         }
 
         let services = try serviceSummaries(ikm, questionnaire: q)
-        let quarters = (1...4).map { quarter -> GroupSummary in
+        let quarters = (1...4).map { quarter -> GroupResult in
             let found = ikm.breakdowns.first { $0.breakdown == .quarter }?.groups.first { $0.key == "\(request.year)-Q\(quarter)" }
-            return GroupSummary(key: "Q\(quarter)", label: "Triwulan \(Roman.numeral(quarter))", result: found?.result ?? Self.empty(q))
+            return GroupResult(key: "Q\(quarter)", label: "Triwulan \(Roman.numeral(quarter))", result: found?.result ?? Self.empty(q))
         }
         let profileCounts = try store.profileCounts(query)
         var demographics = profileTables(profileCounts, questionnaire: q)
@@ -57,7 +57,7 @@ extension SKMService {
             year: request.year, scopeDescription: ikm.filter.descriptionID, generatedOn: clock.today(), office: office,
             pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
-            sample: ikm.sample.map { SampleInfo(population: $0.population, minimum: $0.minimum, respondents: $0.respondents) },
+            sample: ikm.sample,
             surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: ikuNote, comments: comments,
             commentCount: commentCount)
         return (data, notes)
@@ -79,17 +79,17 @@ extension SKMService {
     }
 
     /// Every service in scope with its result; those without respondents get an empty one.
-    func serviceSummaries(_ ikm: IKMReport, questionnaire q: Questionnaire) throws -> [GroupSummary] {
+    func serviceSummaries(_ ikm: IKMReport, questionnaire q: Questionnaire) throws -> [GroupResult] {
         let groups = ikm.breakdowns.first { $0.breakdown == .service }?.groups ?? []
         let scope = try servicesInScope(ikm.filter)
         let severalUnits = Set(scope.map(\.unitID)).count > 1
-        var summaries = scope.map { s -> GroupSummary in
+        var summaries = scope.map { s -> GroupResult in
             let key = Self.serviceKey(s)
             let label = severalUnits ? "\(s.name) (\(s.unitCode))" : s.name
-            return GroupSummary(key: key, label: label, result: groups.first { $0.key == key }?.result ?? Self.empty(q))
+            return GroupResult(key: key, label: label, result: groups.first { $0.key == key }?.result ?? Self.empty(q))
         }
         for g in groups where !summaries.contains(where: { $0.key == g.key }) {
-            summaries.append(GroupSummary(key: g.key, label: g.label, result: g.result))
+            summaries.append(GroupResult(key: g.key, label: g.label, result: g.result))
         }
         return summaries
     }
@@ -101,9 +101,9 @@ extension SKMService {
         var years: [YearSummary] = []
         for group in try existingStore().tallies(query, groupBy: .year) {
             guard let y = Int(group.key), y < year, let q = try? catalog.questionnaire(group.questionnaireID) else { continue }
-            years.append(YearSummary(year: y, questionnaireID: q.id, result: IKMScorer.score(group.tally, questionnaire: q)))
+            years.append(YearSummary(year: y, result: IKMScorer.score(group.tally, questionnaire: q)))
         }
-        years.append(YearSummary(year: year, questionnaireID: ikm.questionnaire.id, result: ikm.result))
+        years.append(YearSummary(year: year, result: ikm.result))
         return years.sorted { ($0.year, $0.questionnaireID) < ($1.year, $1.questionnaireID) }
     }
 

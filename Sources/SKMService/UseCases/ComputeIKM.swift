@@ -38,27 +38,6 @@ public struct IKMRequest: Sendable {
     }
 }
 
-/// The IKM of one group of a breakdown (a service, a quarter…).
-public struct GroupResult: Sendable {
-    public let key: String
-    public let label: String
-    public let result: IKMResult
-}
-
-/// Whether enough people were surveyed for the stated population.
-public struct SampleCheck: Sendable, Equatable {
-    public let population: Int
-    public let minimum: Int
-    public let respondents: Int
-    public var sufficient: Bool { respondents >= minimum }
-
-    public init(population: Int, minimum: Int, respondents: Int) {
-        self.population = population
-        self.minimum = minimum
-        self.respondents = respondents
-    }
-}
-
 /// Everything `skm ikm` shows: the overall result, its breakdowns and the sample check.
 public struct IKMReport: Sendable {
     public let questionnaire: Questionnaire

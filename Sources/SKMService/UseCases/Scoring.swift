@@ -23,7 +23,7 @@ extension SKMService {
     public func classify(ikm: Double, questionnaire id: String?) throws -> (Band, Questionnaire) {
         let q = try catalog().questionnaire(id)
         let lowest = 0.0
-        let highest = Double(q.scale.upperBound) * q.conversionFactor
+        let highest = q.highestIKM
         guard ikm.isFinite, ikm >= lowest, ikm <= highest + 1e-9, let band = q.bands.classify(ikm: ikm) else {
             throw SKMError(
                 .invalidNumber,
