@@ -9,6 +9,7 @@ public enum Infographic {
     static let navy = "#1f3b63"
 
     public static func render(_ d: ReportData) -> String {
+        let c = ContentContext(d)
         let bands = d.questionnaire.bands
         let r = d.overall
         let f = SVGCharts.fmt
@@ -21,26 +22,17 @@ public enum Infographic {
         var y = 500.0
         svg += sectionTitle("Nilai per unsur pelayanan (NRR × \(IndonesianNumber.format(d.questionnaire.conversionFactor, decimals: 0)))", y: y)
         y += 16
-        let unsurBars = r.unsur.map { u in
-            ChartBar(
-                label: "\(u.code) \(u.name)", value: u.converted.map { DisplayRounding.round($0, decimals: 2) },
-                valueText: Words.ikm(u.converted), note: "tidak dijawab", color: Palette.color(of: u.band, in: bands))
-        }
-        let axis = ContentContext.axis(d.questionnaire)
+        let unsurBars = r.unsur.map { c.bar(Words.unsur($0), $0) }
+        let axis = c.axis
         let unsurChart = SVGCharts.horizontalBars(
             unsurBars, title: "Nilai per unsur", axis: axis, tickStep: 20,
-            thresholds: SVGCharts.thresholds(bands), emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
+            thresholds: c.thresholds, emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
         svg += "<g transform=\"translate(40 \(f(y)))\">\(unsurChart)</g>"
         y += 40 + Double(max(r.unsur.count, 2)) * 24 + 44
         if !d.services.isEmpty && y + 16 + 12 + Double(max(d.services.count, 2)) * 24 + 34 <= height - 84 {
             svg += sectionTitle("IKM per jenis layanan", y: y)
             y += 16
-            let serviceBars = d.services.map { g in
-                ChartBar(
-                    label: g.label, value: g.result.ikmDisplayed, valueText: Words.ikm(g.result.ikm),
-                    note: g.result.respondents == 0 ? "belum ada responden" : "tidak dapat dihitung",
-                    color: Palette.color(of: g.result.band, in: bands))
-            }
+            let serviceBars = d.services.map { c.bar($0.label, $0.result) }
             let chart = SVGCharts.horizontalBars(
                 serviceBars, title: "IKM per jenis layanan", axis: axis, tickStep: 20,
                 emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
@@ -52,7 +44,7 @@ public enum Infographic {
                 color: Palette.muted, italic: true)
             y += 40
         }
-        svg += priorities(r, y: y)
+        svg += priorities(c.weakest, y: y)
         svg += footer(d, bands: bands)
         return svg + "</svg>\n"
     }
@@ -121,8 +113,7 @@ public enum Infographic {
     }
 
     /// The three weakest unsur, when there is room: what the office will improve.
-    static func priorities(_ r: IKMResult, y: Double) -> String {
-        let weakest = r.unsurByStrength.prefix(3)
+    static func priorities(_ weakest: [UnsurResult], y: Double) -> String {
         guard !weakest.isEmpty, y + 24 + Double(weakest.count) * 22 <= height - 90 else { return "" }
         var svg = sectionTitle("Prioritas perbaikan", y: y)
         for (i, u) in weakest.enumerated() {

@@ -127,13 +127,9 @@ enum AnalysisChapter {
             svg: SVGCharts.columns(
                 d.years.map { c.bar(String($0.year), $0.result) }, title: caption, axis: c.axis, tickStep: 20,
                 thresholds: c.thresholds))))
-        if let last = earlier.last(where: { $0.result.ikmDisplayed != nil }), let before = last.result.ikmDisplayed,
-            let now = d.overall.ikmDisplayed
-        {
-            let diff = now - before
-            let direction = diff > 0 ? "naik \(Words.ikm(diff)) poin" : (diff < 0 ? "turun \(Words.ikm(-diff)) poin" : "tidak berubah")
+        if let change = c.changeFromPreviousYear {
             blocks.append(.paragraph([
-                .text("Dibandingkan tahun \(last.year) (\(Words.ikm(before))), IKM tahun \(d.year) (\(Words.ikm(now))) \(direction).")
+                .text("Dibandingkan tahun \(change.year) (\(Words.ikm(change.before))), IKM tahun \(d.year) (\(Words.ikm(change.now))) \(change.phrase).")
             ]))
         }
         return blocks

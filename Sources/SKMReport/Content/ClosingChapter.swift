@@ -28,12 +28,8 @@ enum ClosingChapter {
             let weak = Words.list(c.weakest.map(Words.unsurWithValue))
             points.append([.text("Unsur terkuat adalah \(Words.unsurWithValue(best)); unsur yang paling perlu diperbaiki adalah \(weak).")])
         }
-        if let last = d.years.last(where: { $0.year < d.year && $0.result.ikmDisplayed != nil }), let before = last.result.ikmDisplayed,
-            let now = r.ikmDisplayed
-        {
-            let diff = now - before
-            let phrase = diff > 0 ? "naik \(Words.ikm(diff)) poin" : (diff < 0 ? "turun \(Words.ikm(-diff)) poin" : "sama")
-            points.append([.text("Dibandingkan tahun \(last.year), IKM \(phrase).")])
+        if let change = c.changeFromPreviousYear {
+            points.append([.text("Dibandingkan tahun \(change.year), IKM \(change.phrase).")])
         }
         for line in d.iku {
             let e = line.evaluation

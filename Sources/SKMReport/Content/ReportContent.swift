@@ -106,6 +106,17 @@ struct ContentContext {
     }
 
     var weakest: [UnsurResult] { Array(ranked.prefix(3)) }
+
+    /// The latest earlier year with an IKM, and this year's change from it in displayed values
+    /// ("naik 1,20 poin", "turun …", "tidak berubah"); nil when there is nothing to compare.
+    var changeFromPreviousYear: (year: Int, before: Double, now: Double, phrase: String)? {
+        guard let last = data.years.last(where: { $0.year < data.year && $0.result.ikmDisplayed != nil }),
+            let before = last.result.ikmDisplayed, let now = data.overall.ikmDisplayed
+        else { return nil }
+        let diff = now - before
+        let phrase = diff > 0 ? "naik \(Words.ikm(diff)) poin" : (diff < 0 ? "turun \(Words.ikm(-diff)) poin" : "tidak berubah")
+        return (last.year, before, now, phrase)
+    }
     var strongest: UnsurResult? { ranked.last }
 
     /// "Kantor Camat Tomoni Timur tahun 2025" style subject for sentences.
@@ -122,6 +133,13 @@ struct ContentContext {
     static func axis(_ q: Questionnaire) -> ClosedRange<Double> {
         let top = q.highestIKM
         return 0...(top.isFinite && top > 0 && top <= 10_000 ? top : 100)
+    }
+
+    /// A bar for an unsur's converted value (NRR × factor), as displayed.
+    func bar(_ label: String, _ unsur: UnsurResult) -> ChartBar {
+        ChartBar(
+            label: label, value: unsur.converted.map { DisplayRounding.round($0, decimals: 2) },
+            valueText: Words.ikm(unsur.converted), note: "tidak dijawab", color: color(unsur.band))
     }
 
     /// A bar for a group's IKM (a service, a quarter, a year).

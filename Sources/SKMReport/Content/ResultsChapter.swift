@@ -86,11 +86,7 @@ enum ResultsChapter {
                 ("No", .right), ("Unsur", .left), ("Menjawab", .right), ("Jumlah nilai", .right), ("NRR", .right),
                 ("NRR tertimbang", .right), ("Nilai konversi (NRR × \(factor))", .right), ("Mutu", .center), ("Kinerja", .left),
             ], rows: rows, notes: notes)))
-        let bars = d.overall.unsur.map { u in
-            ChartBar(
-                label: Words.unsur(u), value: u.converted.map { DisplayRounding.round($0, decimals: 2) },
-                valueText: Words.ikm(u.converted), note: "tidak dijawab", color: c.color(u.band))
-        }
+        let bars = d.overall.unsur.map { c.bar(Words.unsur($0), $0) }
         let caption = n.figure("Nilai konversi per unsur dengan batas mutu")
         blocks.append(.figure(Figure(
             id: "grafik-nrr-unsur", caption: caption,
