@@ -2,30 +2,47 @@ import SKMJSON
 
 /// The scored result of an AKIP evaluation.
 public struct AKIPResult: Sendable {
+    /// The score of one sub-component.
     public struct SubScore: Sendable {
+        /// The sub-component's key in the scheme.
         public let key: String
+        /// The sub-component's display name.
         public let name: String
+        /// Points of the 100-point total this sub-component can earn.
         public let weight: Double
         /// Mean percentage of the criteria (or the percentage given directly).
         public let percent: Double
         /// How many criteria were graded (nil when a percentage was given directly).
         public let criteria: Int?
+        /// Points earned: percent of the weight, unrounded.
         public var score: Double { percent / 100 * weight }
     }
 
+    /// The score of one component: the sum of its sub-scores.
     public struct ComponentScore: Sendable {
+        /// The component's key in the scheme.
         public let key: String
+        /// The component's display name.
         public let name: String
+        /// Points of the 100-point total this component can earn.
         public let weight: Double
+        /// One entry per sub-component the file scored, in scheme order.
         public let subScores: [SubScore]
+        /// Points earned: the sum of the sub-scores, unrounded.
         public var score: Double { subScores.reduce(0) { $0 + $1.score } }
     }
 
+    /// The scheme scored against, with the file's own grade mapping if it gave one.
     public let scheme: AKIPScheme
+    /// The evaluated year (1990–2100); nil when neither the file nor the caller named one.
     public let year: Int?
+    /// The evaluated organisation as the file names it; nil when absent.
     public let organisation: String?
+    /// One entry per scheme component, in scheme order.
     public let components: [ComponentScore]
+    /// The AKIP total, 0–100, unrounded; predikat reads it at two decimals.
     public var total: Double { components.reduce(0) { $0 + $1.score } }
+    /// The predikat of the total; nil only when the total falls outside 0–100 (a custom grade mapping).
     public var predikat: AKIPPredikat? { AKIPPredikat.of(total) }
 }
 
@@ -35,12 +52,17 @@ public struct AKIPResult: Sendable {
 /// (`{"percent": 85}`); criteria weigh equally inside a sub-component; a sub-component scores
 /// mean % × its weight; the total is the sum (0–100).
 public enum AKIPEvaluator {
+    /// What an evaluation produced: a result when nothing is an error, and every problem found.
     public struct Outcome: Sendable {
+        /// The scored evaluation; nil when any problem is an error.
         public let result: AKIPResult?
+        /// Errors and warnings in file order, each with the JSON path it concerns.
         public let problems: [DefinitionProblem]
+        /// The problems that block a result.
         public var errors: [DefinitionProblem] { problems.filter { $0.severity == .error } }
     }
 
+    /// Scores an evaluation file's JSON; `year` overrides the file's `year`. Never throws: problems are data in the outcome.
     public static func evaluate(_ json: JSONValue, year overrideYear: Int? = nil) -> Outcome {
         var r = DefinitionReader()
         guard let root = r.object(json, "") else { return Outcome(result: nil, problems: r.problems) }

@@ -1,26 +1,38 @@
 /// How an AKIP evaluation is weighed: components, their sub-components and weights, and the
 /// grade → percentage mapping. Data, not logic: the mapping is unverified against the gazette.
 public struct AKIPScheme: Sendable, Equatable {
+    /// One scored part of a component (keberadaan, kualitas, pemanfaatan; or "nilai" when unsplit).
     public struct SubComponent: Sendable, Equatable {
+        /// Member name in the evaluation file, e.g. `kualitas`; unique within its component.
         public let key: String
+        /// Display name in Bahasa Indonesia, used in problems and reports.
         public let name: String
         /// Points of the 100-point total.
         public let weight: Double
     }
 
+    /// One evaluated component (Perencanaan, Pengukuran, Pelaporan, Evaluasi…) and its sub-components.
     public struct Component: Sendable, Equatable {
+        /// Member name in the evaluation file's `components`, e.g. `perencanaan`; unique within the scheme.
         public let key: String
+        /// Display name in Bahasa Indonesia, used in problems and reports.
         public let name: String
+        /// The parts scored in this component, in scheme order; at least one.
         public let subComponents: [SubComponent]
+        /// Points of the 100-point total: the sum of the sub-components' weights.
         public var weight: Double { subComponents.reduce(0) { $0 + $1.weight } }
     }
 
+    /// Stable identifier chosen by an evaluation file's `scheme` member, e.g. `permenpanrb-88-2021`.
     public let id: String
+    /// Heading printed on the evaluation result.
     public let title: String
+    /// The components in evaluation order; their weights sum to 100.
     public let components: [Component]
     /// AA … E → percent of the criterion.
     public let grades: [(grade: String, percent: Double)]
 
+    /// Equal when id, components and the grade mapping (in order) agree; written by hand because tuples are not Equatable.
     public static func == (a: AKIPScheme, b: AKIPScheme) -> Bool {
         a.id == b.id && a.components == b.components && a.grades.map(\.grade) == b.grades.map(\.grade)
             && a.grades.map(\.percent) == b.grades.map(\.percent)
@@ -60,8 +72,10 @@ public struct AKIPScheme: Sendable, Equatable {
         ].map { Component(key: $0.0, name: $0.1, subComponents: [SubComponent(key: "nilai", name: "Nilai", weight: $0.2)]) },
         grades: standardGrades)
 
+    /// Every built-in scheme, the first being the default when a file names none.
     public static let all = [permenpanrb88of2021, lke2015]
 
+    /// The percentage a criterion grade earns (case and surrounding spaces ignored); nil for a grade the scheme does not know.
     public func percent(ofGrade grade: String) -> Double? {
         grades.first { $0.grade == grade.trimmingSpaces().uppercased() }?.percent
     }
@@ -70,8 +84,11 @@ public struct AKIPScheme: Sendable, Equatable {
 /// The predikat of an AKIP total, PermenPANRB 88/2021. Lower bounds are exclusive: 90,00 is A,
 /// 90,01 is AA; the total is read at two decimals, as it is published.
 public struct AKIPPredikat: Sendable, Equatable {
+    /// The grade: AA, A, BB, B, CC, C or D.
     public let predikat: String
+    /// The grade's name, e.g. "Sangat Memuaskan".
     public let label: String
+    /// The published one-sentence interpretation of the grade, in Bahasa Indonesia.
     public let interpretasi: String
 
     static let table: [(above: Double, predikat: String, label: String, interpretasi: String)] = [
