@@ -14,10 +14,14 @@ public enum Capaian {
 /// Category bands for capaian, read as thresholds on the value shown (two decimals), so 90,5 %
 /// is Tinggi and 91,00 % is Sangat Tinggi.
 public struct CapaianBands: Sendable, Equatable {
+    /// One threshold: a capaian shown at or above `minimum` earns `label`.
     public struct Band: Sendable, Equatable {
+        /// Lowest capaian percentage (compared at two decimals) that earns this band.
         public let minimum: Double
+        /// The category name, e.g. "Tinggi".
         public let label: String
 
+        /// A band as a plan's `capaianBands` describes it.
         public init(minimum: Double, label: String) {
             self.minimum = minimum
             self.label = label
@@ -26,8 +30,10 @@ public struct CapaianBands: Sendable, Equatable {
 
     /// Highest first; the last one is the floor.
     public let bands: [Band]
+    /// The category of a capaian below every band's minimum.
     public let floorLabel: String
 
+    /// Bands in any order; they are kept highest minimum first.
     public init(bands: [Band], floorLabel: String) {
         self.bands = bands.sorted { $0.minimum > $1.minimum }
         self.floorLabel = floorLabel
@@ -40,6 +46,7 @@ public struct CapaianBands: Sendable, Equatable {
             Band(minimum: 66, label: "Sedang"), Band(minimum: 51, label: "Rendah"),
         ], floorLabel: "Sangat Rendah")
 
+    /// The category of a capaian percentage, compared after rounding to two decimals as it is shown.
     public func category(of capaian: Double) -> String {
         let shown = DisplayRounding.round(capaian, decimals: 2)
         return bands.first { shown >= $0.minimum }?.label ?? floorLabel

@@ -2,11 +2,16 @@ import SKMJSON
 
 /// Reads an IKU plan file and explains every problem in it (`skm iku check`).
 public enum PlanDecoder {
+    /// What reading a plan produced: a plan when nothing is an error, and every problem found.
     public struct Outcome: Sendable {
+        /// The decoded plan; nil when any problem is an error.
         public let plan: PerformancePlan?
+        /// Errors and warnings with the JSON path each concerns (an indicator without targets is only a warning).
         public let problems: [DefinitionProblem]
+        /// The problems that block a plan.
         public var errors: [DefinitionProblem] { problems.filter { $0.severity == .error } }
 
+        /// Wraps a decoding result; front ends use it to report a file that could not be read at all.
         public init(plan: PerformancePlan?, problems: [DefinitionProblem]) {
             self.plan = plan
             self.problems = problems
@@ -21,6 +26,7 @@ public enum PlanDecoder {
         "baseline", "targets", "realisasi", "note",
     ]
 
+    /// Parses and decodes plan text; invalid JSON becomes a single error problem at the root.
     public static func decode(text: String) -> Outcome {
         do {
             return decode(try JSONParser().parse(text))
@@ -29,6 +35,7 @@ public enum PlanDecoder {
         }
     }
 
+    /// Decodes a parsed plan file. Never throws: problems are data in the outcome.
     public static func decode(_ json: JSONValue) -> Outcome {
         var r = DefinitionReader()
         guard let root = r.object(json, "") else { return Outcome(plan: nil, problems: r.problems) }

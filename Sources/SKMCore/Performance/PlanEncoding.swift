@@ -20,6 +20,7 @@ extension PerformancePlan {
 }
 
 extension Indicator {
+    /// The indicator in the plan-file JSON shape; optional text fields are written as null when absent.
     public var json: JSONValue {
         var o: JSONObject = ["code": .string(code), "kind": .string(kind.rawValue)]
         if let jabatan { o["jabatan"] = .string(jabatan) }
@@ -38,6 +39,7 @@ extension Indicator {
 }
 
 extension RealisasiSource {
+    /// The indicator's `realisasi` member as plan files write it; a single unit or service is a string, several an array.
     public var json: JSONValue {
         var o: JSONObject = ["source": .string(name)]
         switch self {

@@ -1,9 +1,13 @@
 /// A realised value for one indicator and year, as stored.
 public struct Realization: Sendable, Equatable {
+    /// The realisasi: the number entered, or numerator / denominator × 100 for a ratio.
     public let value: Double
+    /// The ratio's numerator as entered; nil for a value entered directly.
     public let numerator: Double?
+    /// The ratio's denominator as entered, never zero; nil for a value entered directly.
     public let denominator: Double?
 
+    /// A realisation as stored; pass numerator and denominator only for a ratio (see `ratio(numerator:denominator:)`).
     public init(value: Double, numerator: Double? = nil, denominator: Double? = nil) {
         self.value = value
         self.numerator = numerator
@@ -19,19 +23,27 @@ public struct Realization: Sendable, Equatable {
 
 /// One indicator's line in an LKjIP-style evaluation of one year.
 public struct IndicatorEvaluation: Sendable {
+    /// The plan's indicator this line evaluates.
     public let indicator: Indicator
+    /// The evaluated year.
     public let year: Int
+    /// The plan's target for the year; nil when it sets none.
     public let target: Double?
+    /// The year's realised value; nil when there is none (then `reason` says why).
     public let realisasi: Realization?
     /// Where an absent value comes from, or an explanation of an absent capaian, in Indonesian.
     public let reason: String?
+    /// Realisasi against target in percent (see `Capaian`), unrounded; nil without both or with a zero target.
     public let capaian: Double?
+    /// The capaian's band label from the plan's bands; nil when there is no capaian.
     public let category: String?
     /// The previous year's realisasi and the change (this year − previous).
     public let previous: Double?
+    /// This year's realisasi minus the previous year's; nil when either is missing.
     public let change: Double?
     /// The plan's final-year target and the capaian of this year's realisasi against it.
     public let finalTarget: Double?
+    /// Capaian of this year's realisasi against the final-year target; nil without both.
     public let progressToFinal: Double?
 
     /// Whether the year's target is reached, by the indicator's polarity; nil without a target or
@@ -44,8 +56,11 @@ public struct IndicatorEvaluation: Sendable {
 
 /// The evaluation of a plan for a year, with a count of indicators per category.
 public struct PlanEvaluation: Sendable {
+    /// The evaluated plan.
     public let plan: PerformancePlan
+    /// The evaluated year.
     public let year: Int
+    /// One line per plan indicator, in plan order.
     public let indicators: [IndicatorEvaluation]
 
     /// Category label → number of indicators, in band order, plus "tanpa capaian".
@@ -95,12 +110,15 @@ public enum PlanEvaluator {
 
 /// Why an indicator has no realised value for a year.
 public struct RealisasiUnavailable: Error, Sendable, Equatable {
+    /// The explanation, in Bahasa Indonesia, shown in place of the value.
     public let message: String
 
+    /// An explanation written for the reader of the evaluation.
     public init(_ message: String) {
         self.message = message
     }
 
+    /// The explanation for an entered indicator that has no value for the year.
     public static func notEntered(_ year: Int) -> RealisasiUnavailable {
         RealisasiUnavailable("Belum ada realisasi tahun \(year).")
     }
