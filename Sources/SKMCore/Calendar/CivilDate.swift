@@ -3,8 +3,11 @@
 /// The scoring core works on these instead of Foundation dates so that periods, quarters and
 /// leap years are plain arithmetic that tests can check by hand.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, 1–9999 (four digits in `iso`).
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, 1 up to the month's length in that year.
     public let day: Int
 
     /// A date, or nil when it does not exist (30 February, month 13…).
@@ -34,10 +37,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// Gregorian leap year: divisible by 4, except centuries not divisible by 400.
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    /// Days in `month` (1–12) of `year`, February counting leap years; an out-of-range month answers 31.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -71,16 +76,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// The ISO form `YYYY-MM-DD`, so interpolating a date writes what the parsers read back.
     public var description: String { iso }
 
     /// "14 Maret 2025".
     public var indonesian: String { "\(day) \(CivilDate.monthNames[month - 1]) \(year)" }
 
+    /// Indonesian month names, January first (index `month - 1`).
     public static let monthNames = [
         "Januari", "Februari", "Maret", "April", "Mei", "Juni",
         "Juli", "Agustus", "September", "Oktober", "November", "Desember",
     ]
 
+    /// Chronological order.
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
@@ -115,6 +123,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// 9999-12-31, the open end of a period.
     public static let distantFuture = CivilDate(dayNumber: 2_932_896)
 
+    /// The date `days` later (earlier when negative); the caller keeps the result inside years 1–9999.
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// 0 = Sunday … 6 = Saturday.
