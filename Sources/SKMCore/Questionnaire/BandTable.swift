@@ -1,13 +1,17 @@
 /// One row of a regulation's classification table: a mutu letter and its kinerja label.
 public struct Band: Sendable, Equatable {
+    /// The mutu letter (A, B, C, D in 2017), unique within a table.
     public let mutu: String
+    /// The kinerja label printed beside the letter, e.g. "Sangat Baik".
     public let kinerja: String
     /// The lowest converted (IKM, 25–100) value in this band; read as a threshold.
     public let minimum: Double
     /// The intervals as the regulation prints them, for reports ("3,0644 – 3,532").
     public let printedIndeks: String?
+    /// The IKM interval as the regulation prints it ("88,31 – 100,00"), for reports; nil when not given.
     public let printedIKM: String?
 
+    /// A band as a questionnaire file describes it; the printed intervals are for display only and never classify.
     public init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil) {
         self.mutu = mutu
         self.kinerja = kinerja
@@ -26,6 +30,7 @@ public struct BandTable: Sendable, Equatable {
     /// Sorted by `minimum`, ascending.
     public let bands: [Band]
 
+    /// A table from bands in any order; they are kept sorted by `minimum`.
     public init(_ bands: [Band]) {
         self.bands = bands.sorted { $0.minimum < $1.minimum }
     }

@@ -9,20 +9,29 @@
 /// Immutable and shared by reference: every response of an import is checked against the same
 /// definition, so it is never copied.
 public final class Questionnaire: Sendable, Equatable {
+    /// The definition's identifier that responses and plans refer to: lower-case letters, digits, `-` and `.`.
     public let id: String
+    /// The form's title, as printed on reports.
     public let title: String
+    /// The regulation the form follows, e.g. "PermenPANRB 14/2017".
     public let regulation: String
     /// `official`, `reconstructed` (from secondary sources) or `custom`.
     public let status: String
+    /// Free remark carried with the definition (provenance, caveats); nil when not given.
     public let note: String?
+    /// The answer values, lowest (worst) to highest (best): 1…4 in 2017; within 1–9.
     public let scale: ClosedRange<Int>
     /// IKM = indeks × conversionFactor (25 for a 1–4 scale).
     public let conversionFactor: Double
+    /// The mutu/kinerja classification of IKM values.
     public let bands: BandTable
+    /// The unsur in the regulation's order (U1…U9 in 2017); codes unique, each asked by exactly one question.
     public let unsur: [Unsur]
     /// In paper order.
     public let questions: [Question]
+    /// The service-time slots printed on the form; empty when the form has none.
     public let timeSlots: [TimeSlot]
+    /// Which respondent-profile fields the form asks and the choices each accepts.
     public let profile: RespondentProfileSpec
 
     /// For each question (paper order), the index of its unsur in `unsur`.
@@ -37,6 +46,7 @@ public final class Questionnaire: Sendable, Equatable {
     /// The highest IKM the form can give: every answer at the top of the scale (100 in 2017).
     public var highestIKM: Double { Double(scale.upperBound) * conversionFactor }
 
+    /// Builds a definition already checked by `QuestionnaireDecoder`; derives the index maps and exact weights.
     public init(
         id: String, title: String, regulation: String, status: String, note: String?,
         scale: ClosedRange<Int>, conversionFactor: Double, bands: BandTable, unsur: [Unsur],
@@ -94,11 +104,14 @@ public final class Questionnaire: Sendable, Equatable {
 
 /// One element of service quality the regulation measures (Persyaratan, Biaya/Tarif, …).
 public struct Unsur: Sendable, Equatable {
+    /// The unsur code, upper-case letters and digits (U1…U9), unique in its questionnaire.
     public let code: String
+    /// The unsur's name as the regulation words it, e.g. "Persyaratan".
     public let name: String
     /// Declared weight; when no unsur declares one, each weighs 1/n.
     public let weight: Double?
 
+    /// An unsur; omit `weight` for the regulation's equal weights.
     public init(code: String, name: String, weight: Double? = nil) {
         self.code = code
         self.name = name
@@ -108,12 +121,16 @@ public struct Unsur: Sendable, Equatable {
 
 /// A question as printed on the paper form, pointing to the unsur it measures.
 public struct Question: Sendable, Equatable {
+    /// The question's number on the paper form, 1, 2, 3… in order.
     public let number: Int
+    /// The code of the unsur this question measures.
     public let unsur: String
+    /// The question as printed.
     public let text: String
     /// The labels of the answers, lowest value first (a = 1 … d = 4).
     public let options: [String]
 
+    /// A question as a questionnaire file describes it; `options` has one label per scale value.
     public init(number: Int, unsur: String, text: String, options: [String]) {
         self.number = number
         self.unsur = unsur
@@ -124,13 +141,16 @@ public struct Question: Sendable, Equatable {
 
 /// A time-of-day slot printed on the form ("08.00–12.00").
 public struct TimeSlot: Sendable, Equatable {
+    /// The slot's code as stored on responses, unique in its questionnaire.
     public let code: String
+    /// The slot as printed on the form, e.g. "08.00–12.00".
     public let label: String
     /// Minutes after midnight, inclusive.
     public let from: Int
     /// Minutes after midnight, exclusive.
     public let to: Int
 
+    /// A slot covering minutes `from` up to (not including) `to` after midnight.
     public init(code: String, label: String, from: Int, to: Int) {
         self.code = code
         self.label = label
@@ -138,11 +158,13 @@ public struct TimeSlot: Sendable, Equatable {
         self.to = to
     }
 
+    /// Whether a time of day, in minutes after midnight, falls in the slot (start included, end excluded).
     public func contains(minutes: Int) -> Bool { minutes >= from && minutes < to }
 }
 
 /// Reads clock times as people type them: `9:30`, `09.30`, `0930`.
 public enum ClockTime {
+    /// Minutes after midnight (0–1439) for `H:MM`, `HH.MM` or `HHMM`; nil for anything else or an impossible time.
     public static func minutes(parsing text: String) -> Int? {
         let parts = text.split(whereSeparator: { $0 == ":" || $0 == "." }).map(String.init)
         let hours: Int?
@@ -160,6 +182,7 @@ public enum ClockTime {
         return h * 60 + m
     }
 
+    /// `HH:MM` for minutes after midnight, as questionnaire files write slot bounds.
     public static func format(minutes: Int) -> String {
         let h = minutes / 60
         let m = minutes % 60

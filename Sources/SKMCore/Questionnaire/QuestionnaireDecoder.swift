@@ -6,11 +6,16 @@ import SKMJSON
 /// office fixing its custom form sees the whole list at once. A definition with any `error`
 /// problem is not usable; warnings are shown and the definition is still used.
 public enum QuestionnaireDecoder {
+    /// What reading a definition produced: a questionnaire when nothing is an error, and every problem found.
     public struct Outcome: Sendable {
+        /// The decoded definition; nil when any problem is an error.
         public let questionnaire: Questionnaire?
+        /// Errors and warnings in reading order, each with the JSON path it concerns.
         public let problems: [DefinitionProblem]
+        /// The problems that make the definition unusable.
         public var errors: [DefinitionProblem] { problems.filter { $0.severity == .error } }
 
+        /// Wraps a decoding result; callers use it to report a file that could not be read at all.
         public init(questionnaire: Questionnaire?, problems: [DefinitionProblem]) {
             self.questionnaire = questionnaire
             self.problems = problems
@@ -31,6 +36,7 @@ public enum QuestionnaireDecoder {
         }
     }
 
+    /// Parses and decodes JSON bytes (a file as read); invalid JSON becomes a single error problem at the root.
     public static func decode(bytes: [UInt8]) -> Outcome {
         do {
             return decode(try JSONParser().parse(bytes))
@@ -39,6 +45,7 @@ public enum QuestionnaireDecoder {
         }
     }
 
+    /// Decodes a parsed definition. Never throws: problems are data in the outcome.
     public static func decode(_ json: JSONValue) -> Outcome {
         var r = DefinitionReader()
         guard let root = r.object(json, "") else { return Outcome(questionnaire: nil, problems: r.problems) }

@@ -53,6 +53,7 @@ extension Questionnaire {
 }
 
 extension Band {
+    /// The band as questionnaire files write it (`printedIkm` spelled as in the files).
     public var json: JSONValue {
         var o: JSONObject = ["mutu": .string(mutu), "kinerja": .string(kinerja), "minimum": .double(minimum)]
         if let printedIndeks { o["printedIndeks"] = .string(printedIndeks) }
