@@ -70,6 +70,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
 
     case `internal` = "internal"
 
+    /// The family the code belongs to, which decides the CLI exit status and the JSON-RPC error number.
     public var kind: ErrorKind {
         switch self {
         case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,

@@ -6,6 +6,7 @@ import SKMJSON
 /// Every front end (CLI exit codes, JSON-RPC error codes) maps errors through `ErrorCode.kind`,
 /// so the same mistake is reported the same way everywhere.
 public struct SKMError: Error, Sendable, CustomStringConvertible {
+    /// The stable machine code; front ends map it through `kind`.
     public let code: ErrorCode
     /// What went wrong and how to fix it, in Bahasa Indonesia.
     public let message: String
@@ -14,6 +15,7 @@ public struct SKMError: Error, Sendable, CustomStringConvertible {
     /// Structured details for programs (row numbers, allowed values…).
     public var details: JSONValue?
 
+    /// An error with a code and an Indonesian message; `field` and `details` are optional.
     public init(_ code: ErrorCode, _ message: String, field: String? = nil, details: JSONValue? = nil) {
         self.code = code
         self.message = message
@@ -21,8 +23,10 @@ public struct SKMError: Error, Sendable, CustomStringConvertible {
         self.details = details
     }
 
+    /// The code's family: not found, conflict, validation, storage… (see `ErrorCode.kind`).
     public var kind: ErrorKind { code.kind }
 
+    /// The message alone, so printing an error shows what the user should read.
     public var description: String { message }
 
     /// The same error with the field name prefixed (`responses[2].` + `date`).

@@ -3,28 +3,33 @@ import SKMJSON
 /// One thing wrong (or doubtful) in a definition file (questionnaire, IKU plan, AKIP evaluation),
 /// with where it is.
 public struct DefinitionProblem: Sendable, Equatable, CustomStringConvertible {
+    /// An error makes the definition unusable; a warning is shown and the definition still used.
     public enum Severity: String, Sendable {
         case error
         case warning
     }
 
+    /// Whether the problem blocks the definition.
     public let severity: Severity
     /// A JSON path such as `unsur[3].weight` ("" for the whole file).
     public let path: String
     /// In Indonesian.
     public let message: String
 
+    /// A problem at `path` ("" for the whole file), with a message in Bahasa Indonesia.
     public init(_ severity: Severity, _ path: String, _ message: String) {
         self.severity = severity
         self.path = path
         self.message = message
     }
 
+    /// One line for people: "KESALAHAN path: message" or "PERINGATAN path: message".
     public var description: String {
         let label = severity == .error ? "KESALAHAN" : "PERINGATAN"
         return path.isEmpty ? "\(label): \(message)" : "\(label) \(path): \(message)"
     }
 
+    /// `{severity, path, message}`, the shape `check` commands and RPC replies list problems in.
     public var json: JSONValue {
         ["severity": .string(severity.rawValue), "path": .string(path), "message": .string(message)]
     }

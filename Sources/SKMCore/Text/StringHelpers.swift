@@ -21,5 +21,6 @@ extension String {
 }
 
 extension Character {
+    /// Whether the character is one of 0–9 (not other scripts' digits), for parsing typed numbers.
     public var isASCIIDigit: Bool { isASCII && isNumber }
 }

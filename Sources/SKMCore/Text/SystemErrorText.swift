@@ -6,6 +6,7 @@
 
 /// Operating-system errors (errno) in Indonesian, for messages about files and folders.
 public enum SystemErrorText {
+    /// A short Indonesian phrase for an errno value; unknown codes read "kesalahan sistem N".
     public static func describe(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "berkas atau folder tidak ada"
