@@ -4,7 +4,8 @@
 /// Groups without an IKM (no respondents) are left out and named by the caller. Per-unsur NRRs
 /// are the mean of the groups' NRRs, so the indeks is still Σ NRR × bobot.
 extension IKMScorer {
-    /// Mean of the groups' IKM and indeks (groups without an IKM skipped), with a 95 % interval only when every scored group has one.
+    /// The mean of the groups' IKM and indeks (groups without an IKM skipped); the 95 % interval is
+    /// given only when every scored group has one. `respondents` counts every group.
     public static func meanOfGroups(_ groups: [IKMResult], questionnaire: Questionnaire) -> IKMResult {
         let scored = groups.filter { $0.ikm != nil }
         let respondents = groups.reduce(0) { $0 + $1.respondents }

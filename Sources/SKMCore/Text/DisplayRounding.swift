@@ -6,6 +6,7 @@
 public enum DisplayRounding {
     static let halfwayTolerance = 1e-7
 
+    /// `value` rounded to `decimals` places, half away from zero; NaN and infinities pass through, −0 becomes 0.
     public static func round(_ value: Double, decimals: Int) -> Double {
         guard value.isFinite else { return value }
         var scale = 1.0
