@@ -9,9 +9,13 @@ import SKMStore
 
 /// What `skm demo` created.
 public struct DemoSummary: Sendable {
+    /// The demo database, `skm.sqlite` inside the requested folder (any earlier one there is replaced).
     public let databasePath: String
+    /// How many responses were stored.
     public let responses: Int
+    /// The survey year the responses fall in (`DemoData.year`).
     public let year: Int
+    /// The stated population for the sample-size check (`DemoData.population`).
     public let population: Int
 }
 

@@ -7,8 +7,11 @@ import SKMCore
 /// penyelesaian and sarana are the weakest and biaya (mostly free) the strongest, improving a
 /// little through the year; pengaduan is often left blank by people who never complained.
 public enum DemoData {
+    /// The survey year the demo responses fall in; the holiday calendar below is this year's.
     public static let year = 2025
+    /// The code of the demo's single unit.
     public static let unitCode = "KEC-TT"
+    /// The demo unit's name, as reports print it.
     public static let unitName = "Kantor Camat Tomoni Timur"
     /// The IKU plan loaded with the demo (transcribed from the office's own document).
     public static let planID = "tomoni-timur-2021-2026"
@@ -16,8 +19,11 @@ public enum DemoData {
     /// The number of service users in the year, for the sample-size check.
     public static let population = 9_400
 
+    /// A demo service and how busy and how well liked it is.
     public struct Service: Sendable {
+        /// The service code registered under `unitCode`.
         public let code: String
+        /// The service's name, as reports print it.
         public let name: String
         /// Respondents per working day, on average.
         let perDay: Double
@@ -25,6 +31,7 @@ public enum DemoData {
         let quality: Double
     }
 
+    /// The unit's five services, each with its own volume and quality.
     public static let services: [Service] = [
         Service(code: "KTP-KK", name: "Pengantar KTP-el dan Kartu Keluarga", perDay: 3.2, quality: -0.10),
         Service(code: "SKET", name: "Surat Keterangan (domisili, tidak mampu, ahli waris)", perDay: 2.6, quality: 0.05),

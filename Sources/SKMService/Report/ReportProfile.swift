@@ -12,9 +12,13 @@ import SKMReport
 /// Every part is optional (the report marks what is missing), but what is written must be
 /// valid: an unknown key or a quarter like "TW V" is an error, never silently ignored.
 public struct ReportProfile: Sendable {
+    /// Who the office is; `isMissing` when the profile gives no `office`.
     public var office: OfficeProfile
+    /// Who carried out the survey (the office itself or a named team); nil when not given.
     public var pelaksana: String?
+    /// Service users in the year (at least 1), for the sample-size check; nil when not given.
     public var population: Int?
+    /// The rencana tindak lanjut rows, in the profile's order; empty when none are given.
     public var rtl: [RTLEntry]
     /// Field paths of the RTL entries, for errors found later (an unsur the questionnaire lacks).
     var rtlFields: [String]
@@ -25,10 +29,12 @@ public struct ReportProfile: Sendable {
     /// Where the profile came from, for messages ("skm-report.json", "params.profile").
     public var origin: String?
 
+    /// The profile used when none is found: every part missing, which the report marks.
     public static let missing = ReportProfile(
         office: OfficeProfile(isMissing: true), pelaksana: nil, population: nil, rtl: [], rtlFields: [], logoPath: nil,
         baseDirectory: nil, origin: nil)
 
+    /// The profile's file name, looked for beside the database and then in the current folder.
     public static let fileName = "skm-report.json"
 
     /// `skm-report.json` in the database's folder: where a profile is looked for first.

@@ -44,19 +44,24 @@ public enum ReportProfileSource: Sendable {
 
 /// What `skm report` and `report.generate` ask for.
 public struct ReportRequest: Sendable {
+    /// The survey year reported on.
     public var year: Int
+    /// A unit code to report on one unit only; nil for all units.
     public var unit: String?
     /// Needed only when the year's data was answered on several questionnaires.
     public var questionnaire: String?
+    /// The files to write, in order without repeats (see `ReportFormat.parse`).
     public var formats: [ReportFormat]
     /// The output folder; by default `laporan-<year>[-<unit>]` beside the database.
     public var outputDirectory: String?
     /// Service users in the year (overrides the profile's `population`).
     public var population: Int?
+    /// Where the office profile and RTL come from.
     public var profile: ReportProfileSource
     /// `,` or `;` for the CSV tables.
     public var separator: Character
 
+    /// A request with the defaults `skm report` uses: every format, the automatic profile, `,` separator.
     public init(
         year: Int, unit: String? = nil, formats: [ReportFormat] = ReportFormat.allCases, outputDirectory: String? = nil,
         population: Int? = nil, profile: ReportProfileSource = .automatic, separator: Character = ",",

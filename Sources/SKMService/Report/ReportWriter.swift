@@ -3,15 +3,23 @@ import SKMReport
 
 /// What `generateReport` wrote.
 public struct GeneratedReport: Sendable {
+    /// One file written.
     public struct File: Sendable, Equatable {
+        /// The format of the file.
         public let format: ReportFormat
+        /// The file's path, inside `directory`.
         public let path: String
     }
 
+    /// The reported year.
     public let year: Int
+    /// The unit reported on, as normalised; nil for all units.
     public let unit: String?
+    /// The folder the files were written to, created when missing.
     public let directory: String
+    /// One entry per requested format, in request order.
     public let files: [File]
+    /// The year's overall IKM result the report presents.
     public let result: IKMResult
     /// Things the person should know: missing profile fields, an empty year, an unusable logo.
     public let notes: [String]
