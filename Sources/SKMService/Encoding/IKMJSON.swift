@@ -3,6 +3,7 @@ import SKMJSON
 
 /// The JSON shape of IKM results, shared by `skm ikm --json`, `ikm.compute` and `ikm.score`.
 public enum IKMJSON {
+    /// How the 95 % interval is computed, in Bahasa Indonesia; written as `ci95.method` so readers can judge it.
     public static let ciMethod =
         "normal (Wald) 95%: galat baku dari sebaran skor rata-rata tertimbang tiap responden × 25; tepat bila tidak ada jawaban kosong"
 

@@ -2,6 +2,8 @@ import SKMJSON
 
 /// An import report as JSON (`skm import --json`).
 public enum ImportJSON {
+    /// `{format, rowsRead, stored, duplicates, invalidRows, committed, dryRun, errors, errorsOmitted}`;
+    /// `errors` lists the row errors kept, `errorsOmitted` how many invalid rows it leaves out.
     public static func report(_ r: ImportReport) -> JSONValue {
         [
             "format": .string(r.format.rawValue),

@@ -3,10 +3,12 @@ import SKMJSON
 
 /// Typed reads of JSON parameters with errors that name the field (for -32602 and import reports).
 public struct JSONFields {
+    /// The parameters being read.
     public let object: JSONObject
     /// Prefix for field names in errors (`respondent.`, `responses[2].`).
     public let path: String
 
+    /// Fields of `object`; `path` (e.g. `respondent.`) prefixes every field name in errors.
     public init(_ object: JSONObject, path: String = "") {
         self.object = object
         self.path = path
@@ -38,12 +40,14 @@ public struct JSONFields {
         }
     }
 
+    /// The text at `key`; nil when absent or null; `wrong_type` for any other JSON type.
     public func string(_ key: String) throws(SKMError) -> String? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let s = value.stringValue else { throw typeError(key, "teks", value) }
         return s
     }
 
+    /// The text at `key`; `missing_field` when absent or null. Empty text is returned as is.
     public func requiredString(_ key: String) throws(SKMError) -> String {
         guard let s = try string(key) else {
             throw SKMError(.missingField, "Parameter \"\(key)\" wajib diisi.", field: name(key))
@@ -51,6 +55,7 @@ public struct JSONFields {
         return s
     }
 
+    /// The whole number at `key` (`2.0` counts, `2.5` does not); nil when absent or null; `wrong_type` otherwise.
     public func int(_ key: String) throws(SKMError) -> Int? {
         guard let value = object[key], !value.isNull else { return nil }
         if let number = value.numberValue {
@@ -64,6 +69,7 @@ public struct JSONFields {
         throw typeError(key, "bilangan bulat", value)
     }
 
+    /// The whole number at `key`; `missing_field` when absent or null, `wrong_type` when not whole.
     public func requiredInt(_ key: String) throws(SKMError) -> Int {
         guard let n = try int(key) else {
             throw SKMError(.missingField, "Parameter \"\(key)\" wajib diisi.", field: name(key))
@@ -71,24 +77,28 @@ public struct JSONFields {
         return n
     }
 
+    /// The number at `key`; nil when absent or null; `wrong_type` for a non-number (text is not converted).
     public func double(_ key: String) throws(SKMError) -> Double? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let d = value.numberValue?.double else { throw typeError(key, "angka", value) }
         return d
     }
 
+    /// The boolean at `key`; nil when absent or null; `wrong_type` for anything but true/false.
     public func bool(_ key: String) throws(SKMError) -> Bool? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let b = value.boolValue else { throw typeError(key, "true/false", value) }
         return b
     }
 
+    /// The array at `key`; nil when absent or null; `wrong_type` for any other JSON type.
     public func array(_ key: String) throws(SKMError) -> [JSONValue]? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let a = value.arrayValue else { throw typeError(key, "array", value) }
         return a
     }
 
+    /// The object at `key` as fields whose errors name `key.`; nil when absent or null; `wrong_type` otherwise.
     public func nested(_ key: String) throws(SKMError) -> JSONFields? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let o = value.objectValue else { throw typeError(key, "objek", value) }

@@ -5,6 +5,7 @@ import SKMStore
 /// Plan evaluations and AKIP results as JSON (`skm iku evaluate --json`, `iku.evaluate`,
 /// `skm akip evaluate --json`, `akip.evaluate`).
 public enum PerformanceJSON {
+    /// `{plan, year, indicators, summary}`: every indicator line with target, realisasi, capaian and category (null when absent).
     public static func evaluation(_ e: PlanEvaluation) -> JSONValue {
         [
             "plan": ["id": .string(e.plan.id), "organisation": .string(e.plan.organisation)],
@@ -36,6 +37,7 @@ public enum PerformanceJSON {
         return .object(o)
     }
 
+    /// A stored realisasi with who entered it and when; numerator and denominator are null for a direct value.
     public static func realization(_ r: StoredRealization) -> JSONValue {
         [
             "id": .int(Int(r.id)), "plan": .string(r.plan), "indicator": .string(r.indicator), "year": .int(r.year),
@@ -45,6 +47,7 @@ public enum PerformanceJSON {
         ]
     }
 
+    /// The scheme, each component and sub-score, the unrounded total, its two-decimal display and predikat; `saved` when stored.
     public static func akip(_ result: AKIPResult, stored: StoredAKIP? = nil) -> JSONValue {
         var o: JSONObject = ["scheme": .string(result.scheme.id), "year": .int(result.year)]
         if let organisation = result.organisation { o["organisation"] = .string(organisation) }
@@ -72,6 +75,7 @@ public enum PerformanceJSON {
         return .object(o)
     }
 
+    /// `{nilai, nilaiDisplay, predikat, label, interpretasi}` for `akip.predikat`; `nilaiDisplay` is rounded to two decimals.
     public static func predikat(_ nilai: Double, _ p: AKIPPredikat) -> JSONValue {
         [
             "nilai": .double(nilai), "nilaiDisplay": .double(DisplayRounding.round(nilai, decimals: 2)),

@@ -3,6 +3,7 @@ import SKMJSON
 
 /// Questionnaire listings as JSON (`questionnaire list --json`, `questionnaire.list`).
 public enum QuestionnaireJSON {
+    /// One summary per questionnaire in the given order, marking built-in ones and the default.
     public static func summaries(_ list: [Questionnaire], catalog: QuestionnaireCatalog) -> JSONValue {
         .array(
             list.map { q in

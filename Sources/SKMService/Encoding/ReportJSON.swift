@@ -3,6 +3,7 @@ import SKMJSON
 
 /// The JSON shape of a written report (`report.generate`): the paths written and the headline.
 public enum ReportJSON {
+    /// The report's year, unit, folder, files written and headline IKM, for `report.generate`.
     public static func generated(_ report: GeneratedReport) -> JSONValue {
         let r = report.result
         return [

@@ -12,6 +12,7 @@ public enum ResponseJSON {
     static let readOnlyKeys = ["id", "createdAt", "voided", "voidedAt", "voidReason", "answersByUnsur"]
     static let respondentKeys = ["gender", "education", "occupation", "age"]
 
+    /// A draft from `response.submit` params or a JSON Lines row; checks JSON types and keys only, the validator checks values.
     public static func draft(_ fields: JSONFields, allowReadOnlyKeys: Bool = false) throws(SKMError) -> ResponseDraft {
         try fields.rejectUnknown(writableKeys + (allowReadOnlyKeys ? readOnlyKeys : []))
         if allowReadOnlyKeys, try fields.bool("voided") == true {
