@@ -13,6 +13,7 @@ public final class ByteSource {
     let file: UnsafeMutablePointer<FILE>
     let ownsFile: Bool
     var memory: UnsafeMutableRawPointer?
+    /// The path as given, or "stdin", for messages.
     public let name: String
     let chunkSize: Int
 
@@ -80,8 +81,10 @@ public struct LineSplitter {
     var buffer: [UInt8] = []
     var start = 0
     var finished = false
+    /// The number of lines returned so far (1-based number of the last one), for error messages.
     public private(set) var lineNumber = 0
 
+    /// A splitter reading from `source`, which it does not close.
     public init(source: ByteSource) {
         self.source = source
     }
@@ -120,8 +123,11 @@ public struct LineSplitter {
 
 /// Small text files read whole (questionnaire definitions, plans, configuration).
 public enum TextFile {
+    /// The largest file read whole: 16 MiB, far above any definition, so a wrong path to a data file fails fast.
     public static let sizeLimit = 16 << 20
 
+    /// The whole file (`-` for standard input) as text, a UTF-8 byte-order mark dropped;
+    /// `file_error` over `sizeLimit`, `invalid_encoding` when it is not UTF-8.
     public static func read(_ path: String) throws -> String {
         let source = try ByteSource(path: path)
         var bytes: [UInt8] = []

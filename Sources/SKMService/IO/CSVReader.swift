@@ -10,6 +10,7 @@ public struct CSVRecord {
     var bytes: [UInt8] = []
     var ends: [Int] = []
 
+    /// The number of fields in the record.
     public var count: Int { ends.count }
 
     func range(_ index: Int) -> Range<Int> {
@@ -46,10 +47,12 @@ public struct CSVReader {
     var finished = false
     var line = 1
     var started = false
+    /// `;` when the header line has more semicolons than commas, else `,`; fixed after the first record.
     public private(set) var separator: UInt8 = UInt8(ascii: ",")
     /// The current record, valid until the next call to `next()`.
     public private(set) var record = CSVRecord()
 
+    /// A reader of `source` from its current position.
     public init(source: ByteSource) {
         self.source = source
     }

@@ -6,12 +6,15 @@ import SKMJSON
 /// tab, carriage return at the start) prefixed with an apostrophe. Number cells carry a decimal
 /// point; with `;` (the Indonesian Excel convention) the writer turns it into a decimal comma.
 public struct CSVWriter: Sendable {
+    /// `,` or `;`; with `;` number cells get a decimal comma. Callers check it with `CSVSeparator` first.
     public let separator: Character
 
+    /// A writer for `separator`, which is not checked here.
     public init(separator: Character = ",") {
         self.separator = separator
     }
 
+    /// The UTF-8 byte-order mark that makes Excel read the file as UTF-8; write it once, first.
     public var byteOrderMark: String { "\u{FEFF}" }
 
     /// One line, CRLF-terminated. `text` cells are neutralised; `number` cells get the decimal
@@ -52,7 +55,9 @@ public enum CSVCell: Sendable, Equatable {
     case text(String)
     case number(String)
 
+    /// A text cell; nil writes an empty cell.
     public static func optionalText(_ s: String?) -> CSVCell { .text(s ?? "") }
+    /// A whole-number cell; nil writes an empty cell.
     public static func int(_ v: Int?) -> CSVCell { .number(v.map(String.init) ?? "") }
 
     /// A number at full precision (as JSON writes it), or rounded as displayed to `decimals`

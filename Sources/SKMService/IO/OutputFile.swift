@@ -13,6 +13,7 @@ public final class OutputFile {
     let temporaryPath: String
     var file: UnsafeMutablePointer<FILE>?
 
+    /// Creates `PATH.tmp` for writing (replacing an earlier one); `file_error` when it cannot be created.
     public init(path: String) throws {
         self.path = path
         temporaryPath = path + ".tmp"
@@ -30,6 +31,7 @@ public final class OutputFile {
         }
     }
 
+    /// Appends UTF-8 text to the temporary file; `file_error` on a short write. Does nothing after `close()`.
     public func write(_ text: String) throws {
         guard let file else { return }
         var text = text
@@ -39,6 +41,7 @@ public final class OutputFile {
         }
     }
 
+    /// Flushes, syncs to disk and renames over the target; on failure removes the temporary file and throws `file_error`.
     public func close() throws {
         guard let file else { return }
         self.file = nil
