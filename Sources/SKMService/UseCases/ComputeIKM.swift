@@ -5,6 +5,7 @@ import SKMStore
 public enum Breakdown: String, Sendable, CaseIterable {
     case unit, service, quarter, month, year
 
+    /// Reads an English or Indonesian name (`service`/`layanan`, `quarter`/`triwulan`, …), ignoring case; nil otherwise.
     public init?(parsing text: String) {
         switch text.trimmingSpaces().lowercased() {
         case "unit": self = .unit
@@ -19,13 +20,18 @@ public enum Breakdown: String, Sendable, CaseIterable {
 
 /// What to compute.
 public struct IKMRequest: Sendable {
+    /// Which responses are scored.
     public var filter: SurveyFilter
+    /// Exact unsur weights, or the rounded ones some offices use (0,111 or 0,11).
     public var weighting: Weighting
+    /// Pooled over all respondents (the regulation's method), or the mean of the services' IKMs.
     public var aggregation: Aggregation
+    /// Tables to compute besides the overall result, in the order asked.
     public var breakdowns: [Breakdown]
     /// The population served in the period, for the Krejcie–Morgan sample check.
     public var population: Int?
 
+    /// A request with the regulation's defaults: all data, exact weights, pooled, no breakdowns, no sample check.
     public init(
         filter: SurveyFilter = SurveyFilter(), weighting: Weighting = .exact, aggregation: Aggregation = .pooled,
         breakdowns: [Breakdown] = [], population: Int? = nil
@@ -40,17 +46,25 @@ public struct IKMRequest: Sendable {
 
 /// Everything `skm ikm` shows: the overall result, its breakdowns and the sample check.
 public struct IKMReport: Sendable {
+    /// The questionnaire the data was scored with (named in the filter, else the only one present, else the default).
     public let questionnaire: Questionnaire
+    /// The filter as resolved against the calendar and registry, for headings and JSON.
     public let filter: ResolvedFilter
+    /// The overall result for the whole selection.
     public let result: IKMResult
     /// For `mean-of-services`: each service's own result, and the services left out for having no respondents.
     public let services: [GroupResult]
+    /// Services in scope that have no respondents, which `mean-of-services` leaves out; empty when pooled.
     public let servicesWithoutRespondents: [ServiceRecord]
+    /// One table per requested breakdown, in request order, each group sorted by its key.
     public let breakdowns: [(breakdown: Breakdown, groups: [GroupResult])]
+    /// The Krejcie–Morgan check; nil when the request gives no population.
     public let sample: SampleCheck?
 }
 
 extension SKMService {
+    /// Scores the selection. Needs an existing database (`file_error` otherwise, nothing created);
+    /// data answered on several questionnaires is refused (`mixed_questionnaires`) unless the filter names one.
     public func computeIKM(_ request: IKMRequest) throws -> IKMReport {
         let store = try existingStore()
         let filter = try resolve(request.filter)

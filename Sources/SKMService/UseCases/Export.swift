@@ -2,13 +2,18 @@ import SKMCore
 import SKMJSON
 import SKMStore
 
+/// What `skm export` and `response.export` write: the format, which responses, and the CSV separator.
 public struct ExportOptions: Sendable {
+    /// CSV (the default) or JSON Lines.
     public var format: DataFormat
+    /// Which responses are written.
     public var filter: SurveyFilter
+    /// Whether voided responses are written too (they never count in an IKM).
     public var includeVoided: Bool
     /// `,` or `;` (Indonesian Excel).
     public var separator: Character
 
+    /// Options with the defaults: CSV, all data, voided responses left out, `,` separator.
     public init(format: DataFormat = .csv, filter: SurveyFilter = SurveyFilter(), includeVoided: Bool = false, separator: Character = ",") {
         self.format = format
         self.filter = filter

@@ -7,6 +7,7 @@ public enum DataFormat: String, Sendable, CaseIterable {
     case csv
     case jsonl
 
+    /// Reads `csv` or `jsonl` (also `ndjson`, `json-lines`, `jsonlines`), ignoring case; nil otherwise.
     public init?(parsing text: String) {
         switch text.lowercased() {
         case "csv": self = .csv
@@ -22,8 +23,11 @@ public enum DataFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// How `skm import` and `response.import` treat a file.
 public struct ImportOptions: Sendable {
+    /// The file's format; nil to guess from the file name (`DataFormat.guess`).
     public var format: DataFormat?
+    /// The questionnaire for rows that name none; nil for the default one.
     public var questionnaire: String?
     /// Store the good rows and report the bad ones (default: one bad row → nothing stored).
     public var skipInvalid: Bool
@@ -32,6 +36,7 @@ public struct ImportOptions: Sendable {
     /// Check every row (registry included) and report, storing nothing.
     public var dryRun = false
 
+    /// All-or-nothing import of the given format with the default questionnaire; `dryRun` is set separately.
     public init(format: DataFormat? = nil, questionnaire: String? = nil, skipInvalid: Bool = false, createMissing: Bool = false) {
         self.format = format
         self.questionnaire = questionnaire
@@ -42,24 +47,34 @@ public struct ImportOptions: Sendable {
 
 /// One bad row: where, which column, and what is wrong.
 public struct ImportRowError: Sendable {
+    /// The row's line number in the file (for CSV, the line the record starts on).
     public let row: Int
+    /// The CSV column (or JSON field) at fault, when the error names one.
     public let column: String?
+    /// The error, with its stable code.
     public let error: SKMError
 }
 
 /// What an import did.
 public struct ImportReport: Sendable {
+    /// The format the file was read as.
     public var format: DataFormat
+    /// Data rows read, good and bad.
     public var rowsRead = 0
+    /// Responses newly stored; 0 when nothing was committed.
     public var stored = 0
+    /// Rows whose client id was already stored with the same content (nothing new stored); 0 when nothing was committed.
     public var duplicates = 0
+    /// Rows refused, counting those beyond `errorLimit`.
     public var invalidRows = 0
     /// The first `errorLimit` bad rows, in file order.
     public var errors: [ImportRowError] = []
     /// True when the good rows were committed.
     public var committed = false
+    /// True when the rows were only checked and nothing was written.
     public var dryRun = false
 
+    /// At most this many row errors are kept; `invalidRows` still counts them all.
     public static let errorLimit = 1000
 }
 

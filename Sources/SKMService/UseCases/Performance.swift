@@ -42,10 +42,12 @@ extension SKMService {
         return (plan, changed)
     }
 
+    /// Every stored plan, by id; definitions that no longer decode are skipped. Needs an existing database.
     public func plans() throws -> [PerformancePlan] {
         try existingStore().plans().compactMap { PlanDecoder.decode(text: $0.definition).plan }
     }
 
+    /// The stored plan with this id (spaces trimmed); `unknown_plan`, naming the known ones, when there is none.
     public func plan(id: String) throws -> PerformancePlan {
         if let text = try existingStore().plan(id: id.trimmingSpaces()), let plan = PlanDecoder.decode(text: text).plan {
             return plan

@@ -2,10 +2,12 @@ import SKMCore
 import SKMJSON
 
 extension SKMService {
+    /// Built-in questionnaires first, then the custom ones stored in the database.
     public func questionnaires() throws -> [Questionnaire] {
         try catalog().all
     }
 
+    /// The questionnaire with this id; `unknown_questionnaire` (field `id`) when there is none.
     public func questionnaire(id: String) throws -> Questionnaire {
         try catalog().questionnaire(id, field: "id")
     }

@@ -11,6 +11,7 @@ extension SKMService {
         return unit
     }
 
+    /// Every registered unit, by code; needs an existing database (no database is created).
     public func units() throws -> [UnitRecord] {
         try existingStore().units()
     }

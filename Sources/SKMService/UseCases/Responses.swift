@@ -10,6 +10,7 @@ extension SKMService {
         return response
     }
 
+    /// The largest page `responses(_:includeVoided:afterID:limit:)` returns; bigger limits are refused.
     public static let maxListLimit = 1000
 
     /// A page of responses in id order, after `afterID`.

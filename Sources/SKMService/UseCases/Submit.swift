@@ -3,10 +3,12 @@ import SKMStore
 
 /// The acknowledgement of one stored response.
 public struct SubmitResult: Sendable, Equatable {
+    /// The stored response's id (the earlier one's for a duplicate).
     public let id: Int64
     /// True when the client id was seen before with the same content (nothing new stored).
     public let duplicate: Bool
 
+    /// An acknowledgement as the store reported it.
     public init(id: Int64, duplicate: Bool) {
         self.id = id
         self.duplicate = duplicate

@@ -5,16 +5,26 @@ import SKMStore
 /// Which responses a computation, listing or export covers, as a person states it: a year, a
 /// quarter (triwulan), a semester, a month or a from–to period, units, services, a questionnaire.
 public struct SurveyFilter: Sendable, Equatable {
+    /// Calendar year (2000–9999); needed by quarter, semester and month.
     public var year: Int?
+    /// Triwulan 1–4 of `year`; at most one of quarter, semester and month.
     public var quarter: Int?
+    /// Semester 1–2 of `year`.
     public var semester: Int?
+    /// Month 1–12 of `year`.
     public var month: Int?
+    /// First date included, `YYYY-MM-DD`; with a year, the two periods are intersected.
     public var from: String?
+    /// Last date included, `YYYY-MM-DD`.
     public var to: String?
+    /// Unit codes; empty for every unit.
     public var units: [String]
+    /// Service codes, looked up in the chosen units (or in every unit); empty for every service.
     public var services: [String]
+    /// A questionnaire id; nil to let the data decide.
     public var questionnaire: String?
 
+    /// A filter; every part is optional and an empty filter means all data.
     public init(
         year: Int? = nil, quarter: Int? = nil, semester: Int? = nil, month: Int? = nil, from: String? = nil,
         to: String? = nil, units: [String] = [], services: [String] = [], questionnaire: String? = nil
@@ -33,15 +43,21 @@ public struct SurveyFilter: Sendable, Equatable {
 
 /// A filter checked against the calendar and the registry.
 public struct ResolvedFilter: Sendable {
+    /// The store query: date range, unit and service ids, questionnaire.
     public let query: ResponseQuery
+    /// The units named, as registered.
     public let units: [UnitRecord]
+    /// The services named, as registered (a code may match in several units).
     public let services: [ServiceRecord]
     /// "Tahun 2025, triwulan II, unit KEC-TT" — for headings.
     public let descriptionID: String
+    /// The filter as JSON (`year`, `quarter`, …, `from`/`to` as resolved dates), echoed in results.
     public let json: JSONValue
 }
 
 extension SKMService {
+    /// Checks the filter against the calendar, registry and catalog; a bad part throws
+    /// `invalid_filter`, `invalid_date` or `unknown_…` naming its `filter.` field.
     public func resolve(_ filter: SurveyFilter) throws -> ResolvedFilter {
         let range = try dateRange(of: filter)
         var parts: [String] = []
@@ -166,6 +182,7 @@ extension SKMService {
 
 /// Roman numerals for quarters (Triwulan I–IV), as Indonesian reports write them.
 public enum Roman {
+    /// I–XII for 1–12; "" for anything smaller, XII for anything larger.
     public static func numeral(_ n: Int) -> String {
         ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][max(0, min(n, 12))]
     }
