@@ -1,11 +1,16 @@
 /// The result for one unsur: its counts, NRR and weighted NRR.
 public struct UnsurResult: Sendable, Equatable {
+    /// The unsur code from the questionnaire (U1…).
     public let code: String
+    /// The unsur's name from the questionnaire.
     public let name: String
+    /// Responses that answered this unsur (blanks excluded).
     public let answered: Int
+    /// Sum of the answer values given to this unsur.
     public let sum: Int
     /// sum / answered; nil when nobody answered this unsur.
     public let nrr: Double?
+    /// The unsur's bobot as applied: exact, or rounded per `Weighting`.
     public let weight: Double
     /// nrr × weight.
     public let weighted: Double?
@@ -19,8 +24,11 @@ public struct UnsurResult: Sendable, Equatable {
 
 /// A two-sided 95 % interval for the IKM (normal approximation, see `IKMScorer`).
 public struct ConfidenceInterval: Sendable, Equatable {
+    /// Lower bound on the IKM scale, never below the lowest possible IKM.
     public let low: Double
+    /// Upper bound on the IKM scale, never above the highest possible IKM.
     public let high: Double
+    /// Standard error of the IKM, on the IKM scale (not the 1–4 scale).
     public let standardError: Double
 }
 
@@ -31,6 +39,7 @@ public enum Aggregation: String, Sendable, CaseIterable {
     /// The unweighted mean of each service's IKM; the regulation does not prescribe it.
     case meanOfServices = "mean-of-services"
 
+    /// Reads `pooled`/`gabungan` or `mean-of-services`/`rata-rata-layanan`, ignoring case; nil otherwise.
     public init?(parsing text: String) {
         switch text.trimmingSpaces().lowercased() {
         case "pooled", "gabungan": self = .pooled
@@ -42,10 +51,15 @@ public enum Aggregation: String, Sendable, CaseIterable {
 
 /// The IKM of a set of responses, with everything needed to show how it was computed.
 public struct IKMResult: Sendable, Equatable {
+    /// The questionnaire the responses were scored with.
     public let questionnaireID: String
+    /// How unsur weights were applied (exact, or the rounded 0,111 / 0,11 some offices use).
     public let weighting: Weighting
+    /// Whether respondents were pooled or services averaged.
     public let aggregation: Aggregation
+    /// Responses counted (voided ones never count); a respondent with blanks still counts.
     public let respondents: Int
+    /// One result per unsur, in questionnaire order.
     public let unsur: [UnsurResult]
     /// Σ weighted NRR, on the 1–4 scale; nil when it cannot be computed (see `unavailableReason`).
     public let indeks: Double?
@@ -53,13 +67,16 @@ public struct IKMResult: Sendable, Equatable {
     public let ikm: Double?
     /// `ikm` rounded half away from zero to two decimals: what is shown and classified.
     public let ikmDisplayed: Double?
+    /// Mutu and kinerja of `ikmDisplayed`; nil without an IKM.
     public let band: Band?
+    /// The 95 % interval; nil when it cannot be computed (see `ci95UnavailableReason`).
     public let ci95: ConfidenceInterval?
     /// Why there is no IKM (no respondents, an unsur nobody answered…), in Indonesian.
     public let unavailableReason: String?
     /// Why there is no interval, when there is an IKM but no interval.
     public let ci95UnavailableReason: String?
 
+    /// A result as the scorer assembles it; `ikmDisplayed` is derived from `ikm`.
     public init(
         questionnaireID: String, weighting: Weighting, aggregation: Aggregation, respondents: Int,
         unsur: [UnsurResult], indeks: Double?, ikm: Double?, band: Band?, ci95: ConfidenceInterval?,
@@ -90,10 +107,14 @@ public struct IKMResult: Sendable, Equatable {
 
 /// The IKM of one group of a breakdown or a report table: a service, a quarter…
 public struct GroupResult: Sendable {
+    /// The group's identifier, used to sort and match groups (a unit code, a service, `2025-Q1`, `2025-03`, `2025`).
     public let key: String
+    /// The group as headings show it, e.g. "KTP-KK — Pengantar KTP-el (KEC-TT)" or "Triwulan I".
     public let label: String
+    /// The group's own IKM result.
     public let result: IKMResult
 
+    /// A group as a breakdown or report table builds it.
     public init(key: String, label: String, result: IKMResult) {
         self.key = key
         self.label = label
