@@ -2,19 +2,24 @@
 public struct UnsurTally: Sendable, Equatable {
     /// Respondents who answered this unsur; blanks are not counted.
     public var answered: Int
+    /// Sum of the answer values given.
     public var sum: Int
+    /// Sum of the squared answer values, for the unsur's standard deviation.
     public var sumOfSquares: Int
 
+    /// A tally from stored counts; all zero for an empty one.
     public init(answered: Int = 0, sum: Int = 0, sumOfSquares: Int = 0) {
         self.answered = answered
         self.sum = sum
         self.sumOfSquares = sumOfSquares
     }
 
+    /// Counts added member by member (merging two sets of responses).
     public static func + (a: UnsurTally, b: UnsurTally) -> UnsurTally {
         UnsurTally(answered: a.answered + b.answered, sum: a.sum + b.sum, sumOfSquares: a.sumOfSquares + b.sumOfSquares)
     }
 
+    /// Counts subtracted member by member (taking responses out of a set).
     public static func - (a: UnsurTally, b: UnsurTally) -> UnsurTally {
         UnsurTally(answered: a.answered - b.answered, sum: a.sum - b.sum, sumOfSquares: a.sumOfSquares - b.sumOfSquares)
     }
@@ -27,11 +32,16 @@ public struct UnsurTally: Sendable, Equatable {
 /// `scoreSum` and `scoreSumOfSquares` (of each respondent's weighted mean answer) feed the
 /// confidence interval only.
 public struct Tally: Sendable, Equatable {
+    /// Responses counted, including those that left every answer blank.
     public var respondents: Int
+    /// One tally per unsur, in questionnaire order; grows when a response has more answers.
     public var unsur: [UnsurTally]
+    /// Sum of each respondent's `RespondentScore` (respondents without one add nothing).
     public var scoreSum: Double
+    /// Sum of the squared respondent scores.
     public var scoreSumOfSquares: Double
 
+    /// An empty tally for a questionnaire of `unsurCount` unsur.
     public init(unsurCount: Int) {
         respondents = 0
         unsur = Array(repeating: UnsurTally(), count: unsurCount)
@@ -39,6 +49,7 @@ public struct Tally: Sendable, Equatable {
         scoreSumOfSquares = 0
     }
 
+    /// A tally from stored sums, as the store reads them back.
     public init(respondents: Int, unsur: [UnsurTally], scoreSum: Double = 0, scoreSumOfSquares: Double = 0) {
         self.respondents = respondents
         self.unsur = unsur
@@ -76,6 +87,7 @@ public struct Tally: Sendable, Equatable {
             scoreSumOfSquares: -scoreSumOfSquares)
     }
 
+    /// Adds another tally's counts, exactly as if its responses had been added here.
     public mutating func merge(_ other: Tally) {
         respondents += other.respondents
         if unsur.count < other.unsur.count {
@@ -98,6 +110,7 @@ public struct Tally: Sendable, Equatable {
 ///
 /// Used only for the spread behind the confidence interval, never for the IKM itself.
 public enum RespondentScore {
+    /// The weighted mean of the non-blank answers (0 = blank) on the answer scale; nil when every answer is blank.
     public static func of(answers: [UInt8], weights: [Double]) -> Double? {
         var weighted = 0.0
         var weightSum = 0.0
