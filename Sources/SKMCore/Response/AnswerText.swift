@@ -3,6 +3,7 @@
 public enum AnswerText {
     static let blankMarks: Set<Character> = ["-", "_", "."]
 
+    /// One raw answer per position, in question order; the validator checks count and range.
     public static func parse(_ text: String) -> [RawInteger] {
         let trimmed = text.trimmingSpaces()
         if trimmed.contains(",") || trimmed.contains(";") {

@@ -1,5 +1,6 @@
 /// Turns received answers into the stored form: one value per unsur, in unsur order, 0 = blank.
 public enum AnswerValidator {
+    /// One value per unsur in unsur order (0 = blank); throws on a wrong count, a value off the scale, or no answers.
     public static func validate(_ sheet: AnswerSheet, for q: Questionnaire) throws(SKMError) -> [UInt8] {
         var answers = Array(repeating: UInt8(0), count: q.unsur.count)
         switch sheet {

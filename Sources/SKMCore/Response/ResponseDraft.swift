@@ -34,6 +34,7 @@ public enum AnswerSheet: Sendable, Equatable {
     /// Keyed by unsur code (`U1`…); every unsur must be present (blank = `.blank`).
     case byUnsur([(code: String, answer: RawInteger)])
 
+    /// Equal when the same kind of sheet holds the same answers in the same order; by-unsur codes compare exactly.
     public static func == (a: AnswerSheet, b: AnswerSheet) -> Bool {
         switch (a, b) {
         case (.byQuestion(let x), .byQuestion(let y)): return x == y
@@ -46,19 +47,32 @@ public enum AnswerSheet: Sendable, Equatable {
 
 /// One response as received from any front end, every field still unchecked.
 public struct ResponseDraft: Sendable, Equatable {
+    /// A questionnaire id; nil for the default one.
     public var questionnaire: String?
+    /// The unit code as typed; required, normalised by `TextRules.code`.
     public var unit: String?
+    /// The service code as typed; required, normalised by `TextRules.code`.
     public var service: String?
+    /// The survey date as typed (`YYYY-MM-DD`); nil or blank for today.
     public var date: String?
+    /// A time slot code or label, or a clock time inside a slot; nil or blank for none.
     public var time: String?
+    /// The answers; required.
     public var answers: AnswerSheet?
+    /// Gender as typed: a choice's code, label or alias.
     public var gender: String?
+    /// Education level as typed: a choice's code, label or alias.
     public var education: String?
+    /// Occupation as typed: a choice's code, label or alias.
     public var occupation: String?
+    /// Age in years as received; `.blank` when not given.
     public var age: RawInteger
+    /// The respondent's saran as typed; blank means none.
     public var comment: String?
+    /// An id chosen by the sender so that a retried submission is stored once; blank means none.
     public var clientID: String?
 
+    /// A draft; every field is optional here, the validator decides what is required.
     public init(
         questionnaire: String? = nil, unit: String? = nil, service: String? = nil, date: String? = nil,
         time: String? = nil, answers: AnswerSheet? = nil, gender: String? = nil, education: String? = nil,
@@ -81,11 +95,16 @@ public struct ResponseDraft: Sendable, Equatable {
 
 /// The respondent's profile after validation: codes from the questionnaire's lists.
 public struct Respondent: Sendable, Equatable {
+    /// The gender choice code; nil when not given.
     public var gender: String?
+    /// The education choice code; nil when not given.
     public var education: String?
+    /// The occupation choice code; nil when not given.
     public var occupation: String?
+    /// Age in whole years, within the questionnaire's age range; nil when not given.
     public var age: Int?
 
+    /// A profile; every field may be absent.
     public init(gender: String? = nil, education: String? = nil, occupation: String? = nil, age: Int? = nil) {
         self.gender = gender
         self.education = education
@@ -93,6 +112,7 @@ public struct Respondent: Sendable, Equatable {
         self.age = age
     }
 
+    /// The choice code given for a choice field; nil when not given.
     public func value(_ key: ProfileKey) -> String? {
         switch key {
         case .gender: return gender
@@ -106,16 +126,24 @@ public struct Respondent: Sendable, Equatable {
 ///
 /// Two submissions with the same client id are "the same" exactly when their contents are equal.
 public struct ResponseContent: Sendable, Equatable {
+    /// The questionnaire the answers follow.
     public var questionnaireID: String
+    /// The unit code, normalised (upper-case).
     public var unitCode: String
+    /// The service code, normalised (upper-case).
     public var serviceCode: String
+    /// The survey date, between `ResponseValidator.earliestDate` and the day of entry.
     public var date: CivilDate
+    /// The time slot code from the questionnaire; nil when not given.
     public var timeSlot: String?
     /// In unsur order; 0 = blank.
     public var answers: [UInt8]
+    /// The validated respondent profile.
     public var respondent: Respondent
+    /// The saran, trimmed, at most `TextRules.maxCommentLength` characters; nil when none.
     public var comment: String?
 
+    /// Content that passed validation, or was read back from the store.
     public init(
         questionnaireID: String, unitCode: String, serviceCode: String, date: CivilDate, timeSlot: String?,
         answers: [UInt8], respondent: Respondent, comment: String?
@@ -133,11 +161,14 @@ public struct ResponseContent: Sendable, Equatable {
 
 /// A validated response ready to store.
 public struct ValidatedResponse: Sendable, Equatable {
+    /// What is stored and compared for duplicates.
     public var content: ResponseContent
+    /// The client id, trimmed; nil when none, so every submission is stored.
     public var clientID: String?
     /// The respondent's weighted mean answer (`RespondentScore`), for the confidence interval.
     public var score: Double?
 
+    /// A response already validated (by `ResponseValidator`) or read back from the store.
     public init(content: ResponseContent, clientID: String?, score: Double?) {
         self.content = content
         self.clientID = clientID

@@ -8,7 +8,9 @@ public final class ResponseValidator {
     public static let earliestDate = CivilDate(year: 2000, month: 1, day: 1) ?? CivilDate(dayNumber: 10957)
     static let memoryLimit = 4096
 
+    /// The definition every draft is checked against.
     public let questionnaire: Questionnaire
+    /// The day of entry: no survey date may be later, and a draft without a date gets it.
     public let today: CivilDate
     // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
     // million-row import) is switched off for this hot state.
@@ -19,6 +21,7 @@ public final class ResponseValidator {
     @exclusivity(unchecked) var educations: [String: String] = [:]
     @exclusivity(unchecked) var occupations: [String: String] = [:]
 
+    /// A validator for many drafts of one questionnaire on one day (an import, a batch).
     public init(questionnaire: Questionnaire, today: CivilDate) {
         self.questionnaire = questionnaire
         self.today = today
@@ -47,6 +50,7 @@ public final class ResponseValidator {
         memory[raw] = value
     }
 
+    /// Checks every field in a fixed order and throws the first problem, with its field name.
     public func validate(_ draft: ResponseDraft) throws(SKMError) -> ValidatedResponse {
         let q = questionnaire
         guard let unit = draft.unit else {
@@ -86,6 +90,8 @@ public final class ResponseValidator {
             clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights))
     }
 
+    /// A survey date `YYYY-MM-DD` from `earliestDate` to `today`; blank or nil means today.
+    /// Otherwise `invalid_date` (shape, impossible or too early) or `future_date`, naming `field`.
     public static func validateDate(_ raw: String?, today: CivilDate, field: String = "date") throws(SKMError) -> CivilDate {
         guard let raw, !raw.trimmingSpaces().isEmpty else { return today }
         let text = raw.trimmingSpaces()

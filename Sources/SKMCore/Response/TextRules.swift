@@ -1,8 +1,12 @@
 /// Rules for the free-text and code fields every front end shares.
 public enum TextRules {
+    /// Characters (not bytes) allowed in a comment (saran) or a void reason.
     public static let maxCommentLength = 2000
+    /// Characters allowed in a client id.
     public static let maxClientIDLength = 128
+    /// Characters allowed in a unit or service name.
     public static let maxNameLength = 200
+    /// Characters allowed in a unit or service code.
     public static let maxCodeLength = 32
 
     /// A unit or service code: 1–32 of A–Z, 0–9, `.`, `_`, `-`; stored upper-case.

@@ -10,6 +10,7 @@
 public enum IKMScorer {
     static let z95 = 1.959963984540054
 
+    /// Scores a tally; the result explains itself when there is no IKM (no respondents, an unsur nobody answered).
     public static func score(
         _ tally: Tally, questionnaire: Questionnaire, weighting: Weighting = .exact
     ) -> IKMResult {
