@@ -16,8 +16,10 @@ public protocol SKMClock: Sendable {
 
 /// The machine's clock, in its local time zone.
 public struct SystemClock: SKMClock {
+    /// The system clock; it has no state.
     public init() {}
 
+    /// Today's date in the machine's local time zone (the office's day, which decides future-date refusals).
     public func today() -> CivilDate {
         var t = time(nil)
         var parts = tm()
@@ -26,6 +28,7 @@ public struct SystemClock: SKMClock {
             ?? CivilDate(dayNumber: Int(t) / 86_400)
     }
 
+    /// Now in UTC with milliseconds, `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     public func timestamp() -> String {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
@@ -43,14 +46,19 @@ public struct SystemClock: SKMClock {
 
 /// A clock stopped at one instant, for tests and reproducible demos.
 public struct FixedClock: SKMClock {
+    /// The date `today()` always returns.
     public let date: CivilDate
+    /// The text `timestamp()` always returns; any ISO 8601 UTC timestamp.
     public let instant: String
 
+    /// A clock stopped at `date` and `instant`; the two need not agree.
     public init(date: CivilDate, instant: String) {
         self.date = date
         self.instant = instant
     }
 
+    /// Always `date`.
     public func today() -> CivilDate { date }
+    /// Always `instant`.
     public func timestamp() -> String { instant }
 }

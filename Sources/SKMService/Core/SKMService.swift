@@ -12,7 +12,9 @@ import SKMStore
 ///
 /// One instance serves one database file and is used from one thread at a time.
 public final class SKMService {
+    /// The SQLite file this service reads and writes; it need not exist until a write creates it.
     public let databasePath: String
+    /// Where today's date and timestamps come from; fixed in tests.
     public let clock: any SKMClock
     // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
     // million-row import) is switched off for this hot state.
@@ -25,6 +27,7 @@ public final class SKMService {
     /// The version of skm, reported by `skm --version` and `skm.info`.
     public static let version = "0.1.0"
 
+    /// A service for one database file; nothing is opened until a use case needs the store.
     public init(databasePath: String, clock: any SKMClock = SystemClock()) {
         self.databasePath = databasePath
         self.clock = clock
@@ -37,6 +40,7 @@ public final class SKMService {
         return "skm.sqlite"
     }
 
+    /// Whether the database file exists now; read paths check it so that they never create one.
     public var databaseExists: Bool { access(databasePath, F_OK) == 0 }
 
     /// The store, created (with its schema) when the file does not exist yet.
