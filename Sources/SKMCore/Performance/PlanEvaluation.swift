@@ -37,11 +37,11 @@ public struct IndicatorEvaluation: Sendable {
     public let capaian: Double?
     /// The capaian's band label from the plan's bands; nil when there is no capaian.
     public let category: String?
-    /// The previous year's realisasi and the change (this year − previous).
+    /// The previous year's realisasi; nil when there is none.
     public let previous: Double?
     /// This year's realisasi minus the previous year's; nil when either is missing.
     public let change: Double?
-    /// The plan's final-year target and the capaian of this year's realisasi against it.
+    /// The target for the plan's last year; nil when the plan sets none.
     public let finalTarget: Double?
     /// Capaian of this year's realisasi against the final-year target; nil without both.
     public let progressToFinal: Double?

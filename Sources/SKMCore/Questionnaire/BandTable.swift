@@ -6,7 +6,7 @@ public struct Band: Sendable, Equatable {
     public let kinerja: String
     /// The lowest converted (IKM, 25–100) value in this band; read as a threshold.
     public let minimum: Double
-    /// The intervals as the regulation prints them, for reports ("3,0644 – 3,532").
+    /// The indeks interval as the regulation prints it ("3,0644 – 3,532"), for reports; nil when not given.
     public let printedIndeks: String?
     /// The IKM interval as the regulation prints it ("88,31 – 100,00"), for reports; nil when not given.
     public let printedIKM: String?
