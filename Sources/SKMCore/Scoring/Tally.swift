@@ -32,7 +32,7 @@ public struct UnsurTally: Sendable, Equatable {
 /// `scoreSum` and `scoreSumOfSquares` (of each respondent's weighted mean answer) feed the
 /// confidence interval only.
 public struct Tally: Sendable, Equatable {
-    /// Responses counted, including those that left every answer blank.
+    /// Responses added, each once however many unsur it left blank; negative in a `negated` tally.
     public var respondents: Int
     /// One tally per unsur, in questionnaire order; grows when a response has more answers.
     public var unsur: [UnsurTally]
