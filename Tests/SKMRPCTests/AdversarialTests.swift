@@ -38,6 +38,8 @@ import Testing
         #expect(f.call("sample.size", #"{"population": 1e400}"#).errorCode == -32602)
         #expect(f.call("sample.size", #"{"population": 123456789012345678901234567890}"#).errorCode == -32602)
         #expect(f.call("ikm.classify", #"{"ikm": 1e308}"#).errorCode == -32001)
+        #expect(f.call("ikm.classify", #"{"ikm": 10}"#).errorCode == -32001, "below the lowest IKM (25)")
+        #expect(f.call("ikm.classify", #"{"ikm": 1e400}"#).errorCode != nil, "not a finite number")
         #expect(f.call("ikm.score", #"{"answers": [[4,4,4,4,4,4,4,4,99999999999999999999999]]}"#).errorCode == -32001)
         stillServes(f)
     }

@@ -46,6 +46,9 @@ public final class Questionnaire: Sendable, Equatable {
     /// The highest IKM the form can give: every answer at the top of the scale (100 in 2017).
     public var highestIKM: Double { Double(scale.upperBound) * conversionFactor }
 
+    /// The lowest IKM the form can give: every answer at the bottom of the scale (25 in 2017).
+    public var lowestIKM: Double { Double(scale.lowerBound) * conversionFactor }
+
     /// Builds a definition already checked by `QuestionnaireDecoder`; derives the index maps and exact weights.
     public init(
         id: String, title: String, regulation: String, status: String, note: String?,

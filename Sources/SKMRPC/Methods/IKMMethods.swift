@@ -7,24 +7,10 @@ enum IKMMethods {
     static let all: [RPCMethod] = [
         RPCMethod("ikm.compute") { params, context in
             try params.rejectUnknown(["filter", "weighting", "aggregation", "by", "population"])
-            var request = IKMRequest(
+            let request = IKMRequest(
                 filter: try SurveyFilter(json: try params.nested("filter")), weighting: try weighting(params),
-                population: try params.int("population"))
-            if let raw = try params.string("aggregation") {
-                guard let aggregation = Aggregation(parsing: raw) else {
-                    throw SKMError(
-                        .invalidAggregation, "aggregation harus \"pooled\" atau \"mean-of-services\", diterima \"\(raw.clipped(30))\".",
-                        field: "aggregation")
-                }
-                request.aggregation = aggregation
-            }
-            for raw in try params.stringList("by") {
-                guard let breakdown = Breakdown(parsing: raw) else {
-                    throw SKMError(
-                        .invalidFilter, "by harus service, unit, quarter, month atau year; diterima \"\(raw.clipped(20))\".", field: "by")
-                }
-                request.breakdowns.append(breakdown)
-            }
+                aggregation: try Aggregation.parse(try params.string("aggregation")),
+                breakdowns: try Breakdown.parse(try params.stringList("by")), population: try params.int("population"))
             return IKMJSON.report(try context.service.computeIKM(request))
         },
         RPCMethod("ikm.score") { params, context in
@@ -55,22 +41,18 @@ enum IKMMethods {
         RPCMethod("sample.size") { params, context in
             try params.rejectUnknown(["population"])
             let population = try params.requiredInt("population")
-            return ["population": .int(population), "minimum": .int(try context.service.sampleSize(population: population))]
+            return IKMJSON.sampleSize(population: population, minimum: try context.service.sampleSize(population: population))
         },
     ]
 
-    /// `weighting` as a name (`"exact"`, `"0.111"`, `"0.11"`) or a number (0.111, 0.11).
+    /// `weighting` as a name (`"exact"`, `"0.111"`, `"0.11"`) or a number (0.111, 0.11), read by
+    /// the one `Weighting.parse`.
     static func weighting(_ params: JSONFields) throws -> Weighting {
         guard let value = params.object["weighting"], !value.isNull else { return .exact }
         guard let text = value.stringValue ?? value.numberValue?.text else {
             throw SKMError(
                 .wrongType, "Parameter \"weighting\" harus teks atau angka, bukan \(value.typeNameID).", field: "weighting")
         }
-        guard let weighting = Weighting(parsing: text) else {
-            throw SKMError(
-                .invalidWeighting, "weighting harus \"exact\", \"0.111\" atau \"0.11\"; diterima \(value.description.clipped(30)).",
-                field: "weighting")
-        }
-        return weighting
+        return try Weighting.parse(text)
     }
 }

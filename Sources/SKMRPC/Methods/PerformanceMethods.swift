@@ -8,12 +8,7 @@ enum PerformanceMethods {
     static let all: [RPCMethod] = [
         RPCMethod("iku.plan.list") { params, context in
             try params.rejectUnknown([])
-            return .array(try context.service.plans().map { p in
-                [
-                    "id": .string(p.id), "organisation": .string(p.organisation), "from": .int(p.firstYear),
-                    "to": .int(p.lastYear), "indicators": .int(p.indicators.count),
-                ]
-            })
+            return .array(try context.service.plans().map(PerformanceJSON.planSummary))
         },
         RPCMethod("iku.plan.get") { params, context in
             try params.rejectUnknown(["id"])

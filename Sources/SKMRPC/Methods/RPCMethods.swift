@@ -23,22 +23,17 @@ enum InfoMethods {
             let service = context.service
             var database: JSONObject = ["path": .string(service.databasePath), "exists": .bool(service.databaseExists)]
             var units: JSONValue = []
-            var responses: JSONValue = ["total": 0, "voided": 0, "active": 0]
             if service.databaseExists {
                 let store = try service.store()
                 database["schemaVersion"] = .int(try store.schemaVersion())
                 units = RegistryJSON.units(try service.units(), services: try service.services())
-                let counts = try store.responseCounts()
-                responses = [
-                    "total": .int(counts.total), "voided": .int(counts.voided), "active": .int(counts.total - counts.voided),
-                ]
             }
             return [
                 "version": .string(SKMService.version),
                 "database": .object(database),
                 "questionnaires": QuestionnaireJSON.summaries(try service.questionnaires(), catalog: try service.catalog()),
                 "units": units,
-                "responses": responses,
+                "responses": ResponseJSON.counts(try service.responseCounts()),
             ]
         },
         RPCMethod("questionnaire.list") { params, context in

@@ -9,7 +9,7 @@ enum ResponseMethods {
     static let all: [RPCMethod] = [
         RPCMethod("response.submit") { params, context in
             let result = try context.service.submit(try ResponseJSON.draft(params))
-            return ["id": .int(Int(result.id)), "duplicate": .bool(result.duplicate)]
+            return .object(ResponseJSON.submitted(result))
         },
         RPCMethod("response.submitMany") { params, context in
             try params.rejectUnknown(["responses", "atomic"])
@@ -68,7 +68,7 @@ enum ResponseMethods {
             switch result {
             case .stored(let r):
                 if r.duplicate { duplicates += 1 } else { stored += 1 }
-                return ["index": .int(index), "id": .int(Int(r.id)), "duplicate": .bool(r.duplicate)]
+                return .object(JSONObject([(key: "index", value: .int(index))] + ResponseJSON.submitted(r).members))
             case .failed(let error):
                 failed += 1
                 return ["index": .int(index), "error": RPCError(error).json]

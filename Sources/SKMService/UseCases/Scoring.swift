@@ -19,12 +19,14 @@ extension SKMService {
         return (IKMScorer.score(tally, questionnaire: q, weighting: weighting), q)
     }
 
-    /// Mutu and kinerja of an IKM value, as displayed (two decimals).
+    /// Mutu and kinerja of an IKM value, as displayed (two decimals). Only a value the
+    /// questionnaire can give is classified (25–100 for a 1–4 scale): anything else, a
+    /// non-finite number included, is `invalid_number`.
     public func classify(ikm: Double, questionnaire id: String?) throws -> (Band, Questionnaire) {
         let q = try catalog().questionnaire(id)
-        let lowest = 0.0
+        let lowest = q.lowestIKM
         let highest = q.highestIKM
-        guard ikm.isFinite, ikm >= lowest, ikm <= highest + 1e-9, let band = q.bands.classify(ikm: ikm) else {
+        guard ikm.isFinite, ikm >= lowest - 1e-9, ikm <= highest + 1e-9, let band = q.bands.classify(ikm: ikm) else {
             throw SKMError(
                 .invalidNumber,
                 "Nilai IKM harus antara \(IndonesianNumber.format(lowest)) dan \(IndonesianNumber.format(highest)), diterima \(ikm.isFinite ? IndonesianNumber.format(ikm) : "bukan angka").",

@@ -71,7 +71,7 @@ struct Runner {
 
     func report(_ error: SKMError, spec: CommandSpec, json: Bool) -> Int32 {
         if json {
-            console.json(["error": ["message": .string(error.message), "code": .string(error.code.rawValue), "field": .string(error.field)]])
+            console.json(ErrorJSON.document(error))
             console.flush()
         }
         if error.kind == .usage {

@@ -26,25 +26,10 @@ enum IKMCommand {
             """
     ) { args, ctx in
         try args.requirePositionals([])
-        var request = IKMRequest(filter: try FilterArguments.filter(args), population: try args.int("population"))
-        if let raw = args.value("weighting") {
-            guard let w = Weighting(parsing: raw) else {
-                throw SKMError(.invalidWeighting, "--weighting harus exact, 0.111 atau 0.11; diterima \"\(raw.clipped(20))\".")
-            }
-            request.weighting = w
-        }
-        if let raw = args.value("aggregation") {
-            guard let a = Aggregation(parsing: raw) else {
-                throw SKMError(.invalidAggregation, "--aggregation harus pooled atau mean-of-services; diterima \"\(raw.clipped(30))\".")
-            }
-            request.aggregation = a
-        }
-        for raw in args.list("by") {
-            guard let b = Breakdown(parsing: raw) else {
-                throw SKMError(.usage, "--by harus service, unit, quarter, month atau year; diterima \"\(raw.clipped(20))\".")
-            }
-            request.breakdowns.append(b)
-        }
+        let request = IKMRequest(
+            filter: try FilterArguments.filter(args), weighting: try Weighting.parse(args.value("weighting")),
+            aggregation: try Aggregation.parse(args.value("aggregation")), breakdowns: try Breakdown.parse(args.list("by")),
+            population: try args.int("population"))
         if args.flag("json") && args.flag("csv") { throw SKMError(.usage, "Pilih salah satu: --json atau --csv.") }
         let report = try ctx.service.computeIKM(request)
         if args.flag("json") {
@@ -71,7 +56,7 @@ enum SampleSizeCommand {
         }
         let minimum = try ctx.service.sampleSize(population: population)
         if args.flag("json") {
-            ctx.console.json(["population": .int(population), "minimum": .int(minimum)])
+            ctx.console.json(IKMJSON.sampleSize(population: population, minimum: minimum))
         } else {
             let exact = IndonesianNumber.format(SampleSize.exact(population: population), decimals: 2)
             ctx.console.line(

@@ -38,8 +38,8 @@ enum MaintenanceCommands {
                 "aggregates": .array(result.aggregates.map { .string($0) }),
             ])
         } else if result.isHealthy {
-            let counts = (try? ctx.service.store().responseCounts()) ?? (total: 0, voided: 0)
-            ctx.console.line("Basis data sehat: integritas SQLite baik, rujukan lengkap, agregat sama dengan hitungan ulang \(IndonesianNumber.format(counts.total - counts.voided)) respons aktif.")
+            let active = (try? ctx.service.responseCounts().active) ?? 0
+            ctx.console.line("Basis data sehat: integritas SQLite baik, rujukan lengkap, agregat sama dengan hitungan ulang \(IndonesianNumber.format(active)) respons aktif.")
         } else {
             ctx.console.line("MASALAH DITEMUKAN di \(ctx.databasePath):")
             if result.integrity != ["ok"] {

@@ -27,10 +27,7 @@ enum PerformanceCommands {
         let path = args.positionals[0]
         let outcome = ctx.service.checkPlan(text: try TextFile.read(path), fileName: path)
         if args.flag("json") {
-            ctx.console.json([
-                "valid": .bool(outcome.plan != nil), "id": .string(outcome.plan?.id),
-                "problems": .array(outcome.problems.map(\.json)),
-            ])
+            ctx.console.json(DefinitionCheckJSON.outcome(id: outcome.plan?.id, problems: outcome.problems))
         } else {
             for problem in outcome.problems { ctx.console.line(problem.description) }
             if let plan = outcome.plan {
@@ -59,9 +56,7 @@ enum PerformanceCommands {
         try args.requirePositionals([])
         let plans = try ctx.service.plans()
         if args.flag("json") {
-            ctx.console.json(.array(plans.map { p in
-                ["id": .string(p.id), "organisation": .string(p.organisation), "from": .int(p.firstYear), "to": .int(p.lastYear), "indicators": .int(p.indicators.count)]
-            }))
+            ctx.console.json(.array(plans.map(PerformanceJSON.planSummary)))
             return 0
         }
         if plans.isEmpty {

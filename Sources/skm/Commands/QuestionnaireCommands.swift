@@ -45,10 +45,7 @@ enum QuestionnaireCommands {
             try args.requirePositionals(["BERKAS"])
             let outcome = ctx.service.checkQuestionnaire(text: try TextFile.read(args.positionals[0]))
             if args.flag("json") {
-                ctx.console.json([
-                    "valid": .bool(outcome.questionnaire != nil), "id": .string(outcome.questionnaire?.id),
-                    "problems": .array(outcome.problems.map(\.json)),
-                ])
+                ctx.console.json(DefinitionCheckJSON.outcome(id: outcome.questionnaire?.id, problems: outcome.problems))
             } else {
                 for problem in outcome.problems { ctx.console.line(problem.description) }
                 if let q = outcome.questionnaire {

@@ -42,7 +42,7 @@ enum ResponseCommands {
         if draft.answers == nil { throw SKMError(.usage, "--answers wajib diisi.") }
         let result = try ctx.service.submit(draft)
         if args.flag("json") {
-            ctx.console.json(["id": .int(Int(result.id)), "duplicate": .bool(result.duplicate)])
+            ctx.console.json(.object(ResponseJSON.submitted(result)))
         } else if result.duplicate {
             ctx.console.line("Sudah tersimpan sebelumnya sebagai respons #\(result.id) (client id sama, isi sama); tidak dihitung dua kali.")
         } else {
@@ -76,10 +76,7 @@ enum ResponseCommands {
             questionnaire: args.value("questionnaire"), skipInvalid: args.flag("skip-invalid"),
             createMissing: args.flag("create-missing"))
         options.dryRun = args.flag("dry-run")
-        if let raw = args.value("format") {
-            guard let format = DataFormat(parsing: raw) else { throw SKMError(.usage, "--format harus csv atau jsonl.") }
-            options.format = format
-        }
+        options.format = try DataFormat.parse(args.value("format"))
         let report = try ctx.service.importFile(path: args.positionals[0], options: options)
         if args.flag("json") {
             ctx.console.json(ImportJSON.report(report))
@@ -102,10 +99,7 @@ enum ResponseCommands {
     ) { args, ctx in
         try args.requirePositionals([])
         var options = ExportOptions(filter: try FilterArguments.filter(args), includeVoided: args.flag("include-voided"))
-        if let raw = args.value("format") {
-            guard let format = DataFormat(parsing: raw) else { throw SKMError(.usage, "--format harus csv atau jsonl.") }
-            options.format = format
-        }
+        if let format = try DataFormat.parse(args.value("format")) { options.format = format }
         options.separator = try CSVSeparator.parse(args.value("separator"))
         if let path = args.value("out") {
             let file = try OutputFile(path: path)

@@ -1,0 +1,27 @@
+import SKMCore
+import SKMStore
+
+/// How many responses the database holds: all of them, the voided ones, and the active ones that
+/// every IKM counts.
+public struct ResponseCounts: Sendable, Equatable {
+    public let total: Int
+    public let voided: Int
+
+    public init(total: Int, voided: Int) {
+        self.total = total
+        self.voided = voided
+    }
+
+    /// The responses that count: stored and not voided.
+    public var active: Int { total - voided }
+}
+
+extension SKMService {
+    /// The response counts of the database; a database not created yet holds none (and is not
+    /// created by asking).
+    public func responseCounts() throws -> ResponseCounts {
+        guard openedStore != nil || databaseExists else { return ResponseCounts(total: 0, voided: 0) }
+        let counts = try existingStore().responseCounts()
+        return ResponseCounts(total: counts.total, voided: counts.voided)
+    }
+}
