@@ -63,4 +63,27 @@ import Testing
         let rpcSample = try skm.run(["rpc"], input: #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":500},"id":1}"# + "\n")
         #expect(sample == rpcSample.json["result"])
     }
+
+    /// `skm ikm --csv --by service,quarter` printed the service table only.
+    @Test func csvWithSeveralBreakdownsHasEveryGroupOfEach() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.run(["init"])
+        try skm.registry()
+        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01"])
+        try skm.run(["submit", "--unit", "KEC", "--service", "SKET", "--answers", "333333333", "--date", "2025-05-01"])
+        let both = try skm.run(["ikm", "--year", "2025", "--csv", "--by", "service,quarter"])
+        #expect(both.status == 0, "\(both.stderr)")
+        let lines = both.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.first?.hasPrefix("breakdown,key,label,respondents,") == true, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("service,") }.count == 2, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("quarter,") }.count == 2, "\(lines)")
+        #expect(lines.count == 1 + 2 + 2)
+        let columns = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }
+        #expect(Set(columns).count == 1, "one rectangular table: \(lines)")
+        let one = try skm.run(["ikm", "--year", "2025", "--csv", "--by", "quarter"])
+        let oneLines = one.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
+        #expect(oneLines.first?.hasPrefix("key,label,respondents,") == true, "one breakdown: the table as before")
+        #expect(oneLines.count == 1 + 2)
+    }
 }

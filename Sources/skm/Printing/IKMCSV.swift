@@ -3,20 +3,30 @@ import SKMJSON
 import SKMService
 
 /// `skm ikm --csv`: the per-unsur table (with the result as a last row), or the breakdown table.
+///
+/// With several breakdowns (`--by service,quarter`) the groups of all of them form one table, in
+/// the order asked, with a first column `breakdown` naming each row's breakdown (`service`,
+/// `quarter`…): one rectangular table a spreadsheet can filter or pivot. With one breakdown the
+/// table has no such column, as before.
 enum IKMCSV {
     static func text(_ report: IKMReport, separator: Character) -> String {
         let csv = CSVWriter(separator: separator)
         let number: (Double?) -> CSVCell = { CSVCell.decimal($0) }
         var out = csv.byteOrderMark
-        if let (_, groups) = report.breakdowns.first {
-            out += csv.line(["key", "label", "respondents", "indeks", "ikm", "ikmDisplay", "mutu", "kinerja", "ciLow", "ciHigh"].map { .text($0) })
-            for g in groups {
-                let r = g.result
-                out += csv.line([
-                    .text(g.key), .text(g.label), .number(String(r.respondents)), number(r.indeks), number(r.ikm),
-                    number(r.ikmDisplayed), .optionalText(r.band?.mutu), .optionalText(r.band?.kinerja), number(r.ci95?.low),
-                    number(r.ci95?.high),
-                ])
+        if !report.breakdowns.isEmpty {
+            let named = report.breakdowns.count > 1
+            let header = ["key", "label", "respondents", "indeks", "ikm", "ikmDisplay", "mutu", "kinerja", "ciLow", "ciHigh"]
+            out += csv.line(((named ? ["breakdown"] : []) + header).map { .text($0) })
+            for (breakdown, groups) in report.breakdowns {
+                for g in groups {
+                    let r = g.result
+                    let cells: [CSVCell] = [
+                        .text(g.key), .text(g.label), .number(String(r.respondents)), number(r.indeks), number(r.ikm),
+                        number(r.ikmDisplayed), .optionalText(r.band?.mutu), .optionalText(r.band?.kinerja), number(r.ci95?.low),
+                        number(r.ci95?.high),
+                    ]
+                    out += csv.line((named ? [.text(breakdown.rawValue)] : []) + cells)
+                }
             }
             return out
         }
