@@ -99,6 +99,7 @@ public final class RPCDispatcher {
                 code: RPCError.methodNotFound, message: "Metode \"\(request.method.clipped(60))\" tidak dikenal. Lihat rpc.discover.",
                 data: ["code": "method_not_found", "method": .string(request.method.clipped(200))]))
         }
+        context.service.startRequest()
         do {
             let params = try JSONFields.params(request.params)
             return .success(try method.handler(params, context))

@@ -20,6 +20,13 @@ public final class SKMService {
     // million-row import) is switched off for this hot state.
     @exclusivity(unchecked) var openedStore: Store?
     @exclusivity(unchecked) var cachedCatalog: QuestionnaireCatalog?
+    /// The stored custom questionnaire ids the cached catalog was built from.
+    @exclusivity(unchecked) var cachedCatalogCustomIDs: [String] = []
+    /// `PRAGMA data_version` when other processes' changes were last looked for.
+    @exclusivity(unchecked) var seenDataVersion: Int?
+    /// Set at each request of a long-running front end: the catalog looks for other processes'
+    /// changes before its next use.
+    @exclusivity(unchecked) var catalogRecheckDue = false
     @exclusivity(unchecked) var unitCache: [String: UnitRecord] = [:]
     @exclusivity(unchecked) var serviceCache: [ServiceKey: ServiceRecord] = [:]
     @exclusivity(unchecked) var validators: [String: ResponseValidator] = [:]
@@ -64,15 +71,22 @@ public final class SKMService {
 
     /// Built-in questionnaires plus the custom ones stored in the database (when it exists).
     public func catalog() throws -> QuestionnaireCatalog {
+        if catalogRecheckDue {
+            catalogRecheckDue = false
+            dropCatalogIfChangedElsewhere()
+        }
         if let cachedCatalog { return cachedCatalog }
         var custom: [Questionnaire] = []
+        var customIDs: [String] = []
         if openedStore != nil || databaseExists {
             for stored in try store().customQuestionnaires() {
+                customIDs.append(stored.id)
                 if let q = QuestionnaireDecoder.decode(text: stored.definition).questionnaire { custom.append(q) }
             }
         }
         let catalog = QuestionnaireCatalog(custom: custom)
         cachedCatalog = catalog
+        cachedCatalogCustomIDs = customIDs
         return catalog
     }
 
