@@ -4,9 +4,12 @@ import SKMStore
 /// How many responses the database holds: all of them, the voided ones, and the active ones that
 /// every IKM counts.
 public struct ResponseCounts: Sendable, Equatable {
+    /// Every response stored, voided ones included.
     public let total: Int
+    /// The responses voided with a reason (kept, but counted in no IKM).
     public let voided: Int
 
+    /// Counts as read from the store.
     public init(total: Int, voided: Int) {
         self.total = total
         self.voided = voided
