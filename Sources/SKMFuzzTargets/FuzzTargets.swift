@@ -89,7 +89,7 @@ public enum FuzzTargets {
         do {
             let check = try service.check()
             if check.isHealthy { return [] }
-            return check.integrity.filter { $0 != "ok" } + check.foreignKeys.map { "\($0)" } + check.aggregates.map { "\($0)" }
+            return check.findings.map(\.text)
         } catch {
             return ["\(error)"]
         }
@@ -97,6 +97,6 @@ public enum FuzzTargets {
 
     /// How many responses the inputs stored: shows that the runs reach real writes, not only errors.
     public static func storedResponses() -> Int {
-        (try? service.store().responseCounts().total) ?? -1
+        (try? service.existingStore().responseCounts().total) ?? -1
     }
 }

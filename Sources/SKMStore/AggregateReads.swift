@@ -120,8 +120,8 @@ extension Store {
 
     /// Compares the running aggregates with a recount from the responses; returns the rows that
     /// differ (empty when consistent).
-    public func aggregateDiscrepancies() throws -> [String] {
-        var problems: [String] = []
+    public func aggregateDiscrepancies() throws -> [StoreFinding] {
+        var problems: [StoreFinding] = []
         let totalsDiff = """
             WITH recount(questionnaire, day, unit_id, service_id, respondents, score_sum, score_sumsq) AS (\(RecountSQL.totals)),
             keys AS (SELECT questionnaire, day, unit_id, service_id FROM daily_totals
@@ -135,9 +135,9 @@ extension Store {
             WHERE COALESCE(a.respondents, 0) != COALESCE(b.respondents, 0)
                OR abs(COALESCE(a.score_sum, 0) - COALESCE(b.score_sum, 0)) > 1e-6
             """
-        for row in try db.prepare(totalsDiff).rows([], { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4), $0.int(5)) }) {
-            problems.append(
-                "\(row.0) \(row.1) unit #\(row.2) layanan #\(row.3): agregat \(row.4) responden, hitung ulang \(row.5)")
+        for row in try db.prepare(totalsDiff).rows([], { ($0.text(0), $0.text(1), $0.int64(2), $0.int64(3), $0.int(4), $0.int(5)) }) {
+            let key = AggregateRowKey(questionnaire: row.0, day: row.1, unitID: row.2, serviceID: row.3)
+            problems.append(.totalsDiffer(key, stored: row.4, recounted: row.5))
         }
         let unsurDiff = """
             WITH recount(questionnaire, day, unit_id, service_id, unsur, answered, total, total_sq) AS (\(RecountSQL.unsur)),
@@ -152,9 +152,9 @@ extension Store {
             WHERE COALESCE(a.answered, 0) != COALESCE(b.answered, 0) OR COALESCE(a.total, 0) != COALESCE(b.total, 0)
                OR COALESCE(a.total_sq, 0) != COALESCE(b.total_sq, 0)
             """
-        for row in try db.prepare(unsurDiff).rows([], { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4), $0.int(5), $0.int(6)) }) {
-            problems.append(
-                "\(row.0) \(row.1) unit #\(row.5) layanan #\(row.6) unsur ke-\(row.2 + 1): agregat jumlah \(row.3), hitung ulang \(row.4)")
+        for row in try db.prepare(unsurDiff).rows([], { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4), $0.int64(5), $0.int64(6)) }) {
+            let key = AggregateRowKey(questionnaire: row.0, day: row.1, unitID: row.5, serviceID: row.6)
+            problems.append(.unsurDiffers(key, unsur: row.2, stored: row.3, recounted: row.4))
         }
         return problems
     }

@@ -7,26 +7,42 @@ import SKMCore
     import Darwin
 #endif
 
-/// What `skm check` found.
-public struct StoreCheck: Sendable {
-    /// SQLite's own verdict ("ok", or the problems it lists).
-    public let integrity: [String]
-    /// References to units or services that do not exist.
-    public let foreignKeys: [String]
-    /// Aggregate rows that differ from a recount of the responses.
-    public let aggregates: [String]
-
-    public var isHealthy: Bool { integrity == ["ok"] && foreignKeys.isEmpty && aggregates.isEmpty }
-}
-
 extension Store {
-    /// Runs SQLite's integrity check, the reference check and a recount of every aggregate.
+    /// Runs SQLite's integrity check, the reference check, a recount of every aggregate and a
+    /// comparison of the bookkeeping (identity row) with the responses table.
     public func check() throws -> StoreCheck {
+        var findings: [StoreFinding] = []
         let integrity = try db.prepare("PRAGMA integrity_check").rows([], { $0.text(0) })
-        let foreign = try db.prepare("PRAGMA foreign_key_check").rows([], { row in
-            "\(row.text(0)) baris \(row.int(1)) menunjuk \(row.text(2)) yang tidak ada"
-        })
-        return StoreCheck(integrity: integrity, foreignKeys: foreign, aggregates: try aggregateDiscrepancies())
+        if integrity != ["ok"] { findings += integrity.map { .integrity($0) } }
+        findings += try db.prepare("PRAGMA foreign_key_check").rows([]) { row in
+            StoreFinding.danglingReference(table: row.text(0), row: row.int64(1), target: row.text(2))
+        }
+        findings += try bookkeepingDiscrepancies()
+        findings += try aggregateDiscrepancies()
+        return StoreCheck(findings: findings)
+    }
+
+    /// What the identity row records against what the responses table holds.
+    func bookkeepingDiscrepancies() throws -> [StoreFinding] {
+        guard let recorded = try db.identity() else { return [.identityMissing] }
+        let actual = try db.prepare("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM responses").first {
+            (count: $0.int64(0), last: $0.int64(1))
+        } ?? (count: 0, last: 0)
+        var findings: [StoreFinding] = []
+        if actual.count != recorded.responseCount {
+            findings.append(.responseCountDiffers(recorded: recorded.responseCount, actual: actual.count))
+        }
+        if actual.last != recorded.lastResponseID {
+            findings.append(.lastResponseIDDiffers(recorded: recorded.lastResponseID, actual: actual.last))
+        }
+        return findings
+    }
+
+    /// SQLite's quick check (page structure, no index comparison): the problems it lists, or
+    /// an empty list when the file is sound.
+    public func quickCheck() throws -> [String] {
+        let result = try db.prepare("PRAGMA quick_check").rows([], { $0.text(0) })
+        return result == ["ok"] ? [] : result
     }
 
     /// Rebuilds the running aggregates from the responses (they are derived data; the responses
@@ -38,47 +54,5 @@ extension Store {
             try db.execute("INSERT INTO daily_totals " + RecountSQL.totals)
             try db.execute("INSERT INTO daily_unsur " + RecountSQL.unsur)
         }
-    }
-
-    /// Copies the database to `destination` with SQLite's online backup: a consistent snapshot
-    /// taken in one read transaction, while other processes keep writing (WAL readers do not
-    /// block writers, and one step cannot be restarted by their commits).
-    /// The copy is written to `destination.tmp` and renamed into place when complete.
-    public func backup(to destination: String) throws -> Int {
-        let temporary = destination + ".tmp"
-        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
-        try SQLiteConnection.createPrivately(temporary)
-        var target: OpaquePointer?
-        guard sqlite3_open_v2(temporary, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let target else {
-            if let target { sqlite3_close_v2(target) }
-            unlink(temporary)
-            throw SKMError(.fileError, "Berkas cadangan \(destination) tidak dapat dibuat: \(SystemErrorText.current).")
-        }
-        defer { sqlite3_close_v2(target) }
-        guard let backup = sqlite3_backup_init(target, "main", db.handle, "main") else {
-            let message = String(cString: sqlite3_errmsg(target))
-            unlink(temporary)
-            throw SKMError(.databaseError, "Cadangan tidak dapat dimulai: \(message).")
-        }
-        var rc: Int32
-        var attempts = 0
-        repeat {
-            rc = sqlite3_backup_step(backup, -1)
-            attempts += 1
-            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { sqlite3_sleep(50) }
-        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && attempts < 600
-        let pages = Int(sqlite3_backup_pagecount(backup))
-        sqlite3_backup_finish(backup)
-        guard rc == SQLITE_DONE else {
-            unlink(temporary)
-            throw SQLiteConnection.error(code: rc, message: String(cString: sqlite3_errmsg(target)), path: destination)
-        }
-        // The copy is a rollback-journal file of its own, complete on disk before it is renamed.
-        sqlite3_exec(target, "PRAGMA journal_mode=DELETE", nil, nil, nil)
-        guard rename(temporary, destination) == 0 else {
-            unlink(temporary)
-            throw SKMError(.fileError, "Berkas cadangan \(destination) tidak dapat disimpan: \(SystemErrorText.current).")
-        }
-        return pages
     }
 }

@@ -161,6 +161,7 @@ public final class ResponseWriter {
         do {
             try flush()
             try store.applyAggregateDeltas(deltas)
+            try store.db.stampWrite()
             try store.db.execute("COMMIT")
             finished = true
         } catch {

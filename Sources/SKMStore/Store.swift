@@ -10,12 +10,44 @@ public final class Store {
     let db: SQLiteConnection
     var cachedStatements: [String: Statement] = [:]
 
-    /// Opens (creating if needed) and migrates the database at `path`.
-    public init(path: String) throws {
+    /// Opens and migrates the database at `path`.
+    ///
+    /// Before SQLite touches the path, it must be a regular file holding an skm database (or an
+    /// SQLite file with no schema yet); a missing file is created (owner-only) when `creating`,
+    /// and an empty file is accepted only with `acceptingEmptyFile` (`skm init`). A -wal file
+    /// that belongs to another database is refused (`WALCheck`). A file that cannot be written
+    /// (read-only file, folder or disk) is opened for reading.
+    public init(path: String, creating: Bool = true, acceptingEmptyFile: Bool = false) throws {
         self.path = path
-        db = try SQLiteConnection(path: path)
-        try db.migrate()
+        switch try DatabaseFile.inspect(path) {
+        case .missing:
+            guard creating else {
+                throw SKMError(
+                    .fileError,
+                    "Basis data \(path) belum ada. Jalankan 'skm init' untuk membuatnya, atau pilih berkas lain dengan --db.")
+            }
+            try SQLiteConnection.createPrivately(path)
+        case .empty:
+            guard acceptingEmptyFile else {
+                throw SKMError(
+                    .notSKMDatabase,
+                    "Berkas \(path) kosong (0 bait), jadi bukan basis data skm. Berkas itu tidak diubah; untuk memakainya sebagai basis data baru jalankan 'skm init --db \(path)'.")
+            }
+        case .sqlite:
+            try WALCheck.verify(path)
+        }
+        db = try SQLiteConnection.openForUse(path)
+        db.stampsWrites = true
+        try db.prepareSchema()
         try db.execute("PRAGMA cache_size = -16000")
+    }
+
+    /// Whether the file could only be opened for reading.
+    public var isReadOnly: Bool { db.isReadOnly }
+
+    /// The identity row: which copy of the database this is, its generation and bookkeeping.
+    public func identity() throws -> StoreIdentity? {
+        try db.identity()
     }
 
     /// The schema version of the file (after migration, the latest).
@@ -40,7 +72,7 @@ public final class Store {
 
     /// Appends a maintenance event to the audit trail.
     public func audit(action: String, detail: String?, at: String) throws {
-        try audit(action: action, responseID: nil, detail: detail, at: at)
+        try db.transaction { try audit(action: action, responseID: nil, detail: detail, at: at) }
     }
 
     /// The audit trail, oldest first.

@@ -18,6 +18,13 @@ final class TestDatabase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// A bare SQLite connection to a new file at `path` (no skm schema), to build old or
+    /// foreign files.
+    func rawConnection() throws -> SQLiteConnection {
+        try SQLiteConnection.createPrivately(path)
+        return try SQLiteConnection(path: path)
+    }
+
     /// A store with one unit (KEC) and two services (KTP, SKET).
     func seeded() throws -> (Store, UnitRecord, ServiceRecord, ServiceRecord) {
         let store = try Store(path: path)

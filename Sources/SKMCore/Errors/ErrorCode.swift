@@ -49,6 +49,12 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case databaseBusy = "database_busy"
     case databaseError = "database_error"
     case databaseTooNew = "database_too_new"
+    /// The file is not an skm database (another program's SQLite file, an empty file, not SQLite).
+    case notSKMDatabase = "not_skm_database"
+    /// A -wal file beside the database belongs to another database or an older copy of it.
+    case walMismatch = "wal_mismatch"
+    /// SQLite's integrity check fails: the file is damaged.
+    case databaseCorrupt = "database_corrupt"
     case fileError = "file_error"
 
     // Computation and filters
@@ -80,7 +86,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             return .conflict
         case .databaseBusy:
             return .busy
-        case .databaseError, .databaseTooNew, .fileError:
+        case .databaseError, .databaseTooNew, .fileError, .notSKMDatabase, .walMismatch, .databaseCorrupt:
             return .storage
         case .usage:
             return .usage

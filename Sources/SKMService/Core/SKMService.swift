@@ -50,15 +50,15 @@ public final class SKMService {
     /// Whether the database file exists now; read paths check it so that they never create one.
     public var databaseExists: Bool { access(databasePath, F_OK) == 0 }
 
-    /// The store, created (with its schema) when the file does not exist yet.
+    /// The store, created (with its schema) when the file does not exist yet: only for commands
+    /// that write something of their own (a unit, a questionnaire, a plan…). Reads go through
+    /// `existingStore()`, so no read creates a database.
     public func store() throws -> Store {
-        if let openedStore { return openedStore }
-        let store = try Store(path: databasePath)
-        openedStore = store
-        return store
+        try openStore(creating: true)
     }
 
-    /// The store for reading: a missing file is an error rather than a new empty database.
+    /// The store for reading (and for writes that need existing records): a missing file is an
+    /// error rather than a new empty database.
     public func existingStore() throws -> Store {
         if let openedStore { return openedStore }
         guard databaseExists else {
@@ -66,7 +66,19 @@ public final class SKMService {
                 .fileError,
                 "Basis data \(databasePath) belum ada. Jalankan 'skm init' untuk membuatnya, atau pilih berkas lain dengan --db.")
         }
-        return try store()
+        return try openStore(creating: false)
+    }
+
+    /// `skm init`: creates the database, or gives an existing empty file its schema.
+    public func initializedStore() throws -> Store {
+        try openStore(creating: true, acceptingEmptyFile: true)
+    }
+
+    func openStore(creating: Bool, acceptingEmptyFile: Bool = false) throws -> Store {
+        if let openedStore { return openedStore }
+        let store = try Store(path: databasePath, creating: creating, acceptingEmptyFile: acceptingEmptyFile)
+        openedStore = store
+        return store
     }
 
     /// Built-in questionnaires plus the custom ones stored in the database (when it exists).
@@ -79,7 +91,7 @@ public final class SKMService {
         var custom: [Questionnaire] = []
         var customIDs: [String] = []
         if openedStore != nil || databaseExists {
-            for stored in try store().customQuestionnaires() {
+            for stored in try existingStore().customQuestionnaires() {
                 customIDs.append(stored.id)
                 if let q = QuestionnaireDecoder.decode(text: stored.definition).questionnaire { custom.append(q) }
             }

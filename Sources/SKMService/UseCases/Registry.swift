@@ -37,11 +37,11 @@ extension SKMService {
     public func resolveUnit(_ raw: String, field: String = "unit") throws -> UnitRecord {
         let code = try TextRules.code(raw, field: field, what: "unit")
         if let cached = unitCache[code] { return cached }
-        if let unit = try store().unit(code: code) {
+        if let unit = try existingStore().unit(code: code) {
             unitCache[code] = unit
             return unit
         }
-        let known = try store().units().map(\.code)
+        let known = try existingStore().units().map(\.code)
         let hint = known.isEmpty ? "Belum ada unit terdaftar; tambahkan dengan 'skm unit add KODE NAMA'." : "Unit terdaftar: \(known.joined(separator: ", "))."
         throw SKMError(.unknownUnit, "Unit \"\(code)\" tidak terdaftar. \(hint)", field: field)
     }
@@ -51,7 +51,7 @@ extension SKMService {
         let code = try TextRules.code(raw, field: field, what: "layanan")
         let key = ServiceKey(unitID: unit.id, code: code)
         if let cached = serviceCache[key] { return cached }
-        let services = try store().services(unitID: unit.id)
+        let services = try existingStore().services(unitID: unit.id)
         if let service = services.first(where: { $0.code == code }) {
             serviceCache[key] = service
             return service

@@ -37,13 +37,13 @@ extension SKMService {
     /// The most recently stored response (front-desk entry starts from its unit and service).
     public func latestResponse() throws -> StoredResponse? {
         guard databaseExists else { return nil }
-        return try store().latestResponse()
+        return try existingStore().latestResponse()
     }
 
     /// The response stored under a client id, if any.
     public func response(clientID: String) throws -> StoredResponse? {
         guard databaseExists else { return nil }
-        return try store().response(clientID: clientID)
+        return try existingStore().response(clientID: clientID)
     }
 
     /// The questionnaire a stored response was answered on, if it is still known.

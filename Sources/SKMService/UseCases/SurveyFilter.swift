@@ -89,7 +89,7 @@ extension SKMService {
         for code in filter.units { units.append(try resolveUnit(code, field: "filter.unit")) }
         var services: [ServiceRecord] = []
         if !filter.services.isEmpty {
-            let pool = units.isEmpty ? try store().services() : try units.flatMap { try store().services(unitID: $0.id) }
+            let pool = units.isEmpty ? try existingStore().services() : try units.flatMap { try existingStore().services(unitID: $0.id) }
             for raw in filter.services {
                 let code = try TextRules.code(raw, field: "filter.service", what: "layanan")
                 let matches = pool.filter { $0.code == code }

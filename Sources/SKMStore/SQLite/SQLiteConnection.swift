@@ -15,29 +15,51 @@ import SKMCore
 final class SQLiteConnection {
     let handle: OpaquePointer
     let path: String
+    let mode: OpenMode
+    /// When set, every outermost write transaction updates the identity row before COMMIT.
+    var stampsWrites = false
 
     static let defaultBusyTimeoutMilliseconds: Int32 = 30_000
 
     /// Process-wide SQLite settings, applied once before the first connection.
     static let configured: Bool = csqlite_disable_memory_statistics() == SQLITE_OK
 
-    init(path: String, busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds) throws {
+    /// How a connection opens its file. None of them creates the file (`createPrivately` does).
+    enum OpenMode {
+        case readWrite
+        /// Through the WAL like any reader, but never writing the database or its -wal.
+        case readOnly
+        /// The main file alone, ignoring any -wal and taking no locks: for a folder or disk where
+        /// nothing can write (no -wal can exist there) or to read what the main file holds.
+        case immutable
+    }
+
+    init(path: String, mode: OpenMode = .readWrite, busyTimeoutMilliseconds: Int32 = defaultBusyTimeoutMilliseconds) throws {
         self.path = path
+        self.mode = mode
         _ = Self.configured
-        try SQLiteConnection.createPrivately(path)
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc: Int32
+        switch mode {
+        case .readWrite:
+            rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        case .readOnly:
+            rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        case .immutable:
+            rc = sqlite3_open_v2(
+                Self.uri(path) + "?immutable=1", &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nil)
+        }
         guard rc == SQLITE_OK, let db else {
+            let code = db.map { sqlite3_extended_errcode($0) } ?? rc
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "kode \(rc)"
+            let systemErrno = db.map { sqlite3_system_errno($0) } ?? 0
             if let db { sqlite3_close_v2(db) }
-            throw SKMError(.databaseError, "Basis data \(path) tidak dapat dibuka: \(message).")
+            throw SQLiteConnection.error(code: code, message: message, path: path, systemErrno: systemErrno)
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
         do {
-            try execute("PRAGMA journal_mode=WAL")
             try execute("PRAGMA synchronous=FULL")
             // References are declared but not checked on every insert (a third of a bulk import's
             // time): skm writes only ids it resolved from the registry, registry rows cannot be
@@ -47,6 +69,29 @@ final class SQLiteConnection {
             sqlite3_close_v2(db)
             throw error
         }
+    }
+
+    /// `path` as an SQLite URI filename (the characters that URIs give a meaning escaped).
+    static func uri(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + (escaped.hasPrefix("//") ? "//localhost" : "") + escaped
+    }
+
+    /// Whether SQLite opened the file read-only (asked for, or the file is not writable).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// Switches the file to WAL (readers and one writer at once) unless it is already.
+    func useWAL() throws {
+        let current = try prepare("PRAGMA journal_mode").first { $0.text(0) } ?? ""
+        if current.lowercased() != "wal" { try execute("PRAGMA journal_mode=WAL") }
     }
 
     deinit {
@@ -73,7 +118,7 @@ final class SQLiteConnection {
         if rc != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? ""
             sqlite3_free(errorMessage)
-            throw SQLiteConnection.error(code: rc, message: message, path: path)
+            throw error(code: rc, message: message)
         }
     }
 
@@ -81,7 +126,7 @@ final class SQLiteConnection {
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
-            throw SQLiteConnection.error(code: rc, message: lastErrorMessage, path: path)
+            throw error(code: rc, message: lastErrorMessage)
         }
         return Statement(handle: statement, connection: self)
     }
@@ -100,6 +145,7 @@ final class SQLiteConnection {
         try execute(nested ? "SAVEPOINT nested" : (immediate ? "BEGIN IMMEDIATE" : "BEGIN"))
         do {
             let result = try body()
+            if !nested && stampsWrites { try stampWrite() }
             try execute(nested ? "RELEASE nested" : "COMMIT")
             return result
         } catch {
@@ -108,26 +154,14 @@ final class SQLiteConnection {
         }
     }
 
-    static func error(code: Int32, message: String, path: String) -> SKMError {
-        let primary = code & 0xFF
-        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
-            return SKMError(
-                .databaseBusy,
-                "Basis data sedang dipakai program lain terlalu lama; tidak ada yang disimpan. Coba lagi sebentar lagi.",
-                details: ["sqlite": .string(message)])
-        }
-        if primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB {
-            return SKMError(
-                .databaseError, "Berkas \(path) rusak atau bukan basis data skm (\(message)). Pulihkan dari cadangan.",
-                details: ["sqlite": .string(message)])
-        }
-        if primary == SQLITE_FULL {
-            return SKMError(.databaseError, "Disk penuh; tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.")
-        }
-        if primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM {
-            return SKMError(
-                .fileError, "Basis data \(path) tidak dapat ditulisi (\(message)). Periksa izin berkas dan foldernya.")
-        }
-        return SKMError(.databaseError, "Kesalahan basis data: \(message).", details: ["sqlite": .string(message)])
+    /// Updates the identity row (generation, response bookkeeping); part of every write
+    /// transaction, called just before COMMIT.
+    func stampWrite() throws {
+        try execute(Identity.stamp)
+    }
+
+    /// The error for a failed call on this connection, with the operating system's errno.
+    func error(code: Int32, message: String) -> SKMError {
+        SQLiteConnection.error(code: code, message: message, path: path, systemErrno: sqlite3_system_errno(handle))
     }
 }

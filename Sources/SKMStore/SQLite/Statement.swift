@@ -86,7 +86,7 @@ final class Statement {
         default:
             let message = connection.lastErrorMessage
             sqlite3_reset(handle)
-            throw SQLiteConnection.error(code: rc, message: message, path: connection.path)
+            throw connection.error(code: rc, message: message)
         }
     }
 

@@ -9,11 +9,13 @@ import SKMCore
 ///    so an IKM for any period is a sum over a few rows.
 /// 3. Performance plans (IKU) with every loaded version, realised values and AKIP evaluations,
 ///    all append-only: a correction is a new row, the latest row is the current value.
+/// 4. The identity row (`Identity`): which database this is, a generation counter and the
+///    response bookkeeping `skm check` compares with the table.
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
 
-    static let all: [[String]] = [migration1, migration2, migration3]
+    static let all: [[String]] = [migration1, migration2, migration3, Identity.migration]
 
     static var latestVersion: Int { all.count }
 
@@ -197,25 +199,68 @@ enum RecountSQL {
         """
 }
 
+/// What a file's header says about it, read without taking the write lock.
+struct SchemaFacts {
+    let version: Int
+    let applicationID: Int
+    let objectCount: Int
+
+    /// Another program's SQLite file: it has a schema (or a version) and no skm mark.
+    var isForeign: Bool { applicationID != Int(Migrations.applicationID) && (version > 0 || objectCount > 0) }
+}
+
 extension SQLiteConnection {
-    /// Brings the file to the latest schema, refusing files from a newer skm or other programs.
+    func schemaFacts() throws -> SchemaFacts {
+        SchemaFacts(
+            version: try prepare("PRAGMA user_version").first { $0.int(0) } ?? 0,
+            applicationID: try prepare("PRAGMA application_id").first { $0.int(0) } ?? 0,
+            objectCount: try prepare("SELECT COUNT(*) FROM sqlite_master").first { $0.int(0) } ?? 0)
+    }
+
+    /// Refuses files that are not skm's, or from a newer skm, before anything is written to them.
+    func refuseUnknown(_ facts: SchemaFacts) throws {
+        if facts.isForeign {
+            throw SKMError(
+                .notSKMDatabase,
+                "Berkas \(path) adalah basis data SQLite program lain, bukan basis data skm. Berkas itu tidak diubah; pilih berkas lain dengan --db.")
+        }
+        if facts.version > Migrations.latestVersion {
+            throw SKMError(
+                .databaseTooNew,
+                "Basis data \(path) dibuat oleh skm versi yang lebih baru (skema \(facts.version), versi ini mengenal \(Migrations.latestVersion)). Perbarui skm.")
+        }
+    }
+
+    /// Makes the file ready for skm: checks it is an skm database (or a new one), switches it to
+    /// WAL and applies missing migrations. A file at the latest schema is only read (no write
+    /// lock), so a reader never waits behind a writer here.
+    func prepareSchema() throws {
+        let facts = try schemaFacts()
+        try refuseUnknown(facts)
+        if isReadOnly {
+            guard facts.version == Migrations.latestVersion else {
+                throw SKMError(
+                    .fileError,
+                    "Basis data \(path) perlu diperbarui ke skema \(Migrations.latestVersion) tetapi tidak dapat ditulisi. Jalankan skm sekali dengan izin tulis pada berkas dan foldernya.")
+            }
+            return
+        }
+        do {
+            try useWAL()
+        } catch let error as SKMError where error.code == .fileError && facts.version == Migrations.latestVersion {
+            // A folder where no -wal can be created: the file stays as it is, readable.
+        }
+        if facts.version < Migrations.latestVersion { try migrate() }
+    }
+
+    /// Brings the file to the latest schema in one write transaction (checked again under the
+    /// lock: another process may have migrated it meanwhile).
     func migrate() throws {
         try transaction {
-            let version = try prepare("PRAGMA user_version").first { $0.int(0) } ?? 0
-            if version > Migrations.latestVersion {
-                throw SKMError(
-                    .databaseTooNew,
-                    "Basis data \(path) dibuat oleh skm versi yang lebih baru (skema \(version), versi ini mengenal \(Migrations.latestVersion)). Perbarui skm.")
-            }
-            if version == 0 {
-                let tables = try prepare("SELECT COUNT(*) FROM sqlite_master").first { $0.int(0) } ?? 0
-                let appID = try prepare("PRAGMA application_id").first { $0.int(0) } ?? 0
-                if tables > 0 && appID != Int(Migrations.applicationID) {
-                    throw SKMError(.databaseError, "Berkas \(path) adalah basis data SQLite lain, bukan basis data skm.")
-                }
-                try execute("PRAGMA application_id = \(Migrations.applicationID)")
-            }
-            for (index, statements) in Migrations.all.enumerated() where index >= version {
+            let facts = try schemaFacts()
+            try refuseUnknown(facts)
+            if facts.version == 0 { try execute("PRAGMA application_id = \(Migrations.applicationID)") }
+            for (index, statements) in Migrations.all.enumerated() where index >= facts.version {
                 for sql in statements { try execute(sql) }
                 try execute("PRAGMA user_version = \(index + 1)")
             }

@@ -3,17 +3,31 @@ import SKMJSON
 import SKMService
 import SKMStore
 
-/// `backup` and `check`.
+/// `backup`, `restore` and `check`.
 enum MaintenanceCommands {
-    static let all: [CommandSpec] = [backup, check]
+    static let all: [CommandSpec] = [backup, restore, check]
 
     static let backup = CommandSpec(
         ["backup"], summary: "Membuat salinan cadangan basis data yang utuh (boleh sambil dipakai).", arguments: "BERKAS",
-        discussion: "Memakai backup daring SQLite: salinannya konsisten walau program lain sedang menulis. Contoh:\n  skm backup cadangan-2025-12-31.sqlite"
+        options: [.flag("force", "ganti berkas BERKAS bila sudah ada")],
+        discussion: "Memakai backup daring SQLite: salinannya konsisten walau program lain sedang menulis. Basis data diperiksa dulu (quick_check); salinan ditulis ke berkas sementara baru (hanya pemilik yang dapat membaca) lalu dipindahkan ke BERKAS. Pulihkan dengan 'skm restore BERKAS'. Contoh:\n  skm backup cadangan-2025-12-31.sqlite"
     ) { args, ctx in
         try args.requirePositionals(["BERKAS"])
-        let pages = try ctx.service.backup(to: args.positionals[0])
+        let pages = try ctx.service.backup(to: args.positionals[0], replacing: args.flag("force"))
         ctx.console.line("Cadangan tersimpan: \(args.positionals[0]) (\(pages) halaman). Periksa dengan: skm check --db \(args.positionals[0])")
+        return 0
+    }
+
+    static let restore = CommandSpec(
+        ["restore"], summary: "Memulihkan basis data dari berkas cadangan (basis data lama dipindahkan, tidak dihapus).",
+        arguments: "CADANGAN",
+        discussion: "Memeriksa cadangan (basis data skm, lolos integrity_check), memindahkan basis data sekarang beserta berkas -wal dan -shm-nya ke nama BASISDATA.sebelum-pulih-WAKTU di folder yang sama, lalu menaruh salinan cadangan di tempatnya. Basis data tidak boleh sedang dibuka program lain (mis. skm rpc). Contoh:\n  skm restore cadangan-2025-12-31.sqlite --db skm.sqlite"
+    ) { args, ctx in
+        try args.requirePositionals(["CADANGAN"])
+        let outcome = try ctx.service.restore(from: args.positionals[0])
+        for aside in outcome.movedAside { ctx.console.line("Dipindahkan (tidak dihapus): \(aside)") }
+        ctx.console.line(
+            "Dipulihkan: \(ctx.databasePath) sekarang salinan \(args.positionals[0]) (\(IndonesianNumber.format(Int(outcome.responses))) respons). Periksa dengan: skm check --db \(ctx.databasePath)")
         return 0
     }
 
@@ -27,31 +41,33 @@ enum MaintenanceCommands {
     ) { args, ctx in
         try args.requirePositionals([])
         var result = try ctx.service.check()
-        if args.flag("repair") && !result.aggregates.isEmpty && result.integrity == ["ok"] {
+        if args.flag("repair") && !result.isHealthy && result.responsesAreSound {
             result = try ctx.service.repairAggregates()
             if !args.flag("json") { ctx.console.line("Agregat dihitung ulang dari respons.") }
         }
+        let findings = result.findings
         if args.flag("json") {
+            let integrity = findings.compactMap { finding -> JSONValue? in
+                if case .integrity(let line) = finding { return .string(line) }
+                return nil
+            }
+            func texts(_ kind: String) -> JSONValue { .array(findings.filter { $0.kind == kind }.map { .string($0.text) }) }
             ctx.console.json([
-                "healthy": .bool(result.isHealthy), "integrity": .array(result.integrity.map { .string($0) }),
-                "foreignKeys": .array(result.foreignKeys.map { .string($0) }),
-                "aggregates": .array(result.aggregates.map { .string($0) }),
+                "healthy": .bool(result.isHealthy), "integrity": .array(integrity.isEmpty ? [.string("ok")] : integrity),
+                "foreignKeys": texts("reference"), "bookkeeping": texts("bookkeeping"), "aggregates": texts("aggregate"),
+                "findings": .array(findings.map { .object(["kind": .string($0.kind), "message": .string($0.text)]) }),
             ])
         } else if result.isHealthy {
             let active = (try? ctx.service.responseCounts().active) ?? 0
-            ctx.console.line("Basis data sehat: integritas SQLite baik, rujukan lengkap, agregat sama dengan hitungan ulang \(IndonesianNumber.format(active)) respons aktif.")
+            ctx.console.line("Basis data sehat: integritas SQLite baik, rujukan lengkap, catatan jumlah respons cocok, agregat sama dengan hitungan ulang \(IndonesianNumber.format(active)) respons aktif.")
         } else {
             ctx.console.line("MASALAH DITEMUKAN di \(ctx.databasePath):")
-            if result.integrity != ["ok"] {
-                ctx.console.line("- Integritas SQLite: " + result.integrity.prefix(20).joined(separator: "; "))
-            }
-            for problem in result.foreignKeys.prefix(20) { ctx.console.line("- Rujukan: \(problem)") }
-            for problem in result.aggregates.prefix(20) { ctx.console.line("- Agregat berbeda: \(problem)") }
-            if result.aggregates.count > 20 { ctx.console.line("  … dan \(result.aggregates.count - 20) baris agregat lain.") }
-            if result.integrity == ["ok"] && result.foreignKeys.isEmpty {
+            for finding in findings.prefix(20) { ctx.console.line("- " + finding.text) }
+            if findings.count > 20 { ctx.console.line("  … dan \(findings.count - 20) masalah lain.") }
+            if result.responsesAreSound {
                 ctx.console.line("Respons tersimpan utuh; agregat dapat dihitung ulang dengan: skm check --repair")
             } else {
-                ctx.console.line("Pulihkan dari cadangan terakhir (skm backup) atau laporkan ke pengelola. Pemeriksaan ini tidak mengubah apa pun.")
+                ctx.console.line("Pulihkan dari cadangan terakhir dengan 'skm restore BERKAS-CADANGAN' (basis data sekarang dipindahkan, tidak dihapus) atau laporkan ke pengelola. Pemeriksaan ini tidak mengubah apa pun.")
             }
         }
         return result.isHealthy ? 0 : 1

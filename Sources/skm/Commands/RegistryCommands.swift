@@ -11,7 +11,7 @@ enum RegistryCommands {
     ) { args, ctx in
         try args.requirePositionals([])
         let existed = ctx.service.databaseExists
-        let version = try ctx.service.store().schemaVersion()
+        let version = try ctx.service.initializedStore().schemaVersion()
         ctx.console.line(
             existed
                 ? "Basis data \(ctx.databasePath) siap (skema versi \(version))."

@@ -1,0 +1,46 @@
+/// What `skm check` found: data, worded for people by the service layer.
+public struct StoreCheck: Sendable, Equatable {
+    public let findings: [StoreFinding]
+
+    public init(findings: [StoreFinding]) { self.findings = findings }
+
+    public var isHealthy: Bool { findings.isEmpty }
+
+    /// SQLite's integrity check and the references are fine: the responses are whole, and only
+    /// derived data (aggregates) may differ, which a rebuild from the responses repairs.
+    public var responsesAreSound: Bool { findings.allSatisfy(\.isAboutAggregates) }
+}
+
+/// One problem `skm check` found.
+public enum StoreFinding: Sendable, Equatable {
+    /// A line of SQLite's `integrity_check` (SQLite's own English text).
+    case integrity(String)
+    /// A row of `table` refers to a missing row of `target`.
+    case danglingReference(table: String, row: Int64, target: String)
+    /// The file has no identity row (it should after migration 4).
+    case identityMissing
+    /// The writers recorded `recorded` responses; the table holds `actual`.
+    case responseCountDiffers(recorded: Int64, actual: Int64)
+    /// The writers recorded `recorded` as the last response id; the table's highest is `actual`.
+    case lastResponseIDDiffers(recorded: Int64, actual: Int64)
+    /// A daily total differs from a recount of the responses (respondents).
+    case totalsDiffer(AggregateRowKey, stored: Int, recounted: Int)
+    /// A per-unsur aggregate differs from a recount (`unsur` counts from 0).
+    case unsurDiffers(AggregateRowKey, unsur: Int, stored: Int, recounted: Int)
+
+    /// Findings a rebuild of the aggregates from the responses repairs.
+    public var isAboutAggregates: Bool {
+        switch self {
+        case .totalsDiffer, .unsurDiffers: return true
+        default: return false
+        }
+    }
+}
+
+/// Which aggregate row: (questionnaire, day, unit, service).
+public struct AggregateRowKey: Sendable, Equatable {
+    public let questionnaire: String
+    public let day: String
+    public let unitID: Int64
+    public let serviceID: Int64
+}
