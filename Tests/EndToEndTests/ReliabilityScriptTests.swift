@@ -19,6 +19,15 @@ import Testing
         #expect(report["problems"]?.arrayValue?.isEmpty == true, "\(report)")
     }
 
+    /// Backup onto the live database, foreign and stale -wal files, `skm restore`, other
+    /// programs' files, /dev/null, readers beside a held write lock, a read-only folder, and
+    /// reads on a missing database (Scripts/reliability/store_safety.py).
+    @Test func storeSafety() throws {
+        let report = try runScript("store_safety.py", [])
+        #expect(report["result"]?.stringValue == "ok", "\(report)")
+        #expect((report["checks"]?.numberValue?.int ?? 0) >= 80, "\(report)")
+    }
+
     /// Runs a script with python3 and returns the JSON report it prints last.
     func runScript(_ name: String, _ arguments: [String]) throws -> JSONValue {
         let python = try #require(PythonClientTests.python3(), "python3 tidak ditemukan di PATH; uji keandalan memerlukannya")

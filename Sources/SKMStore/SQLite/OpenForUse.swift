@@ -9,6 +9,12 @@ extension SQLiteConnection {
     /// read-only folder. When no -wal exists there, no process can be writing the database (a
     /// writer would have to create one), so the main file is read as it is (`immutable`).
     static func openForUse(_ path: String) throws -> SQLiteConnection {
+        let connection = try openReadable(path)
+        try connection.configure()
+        return connection
+    }
+
+    static func openReadable(_ path: String) throws -> SQLiteConnection {
         let readWrite = try SQLiteConnection(path: path, mode: .readWrite)
         let first = readWrite.probe()
         guard first != SQLITE_OK else { return readWrite }

@@ -59,16 +59,16 @@ final class SQLiteConnection {
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
-        do {
-            try execute("PRAGMA synchronous=FULL")
-            // References are declared but not checked on every insert (a third of a bulk import's
-            // time): skm writes only ids it resolved from the registry, registry rows cannot be
-            // deleted (triggers), and `skm check` runs PRAGMA foreign_key_check.
-            try execute("PRAGMA foreign_keys=OFF")
-        } catch {
-            sqlite3_close_v2(db)
-            throw error
-        }
+    }
+
+    /// skm's settings for a connection that is used (not just inspected); run after the first
+    /// read, since these pragmas read the schema.
+    func configure() throws {
+        try execute("PRAGMA synchronous=FULL")
+        // References are declared but not checked on every insert (a third of a bulk import's
+        // time): skm writes only ids it resolved from the registry, registry rows cannot be
+        // deleted (triggers), and `skm check` runs PRAGMA foreign_key_check.
+        try execute("PRAGMA foreign_keys=OFF")
     }
 
     /// `path` as an SQLite URI filename (the characters that URIs give a meaning escaped).

@@ -36,7 +36,7 @@ extension SQLiteConnection {
                 details: details)
         case SQLITE_FULL:
             return SKMError(.databaseError, "Disk penuh; tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.", details: details)
-        case SQLITE_IOERR where diskFull:
+        case SQLITE_IOERR where diskFull || code == ExtendedCode.ioerrShmSize:
             return SKMError(
                 .databaseError, "Disk penuh saat memakai basis data \(path); tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.",
                 details: details)
