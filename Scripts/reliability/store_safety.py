@@ -215,6 +215,18 @@ def stale_wal_and_restore(binary, work):
     moved = (digest(os.path.join(demo_dir, main_aside)), digest(os.path.join(demo_dir, main_aside + "-wal")))
     expect(moved == before, "the files moved aside differ from the ones that were there")
 
+    # Not while another process has the database open.
+    server = subprocess.Popen([binary, "rpc", "--db", demo], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    server.stdin.write(json.dumps({"jsonrpc": "2.0", "method": "unit.list", "params": {}, "id": 1}) + "\n")
+    server.stdin.flush()
+    server.stdout.readline()
+    before = digest(demo)
+    status, out, err = skm(binary, "restore", backup, db=demo)
+    server.stdin.close()
+    server.wait()
+    expect(status != 0 and "sedang dibuka program lain" in err and digest(demo) == before,
+           f"restore while skm rpc has the database open: {status} {err}")
+
     # A backup that is not an skm database is refused and nothing moves.
     not_skm = os.path.join(folder, "lain.sqlite")
     sqlite3.connect(not_skm).execute("CREATE TABLE t(x)").connection.close()
