@@ -37,7 +37,7 @@ enum MaintenanceCommands {
             .flag("repair", "bila agregat berbeda: hitung ulang agregat dari respons (respons tidak diubah)"),
             .flag("json", "keluaran JSON"),
         ],
-        discussion: "Menjalankan pemeriksaan integritas SQLite, memeriksa rujukan unit/layanan, dan membandingkan agregat berjalan dengan hitungan ulang dari respons."
+        discussion: "Menjalankan pemeriksaan integritas SQLite, memeriksa rujukan unit/layanan, membandingkan catatan basis data (jumlah respons, nomor respons terakhir) dengan tabel respons, dan membandingkan agregat berjalan dengan hitungan ulang dari respons."
     ) { args, ctx in
         try args.requirePositionals([])
         var result = try ctx.service.check()
