@@ -1,9 +1,12 @@
 /// What `skm check` found: data, worded for people by the service layer.
 public struct StoreCheck: Sendable, Equatable {
+    /// Every problem found, integrity first, then references, bookkeeping and aggregates.
     public let findings: [StoreFinding]
 
+    /// A result with these findings (none: a healthy database).
     public init(findings: [StoreFinding]) { self.findings = findings }
 
+    /// Nothing found.
     public var isHealthy: Bool { findings.isEmpty }
 
     /// SQLite's integrity check and the references are fine: the responses are whole, and only
@@ -39,8 +42,12 @@ public enum StoreFinding: Sendable, Equatable {
 
 /// Which aggregate row: (questionnaire, day, unit, service).
 public struct AggregateRowKey: Sendable, Equatable {
+    /// The questionnaire id.
     public let questionnaire: String
+    /// The day, YYYY-MM-DD.
     public let day: String
+    /// The unit's row id.
     public let unitID: Int64
+    /// The service's row id.
     public let serviceID: Int64
 }

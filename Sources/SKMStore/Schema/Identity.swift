@@ -47,9 +47,13 @@ enum Identity {
 
 /// The identity row as read from a file.
 public struct StoreIdentity: Sendable, Equatable {
+    /// Random per copy of the database (32 hex digits); a backup gets a new one.
     public let uuid: String
+    /// Write transactions committed so far (since the identity row was added).
     public let generation: Int64
+    /// Responses the writers recorded (voided ones included).
     public let responseCount: Int64
+    /// The highest response id the writers recorded (0 when there is none).
     public let lastResponseID: Int64
 }
 
