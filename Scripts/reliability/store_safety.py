@@ -319,19 +319,34 @@ def no_read_creates_a_database(binary, work):
     folder = os.path.join(work, "missing")
     os.makedirs(folder, exist_ok=True)
     missing = os.path.join(folder, "nope.sqlite")
-    reads = [["service", "list", "--unit", "KEC"], ["service", "list"], ["unit", "list"], ["ikm"], ["export"],
-             ["check"], ["backup", os.path.join(folder, "b.sqlite")], ["response", "list"], ["iku", "list"]]
+    reads = [["service", "list", "--unit", "KEC"], ["service", "list"], ["unit", "list"], ["questionnaire", "list"],
+             ["questionnaire", "show", "permenpanrb-14-2017"], ["ikm"], ["ikm", "--unit", "KEC"], ["export"],
+             ["response", "list"], ["response", "show", "1"], ["report", "--year", "2025", "--dir", os.path.join(folder, "r")],
+             ["iku", "list"], ["iku", "show", "X"], ["iku", "evaluate", "X", "--year", "2025"], ["akip", "show", "--year", "2025"],
+             ["check"], ["backup", os.path.join(folder, "b.sqlite")], ["restore", os.path.join(folder, "b.sqlite")],
+             ["void", "1", "--reason", "salah"], ["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444"],
+             ["service", "add", "KEC", "KTP", "KTP-el"], ["iku", "set", "X", "Y", "2025", "5"]]
     for args in reads:
         skm(binary, *args, db=missing)
         expect(not os.path.exists(missing), f"skm {' '.join(args)} created the missing database")
         if os.path.exists(missing):
             os.remove(missing)
-    methods = [("response.list", {"filter": {"unit": "KEC"}}), ("response.list", {}), ("service.list", {"unit": "KEC"}),
-               ("unit.list", {}), ("ikm.compute", {"filter": {"unit": "KEC"}}), ("skm.info", {}), ("response.get", {"id": 1}),
-               ("questionnaire.list", {}), ("iku.list", {})]
+    methods = [("skm.info", {}), ("questionnaire.list", {}), ("questionnaire.get", {"id": "permenpanrb-14-2017"}),
+               ("unit.list", {}), ("service.list", {"unit": "KEC"}), ("service.list", {}), ("response.get", {"id": 1}),
+               ("response.list", {"filter": {"unit": "KEC"}}), ("response.list", {}), ("response.void", {"id": 1, "reason": "x"}),
+               ("ikm.compute", {"filter": {"unit": "KEC"}}), ("ikm.compute", {}), ("iku.plan.list", {}), ("iku.plan.get", {"id": "X"}),
+               ("iku.evaluate", {"plan": "X", "year": 2025}), ("akip.get", {"year": 2025}),
+               ("report.generate", {"year": 2025, "dir": os.path.join(folder, "r")}),
+               ("response.submit", {"unit": "KEC", "service": "KTP", "answers": [4] * 9}),
+               ("response.submitMany", {"responses": [{"unit": "KEC", "service": "KTP", "answers": [4] * 9}]}),
+               ("service.add", {"unit": "KEC", "code": "A", "name": "B"}),
+               ("iku.realization.set", {"plan": "X", "indicator": "Y", "year": 2025, "value": 1})]
     lines = "".join(json.dumps({"jsonrpc": "2.0", "method": m, "params": p, "id": i}) + "\n" for i, (m, p) in enumerate(methods))
-    skm(binary, "rpc", db=missing, stdin_text=lines)
-    expect(not os.path.exists(missing), "an RPC read created the missing database")
+    for line in lines.splitlines(keepends=True):
+        skm(binary, "rpc", db=missing, stdin_text=line)
+        expect(not os.path.exists(missing), f"RPC {line.strip()} created the missing database")
+        if os.path.exists(missing):
+            os.remove(missing)
 
 
 def main():
