@@ -1,3 +1,4 @@
+import CSQLite
 import SKMCore
 import SKMJSON
 
@@ -22,9 +23,7 @@ enum WALCheck {
         let throughWAL: StoreIdentity?
         do {
             throughWAL = try SQLiteConnection(path: path, mode: .readOnly).identity()
-        } catch let error as SKMError where error.code == .databaseBusy {
-            throw error
-        } catch {
+        } catch let error as SKMError where isCorruption(error) {
             throw mismatch(path, reason: "isi -wal tidak cocok dengan berkas basis datanya")
         }
         guard let throughWAL else {
@@ -36,6 +35,12 @@ enum WALCheck {
         if throughWAL.generation < mainOnly.generation {
             throw mismatch(path, reason: "berkas -wal lebih lama daripada basis datanya")
         }
+    }
+
+    /// SQLite found the pages it read malformed (the WAL's pages do not fit the file).
+    static func isCorruption(_ error: SKMError) -> Bool {
+        guard let code = error.details?["sqliteCode"]?.numberValue?.int else { return false }
+        return Int32(truncatingIfNeeded: code) & 0xFF == SQLITE_CORRUPT || Int32(truncatingIfNeeded: code) & 0xFF == SQLITE_NOTADB
     }
 
     static func mismatch(_ path: String, reason: String) -> SKMError {
