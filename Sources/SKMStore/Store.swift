@@ -28,6 +28,13 @@ public final class Store {
             }
             try SQLiteConnection.createPrivately(path)
         case .empty:
+            // SQLite deletes the -wal of an empty main file: never let that happen to one
+            // holding data.
+            if let walSize = DatabaseFile.size(path + "-wal"), walSize > 0 {
+                throw SKMError(
+                    .walMismatch,
+                    "Berkas \(path) kosong tetapi \(path)-wal berisi data; tidak ada yang diubah. Pindahkan kedua berkas ke tempat aman dan laporkan ke pengelola.")
+            }
             guard acceptingEmptyFile else {
                 throw SKMError(
                     .notSKMDatabase,

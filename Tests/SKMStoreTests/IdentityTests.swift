@@ -86,6 +86,11 @@ import Testing
         #expect(FileManager.default.createFile(atPath: db.path, contents: Data()))
         #expect(throws: SKMError.self) { _ = try Store(path: db.path) }
         #expect(try FileManager.default.attributesOfItem(atPath: db.path)[.size] as? Int == 0)
+        // An empty main file beside a -wal with data: SQLite would delete the -wal.
+        #expect(FileManager.default.createFile(atPath: db.path + "-wal", contents: Data("data".utf8)))
+        #expect(throws: SKMError.self) { _ = try Store(path: db.path, acceptingEmptyFile: true) }
+        #expect(try String(contentsOfFile: db.path + "-wal", encoding: .utf8) == "data")
+        try FileManager.default.removeItem(atPath: db.path + "-wal")
         _ = try Store(path: db.path, acceptingEmptyFile: true)
         for path in ["/dev/null", db.directory] {
             do {

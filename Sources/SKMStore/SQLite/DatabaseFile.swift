@@ -48,8 +48,7 @@ public enum DatabaseFile {
 
     /// The first 16 bytes of every SQLite 3 database file.
     static func hasSQLiteHeader(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        let descriptor = fd >= 0 ? fd : open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return true }  // unreadable: SQLite gives the precise error
         defer { close(descriptor) }
         var header = [UInt8](repeating: 0, count: 16)
