@@ -66,6 +66,29 @@ import Testing
         #expect(try copy.check().isHealthy)
     }
 
+    @Test func anotherDatabasesWALIsRefusedEvenBesideAFileWithoutIdentity() throws {
+        let big = TestDatabase()
+        do {
+            let (store, unit, ktp, _) = try big.seeded()
+            _ = try store.write((0..<3000).map { _ in response([4, 3, 4, 3, 4, 3, 4, 3, 4], unit: unit, service: ktp) })
+            // As a file from before migration 4 would be: no identity row to compare.
+            try store.db.execute("DROP TABLE skm_identity; PRAGMA user_version = 3")
+        }
+        let small = TestDatabase()
+        let (other, unit, ktp, _) = try small.seeded()
+        _ = try other.write([response([1, 1, 1, 1, 1, 1, 1, 1, 1], unit: unit, service: ktp)])
+        try FileManager.default.copyItem(atPath: small.path + "-wal", toPath: big.path + "-wal")
+        do {
+            _ = try Store(path: big.path)
+            Issue.record("another database's -wal was applied")
+        } catch let error as SKMError {
+            #expect(error.code == .walMismatch)
+        }
+        try FileManager.default.removeItem(atPath: big.path + "-wal")
+        try? FileManager.default.removeItem(atPath: big.path + "-shm")
+        #expect(try Store(path: big.path).responseCounts().total == 3000)
+    }
+
     @Test func extendedResultCodesAreWordedInIndonesian() {
         let shmFull = SQLiteConnection.error(code: ExtendedCode.ioerrShmSize, message: "disk I/O error", path: "a.sqlite", systemErrno: ENOSPC)
         #expect(shmFull.message.hasPrefix("Disk penuh"))

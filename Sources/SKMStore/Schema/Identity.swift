@@ -58,6 +58,11 @@ public struct StoreIdentity: Sendable, Equatable {
 }
 
 extension SQLiteConnection {
+    /// The database's size in pages, as this connection sees it.
+    func pageCount() throws -> Int {
+        try prepare("PRAGMA page_count").first { $0.int(0) } ?? 0
+    }
+
     /// The identity row, or nil when the file has none (an skm schema older than version 4).
     func identity() throws -> StoreIdentity? {
         let exists = try prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'skm_identity'")

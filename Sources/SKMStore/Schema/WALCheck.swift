@@ -10,6 +10,8 @@ import SKMJSON
 /// identity row as the main file alone holds it (opened `immutable`, ignoring the WAL) with the
 /// row as seen through the WAL (opened read-only, which never writes the database or its WAL):
 /// the same database has the same `uuid` and a WAL generation no older than the main file's.
+/// Files without the row (older schemas) still get one check: skm never shrinks a database, so
+/// its own WAL never shows fewer pages than the main file holds.
 ///
 /// Every skm write transaction rewrites the identity row, so a WAL written by skm holds it. A
 /// foreign WAL whose pages do not include the identity row's page (possible only when the two
@@ -17,22 +19,31 @@ import SKMJSON
 enum WALCheck {
     static func verify(_ path: String) throws {
         guard let walSize = DatabaseFile.size(path + "-wal"), walSize > 0 else { return }
-        // What the main file alone says; no identity there (an older schema, another program's
-        // file, a damaged header) leaves the decision to the normal open.
-        guard let mainOnly = try? SQLiteConnection(path: path, mode: .immutable).identity() else { return }
-        let throughWAL: StoreIdentity?
+        // What the main file alone says; a file that cannot be read this way (another program's,
+        // a damaged header) is left to the normal open.
+        guard let mainOnly = try? SQLiteConnection(path: path, mode: .immutable),
+            let mainPages = try? mainOnly.pageCount()
+        else { return }
+        let mainIdentity = try? mainOnly.identity()
+        let throughWAL: (pages: Int, identity: StoreIdentity?)
         do {
-            throughWAL = try SQLiteConnection(path: path, mode: .readOnly).identity()
+            let connection = try SQLiteConnection(path: path, mode: .readOnly)
+            throughWAL = (try connection.pageCount(), try connection.identity())
         } catch let error as SKMError where isCorruption(error) {
             throw mismatch(path, reason: "isi -wal tidak cocok dengan berkas basis datanya")
         }
-        guard let throughWAL else {
+        // skm never shrinks a database (no VACUUM), so its own WAL never shows fewer pages.
+        if throughWAL.pages < mainPages {
+            throw mismatch(path, reason: "berkas -wal berasal dari basis data lain atau dari salinan yang lebih lama")
+        }
+        guard let mainIdentity = mainIdentity ?? nil else { return }  // a schema older than version 4
+        guard let walIdentity = throughWAL.identity else {
             throw mismatch(path, reason: "berkas -wal tidak memuat identitas basis data ini")
         }
-        if throughWAL.uuid != mainOnly.uuid {
+        if walIdentity.uuid != mainIdentity.uuid {
             throw mismatch(path, reason: "berkas -wal berasal dari basis data lain")
         }
-        if throughWAL.generation < mainOnly.generation {
+        if walIdentity.generation < mainIdentity.generation {
             throw mismatch(path, reason: "berkas -wal lebih lama daripada basis datanya")
         }
     }
