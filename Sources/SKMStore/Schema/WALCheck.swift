@@ -32,8 +32,10 @@ enum WALCheck {
         } catch let error as SKMError where isCorruption(error) {
             throw mismatch(path, reason: "isi -wal tidak cocok dengan berkas basis datanya")
         }
-        // skm never shrinks a database (no VACUUM), so its own WAL never shows fewer pages.
-        if throughWAL.pages < mainPages {
+        // skm never shrinks a database (no VACUUM), so its own WAL never shows fewer pages
+        // (unless the file was created with auto-vacuum, which SQLite's default build does not do).
+        let autoVacuum = (try? mainOnly.prepare("PRAGMA auto_vacuum").first { $0.int(0) }) ?? nil
+        if throughWAL.pages < mainPages && autoVacuum == 0 {
             throw mismatch(path, reason: "berkas -wal berasal dari basis data lain atau dari salinan yang lebih lama")
         }
         guard let mainIdentity = mainIdentity ?? nil else { return }  // a schema older than version 4
