@@ -79,10 +79,3 @@ public enum AnswerValidator {
         }
     }
 }
-
-extension String {
-    /// At most `limit` characters, with an ellipsis when cut (for echoing input in messages).
-    public func clipped(_ limit: Int) -> String {
-        count <= limit ? self : String(prefix(limit)) + "…"
-    }
-}

@@ -34,34 +34,36 @@ extension SKMService {
         let unit = try request.unit.map { try TextRules.code($0, field: "unit", what: "unit") }
         let suffix = unit.map { "-\($0)" } ?? ""
         let directory = request.outputDirectory ?? (Self.directory(of: databasePath) + "/laporan-\(request.year)\(suffix)")
-        try AtomicFile.makeDirectory(directory)
+        try AtomicFile.makeDirectory(directory, visibility: .publication)
         let base = "laporan-skm-\(request.year)\(suffix)"
-        var files: [GeneratedReport.File] = []
+        var names: [(format: ReportFormat, name: String)] = []
+        // Every file is written into a staging folder first: a failure midway leaves no partial set.
+        let staged = try StagedFiles(directory: directory)
         let document = ReportContent.document(data)
         for format in request.formats {
             switch format {
             case .html:
-                let path = directory + "/" + base + ".html"
-                try AtomicFile.write(HTMLReport.render(document), to: path)
-                files.append(.init(format: .html, path: path))
+                let name = base + ".html"
+                try staged.write(HTMLReport.render(document), as: name)
+                names.append((.html, name))
             case .markdown:
-                let path = directory + "/" + base + ".md"
-                try AtomicFile.write(MarkdownReport.render(document), to: path)
-                files.append(.init(format: .markdown, path: path))
+                let name = base + ".md"
+                try staged.write(MarkdownReport.render(document), as: name)
+                names.append((.markdown, name))
             case .infographic:
-                let path = directory + "/infografis-ikm-\(request.year)\(suffix).svg"
-                try AtomicFile.write(Infographic.render(data), to: path)
-                files.append(.init(format: .infographic, path: path))
+                let name = "infografis-ikm-\(request.year)\(suffix).svg"
+                try staged.write(Infographic.render(data), as: name)
+                names.append((.infographic, name))
             case .csv:
-                let folder = directory + "/tabel-csv"
-                try AtomicFile.makeDirectory(folder)
                 for table in CSVTables.tables(document, prefix: base) {
-                    let path = folder + "/" + table.fileName
-                    try AtomicFile.write(Self.csv(table, separator: request.separator), to: path)
-                    files.append(.init(format: .csv, path: path))
+                    let name = "tabel-csv/" + table.fileName
+                    try staged.write(Self.csv(table, separator: request.separator), as: name)
+                    names.append((.csv, name))
                 }
             }
         }
+        try staged.publish()
+        let files = names.map { GeneratedReport.File(format: $0.format, path: directory + "/" + $0.name) }
         return GeneratedReport(
             year: request.year, unit: unit, directory: directory, files: files, result: data.overall, notes: notes)
     }

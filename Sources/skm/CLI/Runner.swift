@@ -12,6 +12,10 @@ struct Runner {
     func run(_ arguments: [String]) -> Int32 {
         let status = execute(arguments)
         console.flush()
+        if case .failed(let message) = console.state {
+            if !console.failureReported { console.err(message) }
+            return 1
+        }
         return status
     }
 
@@ -62,6 +66,8 @@ struct Runner {
         } catch let error as SKMError {
             console.flush()
             return report(error, spec: spec, json: parsed.flag("json"))
+        } catch is OutputClosed {
+            return 0
         } catch {
             console.flush()
             console.err("Kesalahan internal skm: \(error). Tidak ada yang disimpan bila perintah belum selesai.")

@@ -91,24 +91,34 @@ enum ResponseCommands {
         ["export"], summary: "Mengekspor respons ke CSV atau JSON Lines.",
         options: [
             .value("format", "csv|jsonl", "format (bawaan: csv)"),
-            .value("out", "BERKAS", "tulis ke berkas (bawaan: keluaran standar)"),
+            .value("out", "BERKAS", "tulis ke berkas baru, hanya terbaca pemiliknya (bawaan: keluaran standar)"),
+            .flag("force", "timpa BERKAS yang sudah ada"),
             .value("separator", ", atau ;", "pemisah CSV (; untuk Excel berbahasa Indonesia)"),
             .flag("include-voided", "sertakan respons yang dibatalkan"),
         ] + Commands.filterOptions,
-        discussion: "Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai rumus di Excel."
+        discussion: """
+            Sel teks yang diawali = + - @ (juga ＝ ＋ － ＠ lebar penuh) diberi tanda ' agar tidak dijalankan
+            sebagai rumus di Excel; skm import membuang tanda itu lagi. Berkas --out dibuat dengan izin 0600
+            (hanya pemilik) karena berisi jawaban warga.
+            """
     ) { args, ctx in
         try args.requirePositionals([])
         var options = ExportOptions(filter: try FilterArguments.filter(args), includeVoided: args.flag("include-voided"))
         if let format = try DataFormat.parse(args.value("format")) { options.format = format }
         options.separator = try CSVSeparator.parse(args.value("separator"))
         if let path = args.value("out") {
-            let file = try OutputFile(path: path)
+            // Citizens' answers: owner-only, like the database; an existing file only with --force.
+            let file = try OutputFile(path: path, visibility: .ownerOnly, replacing: args.flag("force") ? .userNamedFile : .nothing)
             let count = try ctx.service.export(options) { try file.write($0) }
             try file.close()
             ctx.console.err("\(count) respons diekspor ke \(path).")
         } else {
-            let count = try ctx.service.export(options) { ctx.console.out($0) }
+            let count = try ctx.service.export(options) {
+                ctx.console.out($0)
+                try ctx.console.checkOutput()
+            }
             ctx.console.flush()
+            try ctx.console.checkOutput()
             ctx.console.err("\(count) respons diekspor.")
         }
         return 0
