@@ -28,6 +28,14 @@ import Testing
         #expect((report["checks"]?.numberValue?.int ?? 0) >= 80, "\(report)")
     }
 
+    /// Two clerks entering the same batch at once: every confirmed form its own row and number.
+    @Test func twoEntrySessionsOnOneBatch() throws {
+        let report = try runScript("entry_batch.py", ["--rounds", "4", "--forms", "10"])
+        #expect(report["stored"]?.numberValue?.int == 28, "\(report)")
+        #expect(report["acknowledged"]?.numberValue?.int == 28, "\(report)")
+        #expect(report["problems"]?.arrayValue?.isEmpty == true, "\(report)")
+    }
+
     /// Runs a script with python3 and returns the JSON report it prints last.
     func runScript(_ name: String, _ arguments: [String]) throws -> JSONValue {
         let python = try #require(PythonClientTests.python3(), "python3 tidak ditemukan di PATH; uji keandalan memerlukannya")

@@ -86,16 +86,23 @@ extension EntrySession {
         }
     }
 
-    /// Submits the form; the acknowledgement is printed only after the commit.
+    /// Submits the form; the acknowledgement is printed only after the commit, and "Tersimpan"
+    /// only for a new row. In a batch the number is chosen inside the write transaction.
     func save(_ form: EntryForm) throws -> Bool {
-        let clientID = try batch.map { try nextBatchID($0) }
         let draft = form.draft(
-            unit: unit.code, service: target.code, date: date, time: currentSlot, questionnaire: q.id, clientID: clientID)
+            unit: unit.code, service: target.code, date: date, time: currentSlot, questionnaire: q.id, clientID: nil)
         do {
+            if let batch {
+                let result = try service.submitNumbered(draft, batch: batch, from: formNumber)
+                acknowledge(id: result.id, label: " (\(result.clientID))")
+                return true
+            }
             let result = try service.submit(draft)
-            lastSaved = result.id
-            saved += 1
-            say("Tersimpan: respons #\(result.id)\(clientID.map { " (\($0))" } ?? ""). \(todayLine())")
+            if result.duplicate {
+                say("Tidak disimpan sebagai respons baru: isi yang sama sudah tersimpan sebagai respons #\(result.id).")
+                return true
+            }
+            acknowledge(id: result.id, label: "")
             return true
         } catch let error as SKMError where error.isAboutTheInput || error.kind == .busy {
             // A busy database (another program held it past the timeout) keeps the session: the
@@ -103,6 +110,12 @@ extension EntrySession {
             say("Tidak disimpan: \(error.message)")
             return false
         }
+    }
+
+    func acknowledge(id: Int64, label: String) {
+        lastSaved = id
+        saved += 1
+        say("Tersimpan: respons #\(id)\(label). \(todayLine())")
     }
 
     /// "Hari ini: 12 respons, IKM 82,31 (B)" for the unit and the form's date.
@@ -114,13 +127,6 @@ extension EntrySession {
         let r = report.result
         let ikm = r.ikm.map { "IKM \(IndonesianNumber.format($0)) (\(r.band?.mutu ?? "–"))" } ?? "IKM belum dapat dihitung"
         return "Tanggal \(date.iso) di \(unit.code): \(r.respondents) respons, \(ikm)."
-    }
-
-    /// The next free client id of a batch: `BATCH/1`, `BATCH/2`, …
-    func nextBatchID(_ batch: String) throws -> String {
-        var k = formNumber
-        while try service.response(clientID: "\(batch)/\(k)") != nil { k += 1 }
-        return "\(batch)/\(k)"
     }
 
     /// Double entry: compares this form with the first entry of the same batch position.
