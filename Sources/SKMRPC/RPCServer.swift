@@ -11,7 +11,7 @@ import SKMService
 /// `skm rpc`: one JSON-RPC message per line on standard input, one answer per line on standard
 /// output, written and flushed as soon as it is ready. Diagnostics go to standard error only.
 public final class RPCServer {
-    public static let defaultMaxLineBytes = 4 << 20
+    public static let defaultMaxLineBytes = InputLimits.lineBytes
 
     let dispatcher: RPCDispatcher
     let writer: JSONWriter

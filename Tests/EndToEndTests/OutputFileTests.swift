@@ -120,6 +120,17 @@ import Testing
         #expect(json.status == 1)
     }
 
+    @Test func controlCharactersInMessagesReachTheTerminalEscaped() throws {
+        let skm = try withData()
+        defer { skm.cleanUp() }
+        for arguments in [["response", "show", "\u{1B}[2J\u{202E}7"], ["unit", "add", "\u{1B}]0;x\u{7}", "Nama"], ["ikm", "--unit", "A\u{9B}31m"]] {
+            let out = try skm.run(arguments)
+            #expect(out.status != 0)
+            #expect(!out.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{9B}" || $0 == "\u{7}" }, "\(arguments)")
+            #expect(out.stderr.contains("\\u{"), "\(out.stderr)")
+        }
+    }
+
     @Test func aReaderThatWentAwayEndsTheOutputQuietly() throws {
         let skm = try withData()
         defer { skm.cleanUp() }

@@ -47,7 +47,7 @@ public enum QuestionnaireDecoder {
 
     /// Decodes a parsed definition. Never throws: problems are data in the outcome.
     public static func decode(_ json: JSONValue) -> Outcome {
-        var r = DefinitionReader()
+        var r = DefinitionReader(textLimit: QuestionnaireLimits.textCharacters)
         guard let root = r.object(json, "") else { return Outcome(questionnaire: nil, problems: r.problems) }
         r.unknownKeys(root, "", allowed: topLevelKeys)
         let id = r.string(root["id"], "id")

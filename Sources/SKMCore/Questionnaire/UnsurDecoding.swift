@@ -3,7 +3,7 @@ import SKMJSON
 /// Reads the `unsur` and `questions` of a definition and checks that they fit together.
 enum UnsurDecoding {
     static func decodeUnsur(_ value: JSONValue?, _ r: inout DefinitionReader) -> [Unsur]? {
-        guard let array = r.array(value, "unsur") else { return nil }
+        guard let array = r.array(value, "unsur", limit: QuestionnaireLimits.unsur) else { return nil }
         guard !array.isEmpty else {
             r.error("unsur", "harus ada sedikitnya satu unsur")
             return nil
@@ -60,7 +60,7 @@ enum UnsurDecoding {
     static func decodeQuestions(
         _ value: JSONValue?, unsur: [Unsur]?, scale: ClosedRange<Int>?, _ r: inout DefinitionReader
     ) -> [Question]? {
-        guard let array = r.array(value, "questions") else { return nil }
+        guard let array = r.array(value, "questions", limit: QuestionnaireLimits.unsur) else { return nil }
         var result: [Question] = []
         var ok = true
         var askedBy: [String: Int] = [:]

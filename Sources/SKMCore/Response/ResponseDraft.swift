@@ -15,16 +15,28 @@ public enum RawInteger: Sendable, Equatable {
             self = .blank
         } else if let v = Int(trimmed) {
             self = .value(v)
-        } else if let d = Double(trimmed.replacingCommaWithDot), d.isFinite, d == d.rounded(), abs(d) < 1e9 {
-            self = .value(Int(d))  // "4.0" or "4,0", as spreadsheets write whole numbers
+        } else if let v = Self.wholeNumberWithZeroDecimals(trimmed) {
+            self = .value(v)  // "4.0" or "4,0", as spreadsheets write whole numbers
         } else {
             self = .invalid(trimmed)
         }
     }
 }
 
-extension String {
-    fileprivate var replacingCommaWithDot: String { String(map { $0 == "," ? "." : $0 }) }
+extension RawInteger {
+    /// `4.0`, `-2,00`: a whole number written with a decimal mark and only zeros after it. Read
+    /// from the text itself, never through a floating-point parse (which took `4\0` and
+    /// `3.9999999999999999999` for 4).
+    static func wholeNumberWithZeroDecimals(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard let mark = bytes.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
+            mark + 1 < bytes.count, bytes[(mark + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") })
+        else { return nil }
+        let whole = bytes[..<mark]
+        let digits = whole.first == UInt8(ascii: "-") || whole.first == UInt8(ascii: "+") ? whole.dropFirst() : whole
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(String(decoding: whole, as: UTF8.self))
+    }
 }
 
 /// The answers of one response, as received.

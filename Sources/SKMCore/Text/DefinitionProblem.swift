@@ -38,6 +38,8 @@ public struct DefinitionProblem: Sendable, Equatable, CustomStringConvertible {
 /// Reads typed members of a JSON definition, recording a problem for each missing or mistyped one.
 struct DefinitionReader {
     var problems: [DefinitionProblem] = []
+    /// The longest text (in Unicode scalars) a definition of this kind may hold; nil: no limit.
+    var textLimit: Int?
 
     mutating func error(_ path: String, _ message: String) {
         problems.append(DefinitionProblem(.error, path, message))
@@ -59,13 +61,18 @@ struct DefinitionReader {
         return object
     }
 
-    mutating func array(_ value: JSONValue?, _ path: String, required: Bool = true) -> [JSONValue]? {
+    /// The array at `path`; with `limit`, an array of more elements is an error (and nil).
+    mutating func array(_ value: JSONValue?, _ path: String, required: Bool = true, limit: Int? = nil) -> [JSONValue]? {
         guard let value, !value.isNull else {
             if required { error(path, "wajib ada (array)") }
             return nil
         }
         guard let array = value.arrayValue else {
             error(path, "harus array, bukan \(value.typeNameID)")
+            return nil
+        }
+        if let limit, array.count > limit {
+            error(path, "paling banyak \(limit) butir, tertulis \(array.count)")
             return nil
         }
         return array
@@ -82,6 +89,10 @@ struct DefinitionReader {
         }
         if required && text.trimmingSpaces().isEmpty {
             error(path, "tidak boleh kosong")
+            return nil
+        }
+        if let textLimit, text.unicodeScalars.count > textLimit {
+            error(path, "paling panjang \(textLimit) karakter, tertulis \(text.unicodeScalars.count)")
             return nil
         }
         return text

@@ -75,41 +75,71 @@ public final class ByteSource {
     }
 }
 
-/// Splits a byte stream into lines (LF or CRLF), for JSON Lines and the RPC server.
+/// Splits a byte stream into lines (LF or CRLF), for JSON Lines.
+///
+/// A line longer than `InputLimits.lineBytes` is never held whole: its bytes are skipped to the
+/// next line feed and `next()` throws an error naming its line; the following call goes on with
+/// the next line.
 public struct LineSplitter {
     let source: ByteSource
+    let maxLineBytes: Int
     var buffer: [UInt8] = []
     var start = 0
+    /// Where the search for the next line feed resumes (bytes before it hold none).
+    var searchFrom = 0
     var finished = false
+    var skipping = false
     /// The number of lines returned so far (1-based number of the last one), for error messages.
     public private(set) var lineNumber = 0
 
     /// A splitter reading from `source`, which it does not close.
-    public init(source: ByteSource) {
+    public init(source: ByteSource, maxLineBytes: Int = InputLimits.lineBytes) {
         self.source = source
+        self.maxLineBytes = maxLineBytes
     }
 
     /// The next line without its terminator, or nil at the end.
     public mutating func next() throws -> [UInt8]? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                if skipping {
+                    skipping = false
+                    start = newline + 1
+                    searchFrom = start
+                    throw InputLimits.lineTooLong(lineNumber, what: "baris JSON")
+                }
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = Array(buffer[start..<end])
                 start = newline + 1
-                lineNumber += 1
+                searchFrom = start
                 return line
             }
+            searchFrom = buffer.count
+            if skipping || buffer.count - start > maxLineBytes {
+                skipping = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                searchFrom = 0
+            }
             if finished {
+                if skipping {
+                    skipping = false
+                    lineNumber += 1
+                    throw InputLimits.lineTooLong(lineNumber, what: "baris JSON")
+                }
                 guard start < buffer.count else { return nil }
                 var line = Array(buffer[start...])
                 if line.last == 0x0D { line.removeLast() }
                 start = buffer.count
+                searchFrom = start
                 lineNumber += 1
                 return line
             }
             if start > 0 {
                 buffer.removeSubrange(0..<start)
+                searchFrom -= start
                 start = 0
             }
             if let chunk = try source.read() {

@@ -74,10 +74,15 @@ struct CSVColumns {
             }
         }
         if !unknown.isEmpty {
+            let shown = unknown.prefix(Self.unknownShown).map { "\"\($0.clipped(30))\"" }.joined(separator: ", ")
+            let more = unknown.count > Self.unknownShown ? " dan \(unknown.count - Self.unknownShown) lainnya" : ""
             throw SKMError(
                 .csvHeader,
-                "Kolom tidak dikenal: \(unknown.map { "\"\($0.clipped(30))\"" }.joined(separator: ", ")). Kolom yang dikenal: date/tanggal, unit, service/layanan, U1…U\(questionnaire.unsur.count), time/jam, gender/jenis_kelamin, education/pendidikan, occupation/pekerjaan, age/usia, comment/saran, clientId/client_id, questionnaire.",
-                details: ["unknown": .array(unknown.map { .string($0) })])
+                "Kolom tidak dikenal (\(unknown.count)): \(shown)\(more). Kolom yang dikenal: date/tanggal, unit, service/layanan, U1…U\(questionnaire.unsur.count), time/jam, gender/jenis_kelamin, education/pendidikan, occupation/pekerjaan, age/usia, comment/saran, clientId/client_id, questionnaire.",
+                details: [
+                    "unknown": .array(unknown.prefix(Self.unknownShown).map { .string(String($0.prefix(100))) }),
+                    "unknownCount": .int(unknown.count),
+                ])
         }
         column = Field.allCases.map { index[$0] }
         var missing = [Field.date, .unit, .service].filter { index[$0] == nil }.map(\.rawValue)
@@ -90,6 +95,9 @@ struct CSVColumns {
                 details: ["missing": .array(missing.map { .string($0) })])
         }
     }
+
+    /// How many unknown column names an error lists (the rest are counted).
+    static let unknownShown = 10
 
     static func isAnswerColumn(_ key: String) -> Bool {
         key.count >= 2 && key.count <= 16 && key.hasPrefix("u") && key.dropFirst().allSatisfy(\.isASCIIDigit)

@@ -75,7 +75,12 @@ public struct CSVReader {
     /// Buffers the first line (or everything), skips a byte-order mark and detects the separator.
     mutating func start() throws {
         started = true
-        while !finished && !buffer.contains(0x0A) { _ = try fill() }
+        // The first line decides the separator; a first line past the limit is refused when read.
+        var searched = 0
+        while !finished && buffer.count <= InputLimits.lineBytes && !buffer[searched...].contains(0x0A) {
+            searched = buffer.count
+            _ = try fill()
+        }
         if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { position = 3 }
         var commas = 0
         var semicolons = 0
@@ -139,7 +144,16 @@ public struct CSVReader {
                     return true
                 }
             }
-            switch scan(&state) {
+            let step = scan(&state)
+            if record.bytes.count > InputLimits.lineBytes {
+                throw InputLimits.lineTooLong(record.line, what: "satu baris CSV")
+            }
+            if record.ends.count > InputLimits.columns {
+                throw SKMError(
+                    .csvMalformed, "Baris \(record.line): lebih dari \(InputLimits.columns) kolom. Batas satu baris \(InputLimits.columns) kolom.",
+                    details: ["row": .int(record.line), "limitColumns": .int(InputLimits.columns)])
+            }
+            switch step {
             case .needMore: continue
             case .needLookahead:
                 if try !fill() {

@@ -3,7 +3,7 @@ import SKMJSON
 
 /// Writes CSV that Excel opens correctly and safely: UTF-8 with a byte-order mark, CRLF line
 /// ends, `,` or `;` separators, and text cells that could run as a formula (`=`, `+`, `-`, `@`,
-/// tab, carriage return at the start) prefixed with an apostrophe. Number cells carry a decimal
+/// their full-width forms, tab, carriage return at the start) prefixed with an apostrophe. Number cells carry a decimal
 /// point; with `;` (the Indonesian Excel convention) the writer turns it into a decimal comma.
 public struct CSVWriter: Sendable {
     /// `,` or `;`; with `;` number cells get a decimal comma. Callers check it with `CSVSeparator` first.
@@ -34,19 +34,28 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// What makes a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@` (and their full-width
+    /// forms ＝＋－＠, which some spreadsheets fold to ASCII), tab and carriage return.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\t", "\r"]
 
-    /// The text with an apostrophe in front when a spreadsheet would read it as a formula.
+    /// True for text of the form `'…'F…`: any number of apostrophes, then a formula start.
+    static func isFormulaLike(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        guard let first = scalars.first(where: { $0 != "'" }) else { return false }
+        return formulaStarts.contains(first)
+    }
+
+    /// The text with an apostrophe in front when a spreadsheet would read it as a formula. Text
+    /// that already starts with apostrophes before a formula start gets one more, so the prefix is
+    /// always the one `unneutralised` removes and export → import gives back the same text.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.first, formulaStarts.contains(first) else { return text }
-        return "'" + text
+        isFormulaLike(Substring(text).unicodeScalars) ? "'" + text : text
     }
 
     /// Undoes `neutralised` on import, so export → import round-trips.
     public static func unneutralised(_ text: String) -> String {
-        guard text.utf8.first == UInt8(ascii: "'"), let second = text.dropFirst().first, formulaStarts.contains(second)
-        else { return text }
-        return String(text.dropFirst())
+        let rest = Substring(text).unicodeScalars.dropFirst()
+        guard text.unicodeScalars.first == "'", isFormulaLike(rest) else { return text }
+        return String(String.UnicodeScalarView(rest))
     }
 }
 

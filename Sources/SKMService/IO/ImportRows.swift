@@ -95,7 +95,15 @@ struct JSONLinesImportRows: ImportRows, @unchecked Sendable {
     }
 
     mutating func next() throws -> ImportRow? {
-        while let line = try lines.next() {
+        while true {
+            let read: [UInt8]?
+            do {
+                read = try lines.next()
+            } catch let error as SKMError where error.code == .csvMalformed {
+                // A line past the limit: reported as that row, the next line is read normally.
+                return ImportRow(line: lines.lineNumber, draft: .failure(error), questionnaire: nil)
+            }
+            guard let line = read else { return nil }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             do {
                 return ImportRow(line: lines.lineNumber, draft: .success(try draft(line)), questionnaire: nil)
@@ -103,7 +111,6 @@ struct JSONLinesImportRows: ImportRows, @unchecked Sendable {
                 return ImportRow(line: lines.lineNumber, draft: .failure(error), questionnaire: nil)
             }
         }
-        return nil
     }
 
     func draft(_ line: [UInt8]) throws(SKMError) -> ResponseDraft {
