@@ -107,7 +107,7 @@ public struct LineSplitter {
                     skipping = false
                     start = newline + 1
                     searchFrom = start
-                    throw InputLimits.lineTooLong(lineNumber, what: "baris JSON")
+                    throw InputLimits.lineTooLong(lineNumber, what: "Baris JSON ini", namingLine: false)
                 }
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
@@ -127,7 +127,7 @@ public struct LineSplitter {
                 if skipping {
                     skipping = false
                     lineNumber += 1
-                    throw InputLimits.lineTooLong(lineNumber, what: "baris JSON")
+                    throw InputLimits.lineTooLong(lineNumber, what: "Baris JSON ini", namingLine: false)
                 }
                 guard start < buffer.count else { return nil }
                 var line = Array(buffer[start...])

@@ -11,11 +11,12 @@ public enum InputLimits {
     /// "4 MiB", for messages.
     public static var lineBytesText: String { "\(lineBytes >> 20) MiB" }
 
-    /// The error for a line (or CSV record) past `lineBytes`, starting on line `line`.
-    static func lineTooLong(_ line: Int, what: String) -> SKMError {
+    /// The error for a line (or CSV record) past `lineBytes`, starting on line `line`; the
+    /// message names the line unless the report shows it beside the message anyway.
+    static func lineTooLong(_ line: Int, what: String, namingLine: Bool = true) -> SKMError {
         SKMError(
             .csvMalformed,
-            "Baris \(line): \(what) lebih dari \(lineBytesText) (tanpa akhir baris, atau tanda kutip yang tidak ditutup). Batas satu baris \(lineBytesText).",
+            (namingLine ? "Baris \(line): " : "") + "\(what) lebih dari \(lineBytesText) (tanpa akhir baris, atau tanda kutip yang tidak ditutup). Batas satu baris \(lineBytesText).",
             details: ["row": .int(line), "limitBytes": .int(lineBytes)])
     }
 }
