@@ -33,6 +33,7 @@ import Testing
         let report = try f.service.importFile(path: path, options: ImportOptions())
         #expect(!report.committed && report.invalidRows == 1 && report.rowsRead == 2)
         #expect(report.errors.first?.row == 1)
+        #expect(report.errors.first?.error.message.contains("lebih dari 4 MiB") == true, "\(report.errors.first?.error.message ?? "")")
         let skipped = try f.service.importFile(path: path, options: ImportOptions(skipInvalid: true))
         #expect(skipped.stored == 1 && f.storedCount == 1)
     }
