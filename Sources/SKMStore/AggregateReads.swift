@@ -2,32 +2,61 @@ import SKMCore
 
 /// How aggregate reads are grouped.
 public enum TallyGrouping: Sendable, CaseIterable {
-    case none, unit, service, day, month, year
+    case none, unit, service, day, month, quarter, year
 
-    var keyExpression: String {
+    /// Three integer columns that identify a group (unused ones are 0); `day` is `YYYY-MM-DD`.
+    var keyColumns: String {
+        let year = "CAST(substr(day, 1, 4) AS INTEGER)"
+        let month = "CAST(substr(day, 6, 2) AS INTEGER)"
         switch self {
-        case .none: return "''"
-        case .unit: return "unit_id"
-        case .service: return "service_id"
-        case .day: return "day"
-        case .month: return "substr(day, 1, 7)"
-        case .year: return "substr(day, 1, 4)"
+        case .none: return "0, 0, 0"
+        case .unit: return "unit_id, 0, 0"
+        case .service: return "service_id, 0, 0"
+        case .day: return "\(year), \(month), CAST(substr(day, 9, 2) AS INTEGER)"
+        case .month: return "\(year), \(month), 0"
+        case .quarter: return "\(year), (\(month) + 2) / 3, 0"
+        case .year: return "\(year), 0, 0"
+        }
+    }
+
+    /// The typed key of a group read with `keyColumns`; nil for a row whose day is not a date.
+    func key(_ a: Int, _ b: Int, _ c: Int) -> TallyKey? {
+        switch self {
+        case .none: return TallyKey.all
+        case .unit: return .unit(id: Int64(a))
+        case .service: return .service(id: Int64(a))
+        case .day: return CivilDate(year: a, month: b, day: c).map { .day($0) }
+        case .month: return YearMonth(year: a, month: b).map { .month($0) }
+        case .quarter: return YearQuarter(year: a, quarter: b).map { .quarter($0) }
+        case .year: return .year(a)
         }
     }
 }
 
-struct GroupID: Hashable {
-    let questionnaire: String
-    let key: String
+/// What one tally group stands for: everything, a unit or service (by id), a day, month,
+/// quarter or year.
+public enum TallyKey: Sendable, Hashable, Comparable {
+    case all
+    case unit(id: Int64)
+    case service(id: Int64)
+    case day(CivilDate)
+    case month(YearMonth)
+    case quarter(YearQuarter)
+    case year(Int)
 }
 
-/// Reuses the previous row's strings when the bytes are the same, so summing thousands of rows
-/// of one questionnaire does not build thousands of equal strings.
+struct GroupID: Hashable {
+    let questionnaire: String
+    let a: Int
+    let b: Int
+    let c: Int
+}
+
+/// Reuses the previous row's questionnaire string when the bytes are the same, so summing
+/// thousands of rows of one questionnaire does not build thousands of equal strings.
 struct NameCache {
     var lastText: [UInt8] = []
     var lastTextString = ""
-    var lastKey: [UInt8] = []
-    var lastKeyString = ""
 
     mutating func text(_ row: Statement, _ column: Int32) -> String {
         let bytes = row.bytes(column)
@@ -36,20 +65,12 @@ struct NameCache {
         lastTextString = String(decoding: bytes, as: UTF8.self)
         return lastTextString
     }
-
-    mutating func key(_ row: Statement, _ column: Int32) -> String {
-        let bytes = row.bytes(column)
-        if bytes.elementsEqual(lastKey) { return lastKeyString }
-        lastKey = Array(bytes)
-        lastKeyString = String(decoding: bytes, as: UTF8.self)
-        return lastKeyString
-    }
 }
 
-/// The tally of one group: a questionnaire and a key (unit id, service id, `2025-03`, … or "").
+/// The tally of one group: a questionnaire and what the group stands for.
 public struct TallyGroup: Sendable, Equatable {
     public let questionnaireID: String
-    public let key: String
+    public let key: TallyKey
     public var tally: Tally
 }
 
@@ -58,27 +79,31 @@ extension Store {
     ///
     /// The rows are summed here rather than by SQL `GROUP BY`, which would sort them first; a
     /// year of a busy office is tens of thousands of aggregate rows and sums in milliseconds.
+    /// Sums that overflow throw `aggregate_corrupt` (no set of responses can give them).
     public func tallies(_ query: ResponseQuery, groupBy grouping: TallyGrouping) throws -> [TallyGroup] {
         let (clauses, values) = query.whereClauses()
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let key = grouping.keyExpression
-        var groups: [GroupID: TallyGroup] = [:]
+        let key = grouping.keyColumns
+        var groups: [GroupID: Tally] = [:]
         let totalsSQL = """
-            SELECT questionnaire, CAST(\(key) AS TEXT), respondents, score_sum, score_sumsq FROM daily_totals \(whereSQL)
+            SELECT questionnaire, \(key), respondents, score_sum, score_sumsq FROM daily_totals \(whereSQL)
             """
         let totals = try statement(totalsSQL)
         totals.bind(values)
         var names = NameCache()
         while try totals.step() {
-            let id = GroupID(questionnaire: names.text(totals, 0), key: names.key(totals, 1))
-            var group = groups[id] ?? TallyGroup(questionnaireID: id.questionnaire, key: id.key, tally: Tally(unsurCount: 0))
-            group.tally.respondents += totals.int(2)
-            group.tally.scoreSum += totals.double(3)
-            group.tally.scoreSumOfSquares += totals.double(4)
-            groups[id] = group
+            let id = GroupID(questionnaire: names.text(totals, 0), a: totals.int(1), b: totals.int(2), c: totals.int(3))
+            var tally = groups[id] ?? Tally(unsurCount: 0)
+            guard let respondents = AggregateBounds.add(tally.respondents, totals.int(4)) else {
+                throw AggregateBounds.corrupt("jumlah responden melampaui batas bilangan")
+            }
+            tally.respondents = respondents
+            tally.scoreSum += totals.double(5)
+            tally.scoreSumOfSquares += totals.double(6)
+            groups[id] = tally
         }
         let unsurSQL = """
-            SELECT questionnaire, CAST(\(key) AS TEXT), unsur, answered, total, total_sq FROM daily_unsur \(whereSQL)
+            SELECT questionnaire, \(key), unsur, answered, total, total_sq FROM daily_unsur \(whereSQL)
             """
         let unsur = try statement(unsurSQL)
         unsur.bind(values)
@@ -87,9 +112,9 @@ extension Store {
         var currentID: GroupID?
         var current: [UnsurTally] = []
         while try unsur.step() {
-            let index = unsur.int(2)
+            let index = unsur.int(4)
             guard index >= 0, index < 1000 else { continue }
-            let id = GroupID(questionnaire: names.text(unsur, 0), key: names.key(unsur, 1))
+            let id = GroupID(questionnaire: names.text(unsur, 0), a: unsur.int(1), b: unsur.int(2), c: unsur.int(3))
             if id != currentID {
                 if let currentID { sums[currentID] = current }
                 current = sums[id] ?? []
@@ -98,15 +123,19 @@ extension Store {
             if current.count <= index {
                 current.append(contentsOf: Array(repeating: UnsurTally(), count: index + 1 - current.count))
             }
-            current[index].answered += unsur.int(3)
-            current[index].sum += unsur.int(4)
-            current[index].sumOfSquares += unsur.int(5)
+            guard let answered = AggregateBounds.add(current[index].answered, unsur.int(5)),
+                let sum = AggregateBounds.add(current[index].sum, unsur.int(6)),
+                let squares = AggregateBounds.add(current[index].sumOfSquares, unsur.int(7))
+            else { throw AggregateBounds.corrupt("jumlah unsur ke-\(index + 1) melampaui batas bilangan") }
+            current[index] = UnsurTally(answered: answered, sum: sum, sumOfSquares: squares)
         }
         if let currentID { sums[currentID] = current }
-        for (id, list) in sums { groups[id]?.tally.unsur = list }
-        return groups.values
-            .filter { $0.tally.respondents != 0 }
-            .sorted { ($0.questionnaireID, $0.key) < ($1.questionnaireID, $1.key) }
+        for (id, list) in sums { groups[id]?.unsur = list }
+        return groups.compactMap { id, tally -> TallyGroup? in
+            guard tally.respondents != 0, let key = grouping.key(id.a, id.b, id.c) else { return nil }
+            return TallyGroup(questionnaireID: id.questionnaire, key: key, tally: tally)
+        }
+        .sorted { ($0.questionnaireID, $0.key) < ($1.questionnaireID, $1.key) }
     }
 
     /// The questionnaires that have responses matching `query`, with their respondent counts.

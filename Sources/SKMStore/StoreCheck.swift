@@ -30,11 +30,13 @@ public enum StoreFinding: Sendable, Equatable {
     case totalsDiffer(AggregateRowKey, stored: Int, recounted: Int)
     /// A per-unsur aggregate differs from a recount (`unsur` counts from 0).
     case unsurDiffers(AggregateRowKey, unsur: Int, stored: Int, recounted: Int)
+    /// An aggregate row that no responses could give (`Store.implausibleAggregates`).
+    case implausibleAggregate(ImplausibleAggregate)
 
     /// Findings a rebuild of the aggregates from the responses repairs.
     public var isAboutAggregates: Bool {
         switch self {
-        case .totalsDiffer, .unsurDiffers: return true
+        case .totalsDiffer, .unsurDiffers, .implausibleAggregate: return true
         default: return false
         }
     }

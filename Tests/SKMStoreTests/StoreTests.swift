@@ -131,10 +131,10 @@ import Testing
         let q1 = ResponseQuery(from: CivilDate(iso: "2025-01-01"), to: CivilDate(iso: "2025-03-31"))
         #expect(try store.tallies(q1, groupBy: .none).first?.tally.respondents == 2)
         let byService = try store.tallies(ResponseQuery(), groupBy: .service)
-        #expect(byService.map(\.key) == [String(ktp.id), String(sket.id)])
+        #expect(byService.map(\.key) == [.service(id: ktp.id), .service(id: sket.id)])
         #expect(byService.map(\.tally.respondents) == [2, 1])
         let byMonth = try store.tallies(ResponseQuery(serviceIDs: [ktp.id]), groupBy: .month)
-        #expect(byMonth.map(\.key) == ["2025-01", "2025-04"])
+        #expect(byMonth.map(\.key) == [.month(YearMonth(year: 2025, month: 1)!), .month(YearMonth(year: 2025, month: 4)!)])
         #expect(try store.tallies(ResponseQuery(questionnaireID: "kepmenpan-25-2004"), groupBy: .none).isEmpty)
     }
 

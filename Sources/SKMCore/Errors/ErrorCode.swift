@@ -55,6 +55,9 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case walMismatch = "wal_mismatch"
     /// SQLite's integrity check fails: the file is damaged.
     case databaseCorrupt = "database_corrupt"
+    /// The running aggregates hold sums that cannot come from any set of responses (overflow,
+    /// negative counts…); `skm check --repair` rebuilds them from the responses.
+    case aggregateCorrupt = "aggregate_corrupt"
     case fileError = "file_error"
 
     // Computation and filters
@@ -86,7 +89,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             return .conflict
         case .databaseBusy:
             return .busy
-        case .databaseError, .databaseTooNew, .fileError, .notSKMDatabase, .walMismatch, .databaseCorrupt:
+        case .databaseError, .databaseTooNew, .fileError, .notSKMDatabase, .walMismatch, .databaseCorrupt, .aggregateCorrupt:
             return .storage
         case .usage:
             return .usage

@@ -107,17 +107,26 @@ public struct IKMResult: Sendable, Equatable {
 
 /// The IKM of one group of a breakdown or a report table: a service, a quarter…
 public struct GroupResult: Sendable {
-    /// The group's identifier, used to sort and match groups (a unit code, a service, `2025-Q1`, `2025-03`, `2025`).
-    public let key: String
+    /// What the group stands for; code compares these, never `key`.
+    public let group: GroupKey
     /// The group as headings show it, e.g. "KTP-KK — Pengantar KTP-el (KEC-TT)" or "Triwulan I".
     public let label: String
     /// The group's own IKM result.
     public let result: IKMResult
 
-    /// A group as a breakdown or report table builds it.
-    public init(key: String, label: String, result: IKMResult) {
-        self.key = key
+    /// The group's identifier on the wire (`GroupKey.text`): a unit code, `UNIT/SERVICE`,
+    /// `2025-Q1`, `2025-03`, `2025`.
+    public var key: String { group.text }
+
+    /// A group of a breakdown.
+    public init(_ group: GroupKey, label: String, result: IKMResult) {
+        self.group = group
         self.label = label
         self.result = result
+    }
+
+    /// A group known only by its text key.
+    public init(key: String, label: String, result: IKMResult) {
+        self.init(.text(key), label: label, result: result)
     }
 }

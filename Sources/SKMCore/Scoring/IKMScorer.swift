@@ -68,8 +68,8 @@ public enum IKMScorer {
         let n = Double(weights.count)
         let answered = unsur.first?.answered ?? 0
         let nrrSum: Double
-        if answered > 0 && unsur.allSatisfy({ $0.answered == answered }) {
-            nrrSum = Double(unsur.reduce(0) { $0 + $1.sum }) / Double(answered)
+        if answered > 0 && unsur.allSatisfy({ $0.answered == answered }), let sum = AggregateBounds.sum(unsur.map(\.sum)) {
+            nrrSum = Double(sum) / Double(answered)
         } else {
             nrrSum = unsur.reduce(0) { $0 + ($1.nrr ?? 0) }
         }

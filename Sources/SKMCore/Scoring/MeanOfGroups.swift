@@ -8,13 +8,14 @@ extension IKMScorer {
     /// given only when every scored group has one. `respondents` counts every group.
     public static func meanOfGroups(_ groups: [IKMResult], questionnaire: Questionnaire) -> IKMResult {
         let scored = groups.filter { $0.ikm != nil }
-        let respondents = groups.reduce(0) { $0 + $1.respondents }
+        // The groups are parts of one checked tally, so their sums fit; saturate rather than trap.
+        let respondents = AggregateBounds.sum(groups.map(\.respondents)) ?? Int.max
         let weighting = groups.first?.weighting ?? .exact
         let weights = weighting.weights(from: questionnaire.weights)
         var unsurResults: [UnsurResult] = []
         for (i, unsur) in questionnaire.unsur.enumerated() {
-            let answered = groups.reduce(0) { $0 + ($1.unsur.count > i ? $1.unsur[i].answered : 0) }
-            let sum = groups.reduce(0) { $0 + ($1.unsur.count > i ? $1.unsur[i].sum : 0) }
+            let answered = AggregateBounds.sum(groups.map { $0.unsur.count > i ? $0.unsur[i].answered : 0 }) ?? Int.max
+            let sum = AggregateBounds.sum(groups.map { $0.unsur.count > i ? $0.unsur[i].sum : 0 }) ?? Int.max
             let nrrs = scored.compactMap { $0.unsur.count > i ? $0.unsur[i].nrr : nil }
             let nrr: Double? = nrrs.isEmpty ? nil : nrrs.reduce(0, +) / Double(nrrs.count)
             let converted = nrr.map { $0 * questionnaire.conversionFactor }

@@ -19,6 +19,8 @@ extension StoreFinding {
             return "Agregat berbeda: \(key.text): agregat \(stored) responden, hitung ulang \(recounted)"
         case .unsurDiffers(let key, let unsur, let stored, let recounted):
             return "Agregat berbeda: \(key.text) unsur ke-\(unsur + 1): agregat jumlah \(stored), hitung ulang \(recounted)"
+        case .implausibleAggregate(let row):
+            return "Agregat tidak mungkin: \(row.text)"
         }
     }
 
@@ -28,7 +30,7 @@ extension StoreFinding {
         case .integrity: return "integrity"
         case .danglingReference: return "reference"
         case .identityMissing, .responseCountDiffers, .lastResponseIDDiffers: return "bookkeeping"
-        case .totalsDiffer, .unsurDiffers: return "aggregate"
+        case .totalsDiffer, .unsurDiffers, .implausibleAggregate: return "aggregate"
         }
     }
 }

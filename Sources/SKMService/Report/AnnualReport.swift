@@ -43,9 +43,11 @@ extension SKMService {
         }
 
         let services = try serviceSummaries(ikm, questionnaire: q)
-        let quarters = (1...4).map { quarter -> GroupResult in
-            let found = ikm.breakdowns.first { $0.breakdown == .quarter }?.groups.first { $0.key == "\(request.year)-Q\(quarter)" }
-            return GroupResult(key: "Q\(quarter)", label: "Triwulan \(Roman.numeral(quarter))", result: found?.result ?? Self.empty(q))
+        let quarterGroups = ikm.breakdowns.first { $0.breakdown == .quarter }?.groups ?? []
+        let quarters = YearQuarter.all(of: request.year).map { quarter -> GroupResult in
+            let found = quarterGroups.first { $0.group == .quarter(quarter) }
+            return GroupResult(
+                key: "Q\(quarter.quarter)", label: "Triwulan \(Roman.numeral(quarter.quarter))", result: found?.result ?? Self.empty(q))
         }
         let profileCounts = try store.profileCounts(query)
         var demographics = profileTables(profileCounts, questionnaire: q)
@@ -86,10 +88,10 @@ extension SKMService {
         var summaries = scope.map { s -> GroupResult in
             let key = Self.serviceKey(s)
             let label = severalUnits ? "\(s.name) (\(s.unitCode))" : s.name
-            return GroupResult(key: key, label: label, result: groups.first { $0.key == key }?.result ?? Self.empty(q))
+            return GroupResult(key, label: label, result: groups.first { $0.group == key }?.result ?? Self.empty(q))
         }
-        for g in groups where !summaries.contains(where: { $0.key == g.key }) {
-            summaries.append(GroupResult(key: g.key, label: g.label, result: g.result))
+        for g in groups where !summaries.contains(where: { $0.group == g.group }) {
+            summaries.append(g)
         }
         return summaries
     }
@@ -100,7 +102,8 @@ extension SKMService {
         let query = ResponseQuery(to: DateRange.year(year)?.to, unitIDs: ikm.filter.query.unitIDs)
         var years: [YearSummary] = []
         for group in try existingStore().tallies(query, groupBy: .year) {
-            guard let y = Int(group.key), y < year, let q = try? catalog.questionnaire(group.questionnaireID) else { continue }
+            guard case .year(let y) = group.key, y < year, let q = try? catalog.questionnaire(group.questionnaireID) else { continue }
+            try group.tally.checkBounds(scale: q.scale)
             years.append(YearSummary(year: y, result: IKMScorer.score(group.tally, questionnaire: q)))
         }
         years.append(YearSummary(year: year, result: ikm.result))

@@ -71,19 +71,25 @@ extension SKMService {
         let questionnaire = try questionnaireForData(filter)
         var query = filter.query
         query.questionnaireID = questionnaire.id
-        let score = { (tally: Tally) in IKMScorer.score(tally, questionnaire: questionnaire, weighting: request.weighting) }
+        // Every tally is checked before it is scored: stored sums that no responses could give
+        // become `aggregate_corrupt`, never a wrong figure or an arithmetic trap.
+        let score = { (tally: Tally) throws in
+            try tally.checkBounds(scale: questionnaire.scale)
+            return IKMScorer.score(tally, questionnaire: questionnaire, weighting: request.weighting)
+        }
 
         let overallTally = try store.tallies(query, groupBy: .none).first?.tally ?? Tally(unsurCount: questionnaire.unsur.count)
+        let overall = try score(overallTally)
         var serviceGroups: [GroupResult] = []
         var withoutRespondents: [ServiceRecord] = []
         let result: IKMResult
         switch request.aggregation {
         case .pooled:
-            result = score(overallTally)
+            result = overall
         case .meanOfServices:
             serviceGroups = try groups(.service, query: query, score: score)
             let inScope = try servicesInScope(filter)
-            withoutRespondents = inScope.filter { s in !serviceGroups.contains { $0.key == Self.serviceKey(s) } }
+            withoutRespondents = inScope.filter { s in !serviceGroups.contains { $0.group == Self.serviceKey(s) } }
             result = IKMScorer.meanOfGroups(serviceGroups.map(\.result), questionnaire: questionnaire)
         }
         var breakdowns: [(breakdown: Breakdown, groups: [GroupResult])] = []
@@ -119,45 +125,48 @@ extension SKMService {
         return try catalog.questionnaire(present.first?.id)
     }
 
-    func groups(_ breakdown: Breakdown, query: ResponseQuery, score: (Tally) -> IKMResult) throws -> [GroupResult] {
+    /// The groups of one breakdown, each scored (and checked) by `score`.
+    func groups(_ breakdown: Breakdown, query: ResponseQuery, score: (Tally) throws -> IKMResult) throws -> [GroupResult] {
         let store = try existingStore()
+        let grouping: TallyGrouping
+        switch breakdown {
+        case .unit: grouping = .unit
+        case .service: grouping = .service
+        case .quarter: grouping = .quarter
+        case .month: grouping = .month
+        case .year: grouping = .year
+        }
+        let tallies = try store.tallies(query, groupBy: grouping)
         switch breakdown {
         case .unit:
-            let names = Dictionary(try store.units().map { (String($0.id), $0) }, uniquingKeysWith: { a, _ in a })
-            return try store.tallies(query, groupBy: .unit).map { g in
-                let unit = names[g.key]
-                return GroupResult(
-                    key: unit?.code ?? g.key, label: unit.map { "\($0.code) — \($0.name)" } ?? g.key, result: score(g.tally))
+            let units = Dictionary(try store.units().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return try tallies.compactMap { g -> GroupResult? in
+                guard case .unit(let id) = g.key else { return nil }
+                guard let unit = units[id] else { return GroupResult(key: String(id), label: String(id), result: try score(g.tally)) }
+                return GroupResult(.unit(code: unit.code), label: "\(unit.code) — \(unit.name)", result: try score(g.tally))
             }.sorted { $0.key < $1.key }
         case .service:
-            let services = Dictionary(try store.services().map { (String($0.id), $0) }, uniquingKeysWith: { a, _ in a })
-            return try store.tallies(query, groupBy: .service).map { g in
-                let s = services[g.key]
-                return GroupResult(
-                    key: s.map(Self.serviceKey) ?? g.key, label: s.map { "\($0.code) — \($0.name) (\($0.unitCode))" } ?? g.key,
-                    result: score(g.tally))
+            let services = Dictionary(try store.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return try tallies.compactMap { g -> GroupResult? in
+                guard case .service(let id) = g.key else { return nil }
+                guard let s = services[id] else { return GroupResult(key: String(id), label: String(id), result: try score(g.tally)) }
+                return GroupResult(Self.serviceKey(s), label: "\(s.code) — \(s.name) (\(s.unitCode))", result: try score(g.tally))
             }.sorted { $0.key < $1.key }
         case .month:
-            return try store.tallies(query, groupBy: .month).map { g in
-                GroupResult(key: g.key, label: Self.monthLabel(g.key), result: score(g.tally))
-            }
-        case .year:
-            return try store.tallies(query, groupBy: .year).map { g in
-                GroupResult(key: g.key, label: g.key, result: score(g.tally))
+            return try tallies.compactMap { g in
+                guard case .month(let month) = g.key else { return nil }
+                return GroupResult(.month(month), label: month.label, result: try score(g.tally))
             }
         case .quarter:
-            var merged: [(key: String, tally: Tally)] = []
-            for g in try store.tallies(query, groupBy: .month) {
-                let parts = g.key.split(separator: "-")
-                guard parts.count == 2, let month = Int(parts[1]) else { continue }
-                let key = "\(parts[0])-Q\((month - 1) / 3 + 1)"
-                if let index = merged.firstIndex(where: { $0.key == key }) {
-                    merged[index].tally.merge(g.tally)
-                } else {
-                    merged.append((key, g.tally))
-                }
+            return try tallies.compactMap { g in
+                guard case .quarter(let quarter) = g.key else { return nil }
+                return GroupResult(.quarter(quarter), label: "Triwulan \(Roman.numeral(quarter.quarter)) \(quarter.year)", result: try score(g.tally))
             }
-            return merged.map { GroupResult(key: $0.key, label: Self.quarterLabel($0.key), result: score($0.tally)) }
+        case .year:
+            return try tallies.compactMap { g in
+                guard case .year(let year) = g.key else { return nil }
+                return GroupResult(.year(year), label: String(year), result: try score(g.tally))
+            }
         }
     }
 
@@ -167,18 +176,6 @@ extension SKMService {
         return try existingStore().services()
     }
 
-    /// `UNIT/SERVICE`, the key of a service group.
-    static func serviceKey(_ s: ServiceRecord) -> String { "\(s.unitCode)/\(s.code)" }
-
-    static func monthLabel(_ key: String) -> String {
-        let parts = key.split(separator: "-")
-        guard parts.count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return key }
-        return "\(CivilDate.monthNames[m - 1]) \(parts[0])"
-    }
-
-    static func quarterLabel(_ key: String) -> String {
-        let parts = key.split(separator: "-")
-        guard parts.count == 2, let q = Int(parts[1].dropFirst()) else { return key }
-        return "Triwulan \(Roman.numeral(q)) \(parts[0])"
-    }
+    /// The key of a service group (`UNIT/SERVICE` on the wire).
+    static func serviceKey(_ s: ServiceRecord) -> GroupKey { .service(unitCode: s.unitCode, code: s.code) }
 }

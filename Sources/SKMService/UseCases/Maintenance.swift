@@ -35,11 +35,28 @@ extension SKMService {
         let store = try existingStore()
         try store.rebuildAggregates()
         try store.audit(action: "aggregates.rebuild", detail: nil, at: clock.timestamp())
-        return try store.check()
+        return try check()
     }
 
-    /// Integrity check, reference check, bookkeeping and a recount of every aggregate.
+    /// Integrity check, reference check, bookkeeping, a recount of every aggregate and the
+    /// aggregate rows that cannot be right on their questionnaire's scale.
     public func check() throws -> StoreCheck {
-        try existingStore().check()
+        let store = try existingStore()
+        let scales = Dictionary(try catalog().all.map { ($0.id, $0.scale.upperBound) }, uniquingKeysWith: { a, _ in a })
+        var implausible = try store.implausibleAggregates(scaleMaximum: scales)
+        // A row that cannot be right also differs from the recount: name it once, by what is
+        // impossible about it.
+        var findings = try store.check().findings.map { finding -> StoreFinding in
+            let same: (ImplausibleAggregate) -> Bool
+            switch finding {
+            case .totalsDiffer(let row, _, _): same = { $0.row == row && $0.unsur == nil }
+            case .unsurDiffers(let row, let unsur, _, _): same = { $0.row == row && $0.unsur == unsur }
+            default: return finding
+            }
+            guard let index = implausible.firstIndex(where: same) else { return finding }
+            return .implausibleAggregate(implausible.remove(at: index))
+        }
+        findings += implausible.map { .implausibleAggregate($0) }
+        return StoreCheck(findings: findings)
     }
 }

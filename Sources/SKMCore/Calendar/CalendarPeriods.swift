@@ -1,0 +1,52 @@
+/// A calendar month of a year (`2025-03`), the key of a monthly breakdown.
+public struct YearMonth: Sendable, Hashable, Comparable {
+    public let year: Int
+    /// 1–12.
+    public let month: Int
+
+    /// A month, or nil when `month` is not 1–12.
+    public init?(year: Int, month: Int) {
+        guard (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// The month's quarter (triwulan).
+    public var quarter: YearQuarter { YearQuarter(checkedYear: year, quarter: (month - 1) / 3 + 1) }
+
+    /// `YYYY-MM`, as the breakdown's key on the wire.
+    public var text: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+
+    /// `Maret 2025`.
+    public var label: String { "\(CivilDate.monthNames[month - 1]) \(year)" }
+
+    public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}
+
+/// A quarter (triwulan) of a year (`2025-Q1`), the key of a quarterly breakdown.
+public struct YearQuarter: Sendable, Hashable, Comparable {
+    public let year: Int
+    /// 1–4.
+    public let quarter: Int
+
+    /// A quarter, or nil when `quarter` is not 1–4.
+    public init?(year: Int, quarter: Int) {
+        guard (1...4).contains(quarter) else { return nil }
+        self.init(checkedYear: year, quarter: quarter)
+    }
+
+    init(checkedYear year: Int, quarter: Int) {
+        self.year = year
+        self.quarter = quarter
+    }
+
+    /// The four quarters of a year, in order.
+    public static func all(of year: Int) -> [YearQuarter] {
+        (1...4).map { YearQuarter(checkedYear: year, quarter: $0) }
+    }
+
+    /// `YYYY-Qn`, as the breakdown's key on the wire.
+    public var text: String { "\(year)-Q\(quarter)" }
+
+    public static func < (a: YearQuarter, b: YearQuarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
+}
