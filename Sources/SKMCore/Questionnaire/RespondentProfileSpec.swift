@@ -21,26 +21,13 @@ public struct RespondentProfileSpec: Sendable, Equatable {
 
     /// The field for a profile key (`gender`, `education`, `occupation`).
     public func choiceField(_ key: ProfileKey) -> ProfileField? {
-        switch key {
-        case .gender: return gender
-        case .education: return education
-        case .occupation: return occupation
-        }
+        self[keyPath: key.field.spec]
     }
 }
 
-/// The profile fields that take one value from a list.
+/// The profile fields that take one value from a list; `field` describes each.
 public enum ProfileKey: String, Sendable, CaseIterable {
     case gender, education, occupation
-
-    /// The Indonesian column name also accepted on import.
-    public var indonesianName: String {
-        switch self {
-        case .gender: return "jenis_kelamin"
-        case .education: return "pendidikan"
-        case .occupation: return "pekerjaan"
-        }
-    }
 }
 
 /// A field answered by choosing one value ("L"/"P", "SMA", "PNS"…).

@@ -126,11 +126,7 @@ public struct Respondent: Sendable, Equatable {
 
     /// The choice code given for a choice field; nil when not given.
     public func value(_ key: ProfileKey) -> String? {
-        switch key {
-        case .gender: return gender
-        case .education: return education
-        case .occupation: return occupation
-        }
+        self[keyPath: key.field.respondent]
     }
 }
 

@@ -17,9 +17,8 @@ public final class ResponseValidator {
     @exclusivity(unchecked) var dates: [String: CivilDate] = [:]
     @exclusivity(unchecked) var slots: [String: String] = [:]
     @exclusivity(unchecked) var codes: [String: String] = [:]
-    @exclusivity(unchecked) var genders: [String: String] = [:]
-    @exclusivity(unchecked) var educations: [String: String] = [:]
-    @exclusivity(unchecked) var occupations: [String: String] = [:]
+    /// Accepted raw profile values → choice code, one memory per `ProfileKey.fields` entry.
+    @exclusivity(unchecked) var choices: [[String: String]] = Array(repeating: [:], count: ProfileKey.fields.count)
 
     /// A validator for many drafts of one questionnaire on one day (an import, a batch).
     public init(questionnaire: Questionnaire, today: CivilDate) {
@@ -126,32 +125,16 @@ public final class ResponseValidator {
     func validateRespondent(_ draft: ResponseDraft) throws(SKMError) -> Respondent {
         let q = questionnaire
         var respondent = Respondent()
-        for key in ProfileKey.allCases {
-            let raw: String?
-            switch key {
-            case .gender: raw = draft.gender
-            case .education: raw = draft.education
-            case .occupation: raw = draft.occupation
-            }
-            guard let raw, !raw.isEmpty else { continue }
-            let known: String?
-            switch key {
-            case .gender: known = genders[raw]
-            case .education: known = educations[raw]
-            case .occupation: known = occupations[raw]
-            }
-            if let known {
-                switch key {
-                case .gender: respondent.gender = known
-                case .education: respondent.education = known
-                case .occupation: respondent.occupation = known
-                }
+        for (i, profile) in ProfileKey.fields.enumerated() {
+            guard let raw = draft[keyPath: profile.draft], !raw.isEmpty else { continue }
+            if let known = choices[i][raw] {
+                respondent[keyPath: profile.respondent] = known
                 continue
             }
             guard !raw.trimmingSpaces().isEmpty else { continue }
-            let field = "respondent.\(key.rawValue)"
-            guard let spec = q.profile.choiceField(key) else {
-                throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan \(key.indonesianName).", field: field)
+            let field = "respondent.\(profile.name)"
+            guard let spec = q.profile[keyPath: profile.spec] else {
+                throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan \(profile.indonesianName).", field: field)
             }
             guard let choice = spec.choice(matching: raw) else {
                 let list = spec.choices.map { "\($0.code) (\($0.label))" }.joined(separator: ", ")
@@ -160,16 +143,8 @@ public final class ResponseValidator {
                     "\(spec.label) \"\(raw.clipped(40))\" tidak dikenal; pilih salah satu: \(list).", field: field,
                     details: ["allowed": .array(spec.choices.map { .string($0.code) })])
             }
-            switch key {
-            case .gender: respondent.gender = choice.code
-            case .education: respondent.education = choice.code
-            case .occupation: respondent.occupation = choice.code
-            }
-            switch key {
-            case .gender: remember(raw, choice.code, in: &genders)
-            case .education: remember(raw, choice.code, in: &educations)
-            case .occupation: remember(raw, choice.code, in: &occupations)
-            }
+            respondent[keyPath: profile.respondent] = choice.code
+            remember(raw, choice.code, in: &choices[i])
         }
         switch draft.age {
         case .blank:

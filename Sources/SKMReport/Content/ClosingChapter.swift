@@ -87,9 +87,10 @@ enum AppendixChapter {
         }
         blocks.append(.table(ReportTable(id: "kuesioner", caption: n.table("Pertanyaan kuesioner"), columns: columns, rows: rows)))
         var profile: [[Inline]] = []
-        if let f = q.profile.gender { profile.append([.text("\(f.label): \(f.choices.map(\.label).joined(separator: ", ")).")]) }
-        if let f = q.profile.education { profile.append([.text("\(f.label): \(f.choices.map(\.label).joined(separator: ", ")).")]) }
-        if let f = q.profile.occupation { profile.append([.text("\(f.label): \(f.choices.map(\.label).joined(separator: ", ")).")]) }
+        for key in ProfileKey.allCases {
+            guard let f = q.profile.choiceField(key) else { continue }
+            profile.append([.text("\(f.label): \(f.choices.map(\.label).joined(separator: ", ")).")])
+        }
         if let f = q.profile.age { profile.append([.text("\(f.label): \(f.min)–\(f.max) tahun.")]) }
         if !q.timeSlots.isEmpty { profile.append([.text("Jam survei: \(q.timeSlots.map(\.label).joined(separator: ", ")).")]) }
         if !profile.isEmpty {

@@ -10,7 +10,7 @@ public enum ResponseJSON {
     ]
     /// Keys of the stored form that an import of an export may carry; they are ignored.
     static let readOnlyKeys = ["id", "createdAt", "voided", "voidedAt", "voidReason", "answersByUnsur"]
-    static let respondentKeys = ["gender", "education", "occupation", "age"]
+    static let respondentKeys = ProfileKey.fields.map(\.name) + ["age"]
 
     /// A draft from `response.submit` params or a JSON Lines row; checks JSON types and keys only, the validator checks values.
     public static func draft(_ fields: JSONFields, allowReadOnlyKeys: Bool = false) throws(SKMError) -> ResponseDraft {
@@ -27,9 +27,7 @@ public enum ResponseJSON {
         }
         if let respondent = try fields.nested("respondent") {
             try respondent.rejectUnknown(respondentKeys)
-            draft.gender = try respondent.string("gender")
-            draft.education = try respondent.string("education")
-            draft.occupation = try respondent.string("occupation")
+            for profile in ProfileKey.fields { draft[keyPath: profile.draft] = try respondent.string(profile.name) }
             if let age = respondent.object["age"], !age.isNull { draft.age = rawInteger(age) }
         }
         return draft
@@ -71,6 +69,9 @@ public enum ResponseJSON {
             byQuestion = c.answers.map(answerValue)
             for (i, a) in c.answers.enumerated() { byUnsur["U\(i + 1)"] = answerValue(a) }
         }
+        var respondent = JSONObject()
+        for profile in ProfileKey.fields { respondent[profile.name] = .string(c.respondent[keyPath: profile.respondent]) }
+        respondent["age"] = .int(c.respondent.age)
         return [
             "id": .int(Int(r.id)),
             "questionnaire": .string(c.questionnaireID),
@@ -80,10 +81,7 @@ public enum ResponseJSON {
             "time": .string(c.timeSlot),
             "answers": .array(byQuestion),
             "answersByUnsur": .object(byUnsur),
-            "respondent": [
-                "gender": .string(c.respondent.gender), "education": .string(c.respondent.education),
-                "occupation": .string(c.respondent.occupation), "age": .int(c.respondent.age),
-            ],
+            "respondent": .object(respondent),
             "comment": .string(c.comment),
             "clientId": .string(r.clientID),
             "createdAt": .string(r.createdAt),

@@ -6,8 +6,9 @@ import SKMCore
 /// named by unsur code (`U1`…). Unknown columns are refused (a typo would otherwise silently
 /// drop data); the columns an export writes but an import does not need are ignored.
 struct CSVColumns {
+    /// The columns besides the answers and the profile choices (those come from `ProfileKey.fields`).
     enum Field: String, CaseIterable {
-        case date, unit, service, time, gender, education, occupation, age, comment, clientId, questionnaire
+        case date, unit, service, time, age, comment, clientId, questionnaire
 
         var ordinal: Int {
             switch self {
@@ -15,13 +16,10 @@ struct CSVColumns {
             case .unit: return 1
             case .service: return 2
             case .time: return 3
-            case .gender: return 4
-            case .education: return 5
-            case .occupation: return 6
-            case .age: return 7
-            case .comment: return 8
-            case .clientId: return 9
-            case .questionnaire: return 10
+            case .age: return 4
+            case .comment: return 5
+            case .clientId: return 6
+            case .questionnaire: return 7
             }
         }
     }
@@ -31,14 +29,22 @@ struct CSVColumns {
         "unit": .unit, "unit_layanan": .unit, "kode_unit": .unit,
         "service": .service, "layanan": .service, "jenis_layanan": .service, "kode_layanan": .service,
         "time": .time, "jam": .time, "jam_survei": .time, "waktu": .time,
-        "gender": .gender, "jenis_kelamin": .gender, "jk": .gender,
-        "education": .education, "pendidikan": .education,
-        "occupation": .occupation, "pekerjaan": .occupation,
         "age": .age, "usia": .age, "umur": .age,
         "comment": .comment, "saran": .comment, "komentar": .comment,
         "clientid": .clientId, "client_id": .clientId,
         "questionnaire": .questionnaire, "kuesioner": .questionnaire,
     ]
+
+    /// Column name (lower-case) → index of the profile field in `ProfileKey.fields`.
+    static let profileAliases: [String: Int] = Dictionary(
+        ProfileKey.fields.enumerated().flatMap { i, field in field.columnNames.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+
+    /// The names listed when a header has unknown columns.
+    static func knownColumns(unsurCount: Int) -> String {
+        "date/tanggal, unit, service/layanan, U1…U\(unsurCount), time/jam, "
+            + ProfileKey.fields.map { "\($0.name)/\($0.indonesianName), " }.joined()
+            + "age/usia, comment/saran, clientId/client_id, questionnaire"
+    }
 
     /// Written by `skm export`; carried but not needed.
     static let ignored: Set<String> = ["id", "createdat", "created_at", "voidedat", "voided_at", "voidreason", "void_reason"]
@@ -47,6 +53,9 @@ struct CSVColumns {
     var headerName: [Field: String] = [:]
     /// `index` as an array by field (dictionary lookups per cell are too slow for a million rows).
     var column: [Int?] = []
+    /// The column of each profile field, in `ProfileKey.fields` order, and its header as written.
+    var profileColumn: [Int?] = Array(repeating: nil, count: ProfileKey.fields.count)
+    var profileHeaderName: [String?] = Array(repeating: nil, count: ProfileKey.fields.count)
     /// Answer columns: unsur code (upper-case) → column.
     var answers: [(code: String, index: Int)] = []
     var voidedIndex: Int?
@@ -65,6 +74,9 @@ struct CSVColumns {
             if let field = Self.aliases[key] {
                 index[field] = i
                 headerName[field] = name
+            } else if let profile = Self.profileAliases[key] {
+                profileColumn[profile] = i
+                profileHeaderName[profile] = name
             } else if Self.isAnswerColumn(key) {
                 answers.append((code: name.uppercased(), index: i))
             } else if key == "voided" {
@@ -78,7 +90,7 @@ struct CSVColumns {
             let more = unknown.count > Self.unknownShown ? " dan \(unknown.count - Self.unknownShown) lainnya" : ""
             throw SKMError(
                 .csvHeader,
-                "Kolom tidak dikenal (\(unknown.count)): \(shown)\(more). Kolom yang dikenal: date/tanggal, unit, service/layanan, U1…U\(questionnaire.unsur.count), time/jam, gender/jenis_kelamin, education/pendidikan, occupation/pekerjaan, age/usia, comment/saran, clientId/client_id, questionnaire.",
+                "Kolom tidak dikenal (\(unknown.count)): \(shown)\(more). Kolom yang dikenal: \(Self.knownColumns(unsurCount: questionnaire.unsur.count)).",
                 details: [
                     "unknown": .array(unknown.prefix(Self.unknownShown).map { .string(String($0.prefix(100))) }),
                     "unknownCount": .int(unknown.count),
@@ -114,6 +126,7 @@ struct CSVColumns {
             return q.questions[index].unsur
         }
         let key = field.hasPrefix("respondent.") ? String(field.dropFirst("respondent.".count)) : field
+        if let profile = ProfileKey.fields.firstIndex(where: { $0.name == key }) { return profileHeaderName[profile] ?? key }
         guard let f = Field(rawValue: key) else { return field }
         return headerName[f] ?? key
     }
@@ -141,8 +154,9 @@ struct CSVColumns {
                 .csvMalformed,
                 "Baris ini punya \(record.count) kolom, baris judul \(count). Periksa pemisah (, atau ;) dan tanda kutip.")
         }
-        func text(_ field: Field) -> String? {
-            guard let i = column[field.ordinal] else { return nil }
+        func text(_ field: Field) -> String? { text(at: column[field.ordinal]) }
+        func text(at index: Int?) -> String? {
+            guard let i = index else { return nil }
             let raw = record.field(i)
             if raw.isEmpty { return nil }
             let s = CSVWriter.unneutralised(String(decoding: raw, as: UTF8.self)).trimmingSpaces()
@@ -164,11 +178,12 @@ struct CSVColumns {
             }
             answers.append(Self.answer(record.field(column)))
         }
-        return ResponseDraft(
+        var draft = ResponseDraft(
             questionnaire: q.id, unit: text(.unit), service: text(.service), date: text(.date), time: text(.time),
-            answers: .byQuestion(answers), gender: text(.gender), education: text(.education),
-            occupation: text(.occupation), age: text(.age).map { RawInteger(text: $0) } ?? .blank,
+            answers: .byQuestion(answers), age: text(.age).map { RawInteger(text: $0) } ?? .blank,
             comment: text(.comment), clientID: text(.clientId))
+        for (i, profile) in ProfileKey.fields.enumerated() { draft[keyPath: profile.draft] = text(at: profileColumn[i]) }
+        return draft
     }
 
     /// The questionnaire a row names in its `questionnaire` column, if the file has one.

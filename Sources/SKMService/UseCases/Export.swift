@@ -44,7 +44,7 @@ extension SKMService {
             query.questionnaireID = q.id
             let csv = CSVWriter(separator: options.separator)
             var header = ["id", "questionnaire", "date", "unit", "service", "time"] + q.unsur.map(\.code)
-            header += ["gender", "education", "occupation", "age", "comment", "clientId", "createdAt"]
+            header += ProfileKey.fields.map(\.name) + ["age", "comment", "clientId", "createdAt"]
             if options.includeVoided { header += ["voided", "voidedAt", "voidReason"] }
             try write(csv.byteOrderMark + csv.line(header.map { .text($0) }))
             try store.forEachResponse(query, includeVoided: options.includeVoided) { r in
@@ -54,11 +54,8 @@ extension SKMService {
                     .text(c.serviceCode), .optionalText(c.timeSlot),
                 ]
                 cells += c.answers.map { .number($0 == 0 ? "" : String($0)) }
-                cells += [
-                    .optionalText(c.respondent.gender), .optionalText(c.respondent.education),
-                    .optionalText(c.respondent.occupation), .int(c.respondent.age), .optionalText(c.comment),
-                    .optionalText(r.clientID), .text(r.createdAt),
-                ]
+                cells += ProfileKey.fields.map { .optionalText(c.respondent[keyPath: $0.respondent]) }
+                cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt)]
                 if options.includeVoided {
                     cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]
                 }

@@ -5,9 +5,8 @@ import SKMStore
 struct EntryForm {
     /// Per question (paper order): nil until answered; `.blank` for a deliberate blank.
     var answers: [RawInteger?]
-    var gender: String?
-    var education: String?
-    var occupation: String?
+    /// The profile choices made so far (age is kept apart, as a number).
+    var respondent = Respondent()
     var age: Int?
 
     init(questions: Int) {
@@ -17,10 +16,11 @@ struct EntryForm {
     var isEmpty: Bool { answers.allSatisfy { $0 == nil } }
 
     func draft(unit: String, service: String, date: CivilDate, time: String?, questionnaire: String, clientID: String?) -> ResponseDraft {
-        ResponseDraft(
+        var draft = ResponseDraft(
             questionnaire: questionnaire, unit: unit, service: service, date: date.iso, time: time,
-            answers: .byQuestion(answers.map { $0 ?? .blank }), gender: gender, education: education,
-            occupation: occupation, age: age.map { .value($0) } ?? .blank, clientID: clientID)
+            answers: .byQuestion(answers.map { $0 ?? .blank }), age: age.map { .value($0) } ?? .blank, clientID: clientID)
+        for profile in ProfileKey.fields { draft[keyPath: profile.draft] = respondent[keyPath: profile.respondent] }
+        return draft
     }
 
     /// The answer as the form shows it: `4 Sangat sesuai`, or `- (kosong)`.
@@ -49,12 +49,9 @@ struct EntryForm {
                 out.append("pertanyaan \(i + 1) (\(question.unsur)): pertama \(show(first)), kedua \(show(second))")
             }
         }
-        let pairs: [(String, String?, String?)] = [
-            ("jenis kelamin", stored.content.respondent.gender, gender),
-            ("pendidikan", stored.content.respondent.education, education),
-            ("pekerjaan", stored.content.respondent.occupation, occupation),
-            ("usia", stored.content.respondent.age.map(String.init), age.map(String.init)),
-        ]
+        let pairs: [(String, String?, String?)] =
+            ProfileKey.fields.map { ($0.words, stored.content.respondent[keyPath: $0.respondent], respondent[keyPath: $0.respondent]) }
+            + [("usia", stored.content.respondent.age.map(String.init), age.map(String.init))]
         for (label, first, second) in pairs where first != second {
             out.append("\(label): pertama \(first ?? "–"), kedua \(second ?? "–")")
         }

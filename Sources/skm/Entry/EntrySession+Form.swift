@@ -82,15 +82,10 @@ extension EntrySession {
 
     /// Gender, education, occupation (one key each) and age; Enter skips a field.
     func fillProfile(_ form: inout EntryForm) throws -> Bool {
-        for key in ProfileKey.allCases {
-            guard let field = q.profile.choiceField(key) else { continue }
+        for profile in ProfileKey.fields {
+            guard let field = q.profile[keyPath: profile.spec] else { continue }
             switch askChoice(field) {
-            case .answer(let code):
-                switch key {
-                case .gender: form.gender = code
-                case .education: form.education = code
-                case .occupation: form.occupation = code
-                }
+            case .answer(let code): form.respondent[keyPath: profile.respondent] = code
             case .stop: return false
             }
         }

@@ -9,12 +9,11 @@ extension EntrySession {
             let u = q.unsur[q.unsurIndexOfQuestion[i]]
             say("  \(String(i + 1).leftPadding(2)) \(u.code.padding(3)) \(u.name.clipped(34).padding(35)) \(EntryForm.describe(form.answers[i], question: question, scale: q.scale))")
         }
-        let profile = [
-            "jenis kelamin \(form.gender ?? "–")", "pendidikan \(form.education ?? "–")",
-            "pekerjaan \(form.occupation ?? "–")", "usia \(form.age.map(String.init) ?? "–")",
-        ]
+        let profile =
+            ProfileKey.fields.map { "\($0.words) \(form.respondent[keyPath: $0.respondent] ?? "–")" }
+            + ["usia \(form.age.map(String.init) ?? "–")"]
         say("  " + profile.joined(separator: " · "))
-        say("[Enter] \(verify == nil ? "simpan" : "bandingkan") · 1–\(q.questions.count) ubah jawaban · g/p/k/s ubah jenis kelamin/pendidikan/pekerjaan/usia · x buang")
+        say("[Enter] \(verify == nil ? "simpan" : "bandingkan") · 1–\(q.questions.count) ubah jawaban · \(ProfileKey.fields.map { String($0.entryKey) }.joined(separator: "/"))/s ubah \(ProfileKey.fields.map(\.words).joined(separator: "/"))/usia · x buang")
         prompt()
     }
 
@@ -66,24 +65,17 @@ extension EntrySession {
                 }
             }
         }
-        let key: ProfileKey?
-        switch text.lowercased() {
-        case "g": key = .gender
-        case "p": key = .education
-        case "k": key = .occupation
-        case "s":
+        let letter = text.lowercased()
+        if letter == "s" {
             if let field = q.profile.age, case .answer(let age) = askAge(field) { form.age = age }
             return
-        default:
+        }
+        guard let profile = ProfileKey.fields.first(where: { String($0.entryKey) == letter }) else {
             say("Tekan Enter untuk menyimpan, nomor pertanyaan untuk mengubah, atau x untuk membuang.")
             return
         }
-        guard let key, let field = q.profile.choiceField(key), case .answer(let code) = askChoice(field) else { return }
-        switch key {
-        case .gender: form.gender = code
-        case .education: form.education = code
-        case .occupation: form.occupation = code
-        }
+        guard let field = q.profile[keyPath: profile.spec], case .answer(let code) = askChoice(field) else { return }
+        form.respondent[keyPath: profile.respondent] = code
     }
 
     /// Submits the form; the acknowledgement is printed only after the commit, and "Tersimpan"
