@@ -142,9 +142,19 @@ extension Store {
     public func questionnaireCounts(_ query: ResponseQuery) throws -> [(id: String, respondents: Int)] {
         let (clauses, values) = query.whereClauses()
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try statement("SELECT questionnaire, SUM(respondents) FROM daily_totals \(whereSQL) GROUP BY questionnaire ORDER BY questionnaire")
-            .rows(values) { (id: $0.text(0), respondents: $0.int(1)) }
-            .filter { $0.respondents != 0 }
+        // Summed here with checked arithmetic: SQL's SUM would fail with an English "integer overflow".
+        let rows = try statement("SELECT questionnaire, respondents FROM daily_totals \(whereSQL)")
+        rows.bind(values)
+        var names = NameCache()
+        var counts: [String: Int] = [:]
+        while try rows.step() {
+            let id = names.text(rows, 0)
+            guard let total = AggregateBounds.add(counts[id] ?? 0, rows.int(1)) else {
+                throw AggregateBounds.corrupt("jumlah responden melampaui batas bilangan")
+            }
+            counts[id] = total
+        }
+        return counts.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (id: $0.key, respondents: $0.value) }
     }
 
     /// Compares the running aggregates with a recount from the responses; returns the rows that

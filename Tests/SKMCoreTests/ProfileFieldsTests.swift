@@ -17,18 +17,18 @@ import Testing
 
     @Test func eachDescriptionLeadsFromTheDraftToTheRespondent() throws {
         for profile in ProfileKey.fields {
-            let spec = try #require(q.profile[keyPath: profile.spec])
+            let spec = try #require(profile.spec(q.profile))
             #expect(spec == q.profile.choiceField(profile.key))
             let choice = try #require(spec.choices.last)
             var draft = ResponseDraft(unit: "KEC", service: "KTP", date: "2025-01-02", answers: .byQuestion(Array(repeating: .value(3), count: 9)))
-            draft[keyPath: profile.draft] = choice.label.lowercased()
+            profile.setDraftValue(&draft, choice.label.lowercased())
             let validated = try ResponseValidator.validate(draft, questionnaire: q, today: CivilDate(iso: "2025-06-01")!)
-            #expect(validated.content.respondent[keyPath: profile.respondent] == choice.code)
+            #expect(profile.respondentValue(validated.content.respondent) == choice.code)
             #expect(validated.content.respondent.value(profile.key) == choice.code)
             for other in ProfileKey.fields where other.key != profile.key {
-                #expect(validated.content.respondent[keyPath: other.respondent] == nil)
+                #expect(other.respondentValue(validated.content.respondent) == nil)
             }
-            draft[keyPath: profile.draft] = "tidak ada"
+            profile.setDraftValue(&draft, "tidak ada")
             let error = skmError { _ = try ResponseValidator.validate(draft, questionnaire: q, today: CivilDate(iso: "2025-06-01")!) }
             #expect(error?.code == .invalidProfileValue)
             #expect(error?.field == "respondent.\(profile.name)")

@@ -24,6 +24,8 @@ import Testing
         try store.db.execute("UPDATE daily_unsur SET total = 4 WHERE unsur = 0 AND day = '2025-01-10'")
         try store.db.execute("UPDATE daily_totals SET respondents = 9223372036854775807 WHERE day = '2025-01-10'")
         #expect(throws: SKMError.self) { try store.tallies(ResponseQuery(), groupBy: .year) }
+        let counted = try #require(throws: SKMError.self) { try store.questionnaireCounts(ResponseQuery()) }
+        #expect(counted.code == .aggregateCorrupt)
     }
 
     @Test func checkFindsRowsThatCannotBeRight() throws {

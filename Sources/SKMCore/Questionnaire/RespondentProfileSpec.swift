@@ -21,7 +21,7 @@ public struct RespondentProfileSpec: Sendable, Equatable {
 
     /// The field for a profile key (`gender`, `education`, `occupation`).
     public func choiceField(_ key: ProfileKey) -> ProfileField? {
-        self[keyPath: key.field.spec]
+        key.field.spec(self)
     }
 }
 

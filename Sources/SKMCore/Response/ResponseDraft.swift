@@ -126,7 +126,7 @@ public struct Respondent: Sendable, Equatable {
 
     /// The choice code given for a choice field; nil when not given.
     public func value(_ key: ProfileKey) -> String? {
-        self[keyPath: key.field.respondent]
+        key.field.respondentValue(self)
     }
 }
 

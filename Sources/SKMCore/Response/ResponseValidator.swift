@@ -126,14 +126,14 @@ public final class ResponseValidator {
         let q = questionnaire
         var respondent = Respondent()
         for (i, profile) in ProfileKey.fields.enumerated() {
-            guard let raw = draft[keyPath: profile.draft], !raw.isEmpty else { continue }
+            guard let raw = profile.draftValue(draft), !raw.isEmpty else { continue }
             if let known = choices[i][raw] {
-                respondent[keyPath: profile.respondent] = known
+                profile.setRespondentValue(&respondent, known)
                 continue
             }
             guard !raw.trimmingSpaces().isEmpty else { continue }
             let field = "respondent.\(profile.name)"
-            guard let spec = q.profile[keyPath: profile.spec] else {
+            guard let spec = profile.spec(q.profile) else {
                 throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan \(profile.indonesianName).", field: field)
             }
             guard let choice = spec.choice(matching: raw) else {
@@ -143,7 +143,7 @@ public final class ResponseValidator {
                     "\(spec.label) \"\(raw.clipped(40))\" tidak dikenal; pilih salah satu: \(list).", field: field,
                     details: ["allowed": .array(spec.choices.map { .string($0.code) })])
             }
-            respondent[keyPath: profile.respondent] = choice.code
+            profile.setRespondentValue(&respondent, choice.code)
             remember(raw, choice.code, in: &choices[i])
         }
         switch draft.age {

@@ -27,7 +27,7 @@ public enum ResponseJSON {
         }
         if let respondent = try fields.nested("respondent") {
             try respondent.rejectUnknown(respondentKeys)
-            for profile in ProfileKey.fields { draft[keyPath: profile.draft] = try respondent.string(profile.name) }
+            for profile in ProfileKey.fields { profile.setDraftValue(&draft, try respondent.string(profile.name)) }
             if let age = respondent.object["age"], !age.isNull { draft.age = rawInteger(age) }
         }
         return draft
@@ -70,7 +70,7 @@ public enum ResponseJSON {
             for (i, a) in c.answers.enumerated() { byUnsur["U\(i + 1)"] = answerValue(a) }
         }
         var respondent = JSONObject()
-        for profile in ProfileKey.fields { respondent[profile.name] = .string(c.respondent[keyPath: profile.respondent]) }
+        for profile in ProfileKey.fields { respondent[profile.name] = .string(profile.respondentValue(c.respondent)) }
         respondent["age"] = .int(c.respondent.age)
         return [
             "id": .int(Int(r.id)),

@@ -182,7 +182,7 @@ struct CSVColumns {
             questionnaire: q.id, unit: text(.unit), service: text(.service), date: text(.date), time: text(.time),
             answers: .byQuestion(answers), age: text(.age).map { RawInteger(text: $0) } ?? .blank,
             comment: text(.comment), clientID: text(.clientId))
-        for (i, profile) in ProfileKey.fields.enumerated() { draft[keyPath: profile.draft] = text(at: profileColumn[i]) }
+        for (i, profile) in ProfileKey.fields.enumerated() { profile.setDraftValue(&draft, text(at: profileColumn[i])) }
         return draft
     }
 

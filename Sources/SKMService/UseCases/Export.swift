@@ -54,7 +54,7 @@ extension SKMService {
                     .text(c.serviceCode), .optionalText(c.timeSlot),
                 ]
                 cells += c.answers.map { .number($0 == 0 ? "" : String($0)) }
-                cells += ProfileKey.fields.map { .optionalText(c.respondent[keyPath: $0.respondent]) }
+                cells += ProfileKey.fields.map { .optionalText($0.respondentValue(c.respondent)) }
                 cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt)]
                 if options.includeVoided {
                     cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]

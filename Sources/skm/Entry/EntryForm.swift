@@ -19,7 +19,7 @@ struct EntryForm {
         var draft = ResponseDraft(
             questionnaire: questionnaire, unit: unit, service: service, date: date.iso, time: time,
             answers: .byQuestion(answers.map { $0 ?? .blank }), age: age.map { .value($0) } ?? .blank, clientID: clientID)
-        for profile in ProfileKey.fields { draft[keyPath: profile.draft] = respondent[keyPath: profile.respondent] }
+        for profile in ProfileKey.fields { profile.setDraftValue(&draft, profile.respondentValue(respondent)) }
         return draft
     }
 
@@ -50,7 +50,7 @@ struct EntryForm {
             }
         }
         let pairs: [(String, String?, String?)] =
-            ProfileKey.fields.map { ($0.words, stored.content.respondent[keyPath: $0.respondent], respondent[keyPath: $0.respondent]) }
+            ProfileKey.fields.map { ($0.words, $0.respondentValue(stored.content.respondent), $0.respondentValue(respondent)) }
             + [("usia", stored.content.respondent.age.map(String.init), age.map(String.init))]
         for (label, first, second) in pairs where first != second {
             out.append("\(label): pertama \(first ?? "–"), kedua \(second ?? "–")")

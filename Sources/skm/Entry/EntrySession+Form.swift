@@ -83,9 +83,9 @@ extension EntrySession {
     /// Gender, education, occupation (one key each) and age; Enter skips a field.
     func fillProfile(_ form: inout EntryForm) throws -> Bool {
         for profile in ProfileKey.fields {
-            guard let field = q.profile[keyPath: profile.spec] else { continue }
+            guard let field = profile.spec(q.profile) else { continue }
             switch askChoice(field) {
-            case .answer(let code): form.respondent[keyPath: profile.respondent] = code
+            case .answer(let code): profile.setRespondentValue(&form.respondent, code)
             case .stop: return false
             }
         }

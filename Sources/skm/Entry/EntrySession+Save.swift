@@ -10,7 +10,7 @@ extension EntrySession {
             say("  \(String(i + 1).leftPadding(2)) \(u.code.padding(3)) \(u.name.clipped(34).padding(35)) \(EntryForm.describe(form.answers[i], question: question, scale: q.scale))")
         }
         let profile =
-            ProfileKey.fields.map { "\($0.words) \(form.respondent[keyPath: $0.respondent] ?? "–")" }
+            ProfileKey.fields.map { "\($0.words) \($0.respondentValue(form.respondent) ?? "–")" }
             + ["usia \(form.age.map(String.init) ?? "–")"]
         say("  " + profile.joined(separator: " · "))
         say("[Enter] \(verify == nil ? "simpan" : "bandingkan") · 1–\(q.questions.count) ubah jawaban · \(ProfileKey.fields.map { String($0.entryKey) }.joined(separator: "/"))/s ubah \(ProfileKey.fields.map(\.words).joined(separator: "/"))/usia · x buang")
@@ -74,8 +74,8 @@ extension EntrySession {
             say("Tekan Enter untuk menyimpan, nomor pertanyaan untuk mengubah, atau x untuk membuang.")
             return
         }
-        guard let field = q.profile[keyPath: profile.spec], case .answer(let code) = askChoice(field) else { return }
-        form.respondent[keyPath: profile.respondent] = code
+        guard let field = profile.spec(q.profile), case .answer(let code) = askChoice(field) else { return }
+        profile.setRespondentValue(&form.respondent, code)
     }
 
     /// Submits the form; the acknowledgement is printed only after the commit, and "Tersimpan"
