@@ -2,7 +2,7 @@ import SKMCore
 
 /// How aggregate reads are grouped.
 public enum TallyGrouping: Sendable, CaseIterable {
-    case none, unit, service, day, month, quarter, year
+    case none, unit, service, day, month, year
 
     /// Three integer columns that identify a group (unused ones are 0); `day` is `YYYY-MM-DD`.
     var keyColumns: String {
@@ -14,7 +14,6 @@ public enum TallyGrouping: Sendable, CaseIterable {
         case .service: return "service_id, 0, 0"
         case .day: return "\(year), \(month), CAST(substr(day, 9, 2) AS INTEGER)"
         case .month: return "\(year), \(month), 0"
-        case .quarter: return "\(year), (\(month) + 2) / 3, 0"
         case .year: return "\(year), 0, 0"
         }
     }
@@ -27,21 +26,18 @@ public enum TallyGrouping: Sendable, CaseIterable {
         case .service: return .service(id: Int64(a))
         case .day: return CivilDate(year: a, month: b, day: c).map { .day($0) }
         case .month: return YearMonth(year: a, month: b).map { .month($0) }
-        case .quarter: return YearQuarter(year: a, quarter: b).map { .quarter($0) }
         case .year: return .year(a)
         }
     }
 }
 
-/// What one tally group stands for: everything, a unit or service (by id), a day, month,
-/// quarter or year.
+/// What one tally group stands for: everything, a unit or service (by id), a day, month or year.
 public enum TallyKey: Sendable, Hashable, Comparable {
     case all
     case unit(id: Int64)
     case service(id: Int64)
     case day(CivilDate)
     case month(YearMonth)
-    case quarter(YearQuarter)
     case year(Int)
 }
 

@@ -52,11 +52,11 @@ import Testing
         #expect(try store.implausibleAggregates(scaleMaximum: ["permenpanrb-14-2017": 4]).isEmpty)
     }
 
-    @Test func talliesGroupByQuarterWithTypedKeys() throws {
+    @Test func talliesGroupWithTypedKeys() throws {
         let (db, store, _) = try seededWithTwoDays()
         _ = db
-        let quarters = try store.tallies(ResponseQuery(), groupBy: .quarter)
-        #expect(quarters.map(\.key) == [.quarter(YearQuarter(year: 2025, quarter: 1)!), .quarter(YearQuarter(year: 2025, quarter: 2)!)])
+        let months = try store.tallies(ResponseQuery(), groupBy: .month)
+        #expect(months.map(\.key) == [.month(YearMonth(year: 2025, month: 1)!), .month(YearMonth(year: 2025, month: 5)!)])
         #expect(try store.tallies(ResponseQuery(), groupBy: .year).map(\.key) == [.year(2025)])
         #expect(try store.tallies(ResponseQuery(), groupBy: .day).map(\.key) == [.day(CivilDate(iso: "2025-01-10")!), .day(CivilDate(iso: "2025-05-10")!)])
     }

@@ -132,7 +132,7 @@ extension SKMService {
         switch breakdown {
         case .unit: grouping = .unit
         case .service: grouping = .service
-        case .quarter: grouping = .quarter
+        case .quarter: grouping = .month
         case .month: grouping = .month
         case .year: grouping = .year
         }
@@ -158,9 +158,19 @@ extension SKMService {
                 return GroupResult(.month(month), label: month.label, result: try score(g.tally))
             }
         case .quarter:
-            return try tallies.compactMap { g in
-                guard case .quarter(let quarter) = g.key else { return nil }
-                return GroupResult(.quarter(quarter), label: "Triwulan \(Roman.numeral(quarter.quarter)) \(quarter.year)", result: try score(g.tally))
+            // Months merged in order, as always: summing the rows per quarter directly would add the
+            // respondents' scores in another order and change the interval in its last digits.
+            var quarters: [(quarter: YearQuarter, tally: Tally)] = []
+            for g in tallies {
+                guard case .month(let month) = g.key else { continue }
+                if let last = quarters.indices.last, quarters[last].quarter == month.quarter {
+                    try quarters[last].tally.add(g.tally)
+                } else {
+                    quarters.append((month.quarter, g.tally))
+                }
+            }
+            return try quarters.map { q in
+                GroupResult(.quarter(q.quarter), label: "Triwulan \(Roman.numeral(q.quarter.quarter)) \(q.quarter.year)", result: try score(q.tally))
             }
         case .year:
             return try tallies.compactMap { g in
