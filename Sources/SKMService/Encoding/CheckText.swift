@@ -38,3 +38,18 @@ extension StoreFinding {
 extension AggregateRowKey {
     var text: String { "\(questionnaire) \(day) unit #\(unitID) layanan #\(serviceID)" }
 }
+
+extension ImplausibleAggregate {
+    /// The row and what is impossible about it, in Indonesian (`skm check`).
+    public var text: String {
+        let place = row.text + (unsur.map { " unsur ke-\($0 + 1)" } ?? "")
+        switch problem {
+        case .negative:
+            return "\(place): jumlah negatif"
+        case .answeredAboveRespondents(let answered, let respondents):
+            return "\(place): dijawab \(answered) kali, padahal respondennya \(respondents)"
+        case .totalAboveMaximum(let total, let answered, let maximum):
+            return "\(place): jumlah nilai \(total) melebihi \(answered) jawaban × nilai tertinggi \(maximum)"
+        }
+    }
+}
