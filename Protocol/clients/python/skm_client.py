@@ -10,8 +10,12 @@
             print(e.message)          # Indonesian, written by the server for the user
 
 One `skm rpc` process is started and kept for the client's whole life. Each call writes one line
-and reads exactly one line back, within a timeout. After a timeout the process is killed and a
-new one is started on the next call, so a late answer can never be taken for the next call's.
+and reads exactly one line back, within a timeout, and takes it only when it carries the call's
+id (or id null: the server could not read the call's line). After a timeout the process is
+killed and a new one is started on the next call, so a late answer can never be taken for the
+next call's. A notification is followed by a small request (`sample.size`) whose answer is
+awaited, so the error the server writes (id null) for a notification it could not read is read
+there and raised by `notify`, never handed to a later call.
 
 Standard library only (Python 3.8+). POSIX only (Linux, macOS): the timeout uses `selectors` on
 the pipe, which Windows does not support for pipes.
@@ -24,7 +28,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from typing import Any, Iterable, List, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, List, NamedTuple, Optional, Sequence
 
 __all__ = ["SkmClient", "SkmError", "SkmTimeout", "SkmProcessError", "Notification"]
 
@@ -64,6 +68,10 @@ class SkmTimeout(TimeoutError):
     """
 
 
+# Sent after notifications, so that their possible error answer (id null) is read at once.
+_SYNC = ("sample.size", {"population": 1})
+
+
 class _Expired(Exception):
     """Internal: the deadline of the current call has passed."""
 
@@ -100,6 +108,7 @@ class SkmClient:
         self._stderr = None
         self._buffer = bytearray()
         self._closed = False
+        self.notification_errors: List[SkmError] = []  # see call_many
         self._start()
 
     # -- the process -------------------------------------------------------------------------
@@ -172,7 +181,11 @@ class SkmClient:
 
     # -- one line out, one line in -------------------------------------------------------------
 
-    def _exchange(self, line: bytes, expect_answer: bool, timeout: Optional[float]) -> Optional[bytes]:
+    def _exchange(self, line: bytes, last: Optional[Callable[[bytes], bool]],
+                  timeout: Optional[float]) -> List[bytes]:
+        """Writes `line` (one or more messages), then reads lines back within the timeout: one
+        line when `last` is None, else every line up to the first for which `last` is true.
+        """
         if self._closed:
             raise SkmProcessError("the client is closed")
         if self._process is None or self._process.poll() is not None:
@@ -181,7 +194,10 @@ class SkmClient:
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             self._write(line, deadline)
-            return self._read_line(deadline) if expect_answer else None
+            lines = [self._read_line(deadline)]
+            while last is not None and not last(lines[-1]):
+                lines.append(self._read_line(deadline))
+            return lines
         except _Expired:
             self._kill()
             raise SkmTimeout(f"skm did not answer within {timeout} s; the server process was stopped "
@@ -277,10 +293,12 @@ class SkmClient:
         timeout: seconds for this call (None: no limit); omit it to use the client's.
         """
         request = self._request(method, params, with_id=True)
-        line = self._exchange(self._encode(request), True, self.timeout if timeout is ... else timeout)
+        [line] = self._exchange(self._encode(request), None, self.timeout if timeout is ... else timeout)
         answer = self._decode(line)
         if isinstance(answer, dict) and answer.get("id") is None and "error" in answer:
-            raise self._outcome(answer)  # the server could not read the request (e.g. line too long)
+            # The server could not read this call's line (e.g. too long). No other answer can be
+            # waiting: the possible answer to every notification was read when it was sent.
+            raise self._outcome(answer)
         if not isinstance(answer, dict) or answer.get("id") != request["id"]:
             self._kill()
             raise SkmProcessError(f"answer does not match request {request['id']}: {line[:200]!r}")
@@ -290,15 +308,52 @@ class SkmClient:
         return outcome
 
     def notify(self, method: str, params: Optional[dict] = None, timeout: Optional[float] = ...) -> None:
-        """Sends a notification: the server runs it and answers nothing, not even an error."""
+        """Sends a notification and waits until the server has run it.
+
+        The server answers a notification nothing, not even an error met while running it. Only
+        a notification it cannot read at all (e.g. longer than its line limit) gets an error with
+        id null: that one is raised here as SkmError (the notification did not run), and is never
+        read as the answer to a later call.
+        """
         request = self._request(method, params, with_id=False)
-        self._exchange(self._encode(request), False, self.timeout if timeout is ... else timeout)
+        errors = self._send_notifications(self._encode(request), timeout)
+        if errors:
+            raise errors[0]
+
+    def _send_notifications(self, line: bytes, timeout: Optional[float]) -> List["SkmError"]:
+        """Sends messages that expect no answer followed by a `sample.size` request, and reads up
+        to that request's answer. Returns what came before it: the server's errors (id null) for
+        notifications it could not read (not JSON, too long, not a request), which did not run.
+        """
+        sync = self._request(*_SYNC, with_id=True)
+
+        def is_sync_answer(answer_line: bytes) -> bool:
+            try:
+                answer = json.loads(answer_line.decode("utf-8"))
+            except ValueError:
+                return False  # refused by _decode below
+            return isinstance(answer, dict) and answer.get("id") == sync["id"]
+
+        lines = self._exchange(line + self._encode(sync), is_sync_answer,
+                               self.timeout if timeout is ... else timeout)
+        errors = []
+        for stray_line in lines[:-1]:
+            stray = self._decode(stray_line)
+            for item in stray if isinstance(stray, list) else [stray]:
+                if not (isinstance(item, dict) and item.get("id") is None and "error" in item):
+                    self._kill()
+                    raise SkmProcessError(f"unexpected answer to a notification: {stray_line[:200]!r}")
+                errors.append(self._outcome(item))
+        return errors
 
     def call_many(self, calls: Iterable, timeout: Optional[float] = ...) -> List[Any]:
         """Sends one batch. Items are `(method, params)` requests or `Notification(method, params)`.
 
         Returns one entry per request (notifications have none), in the order given: the result,
         or an SkmError instance for a request that failed (not raised, so the others are kept).
+        Notifications of the batch that the server could not read (answered with id null) are
+        listed afterwards in `notification_errors`; a batch of notifications only is sent like
+        `notify` and raises the first such error.
         """
         messages, ids = [], []
         for item in calls:
@@ -310,16 +365,24 @@ class SkmClient:
                 ids.append(messages[-1]["id"])
         if not messages:
             raise ValueError("an empty batch is not a valid JSON-RPC message")
-        line = self._exchange(self._encode(messages), bool(ids), self.timeout if timeout is ... else timeout)
-        if not ids:
-            return []  # a batch of notifications only gets no answer line
+        self.notification_errors = []
+        if not ids:  # notifications only: no answer line unless one could not be read
+            self.notification_errors = self._send_notifications(self._encode(messages), timeout)
+            if self.notification_errors:
+                raise self.notification_errors[0]
+            return []
+        [line] = self._exchange(self._encode(messages), None, self.timeout if timeout is ... else timeout)
         answers = self._decode(line)
-        if isinstance(answers, dict) and "error" in answers:  # the batch as a whole was refused
-            raise self._outcome(answers)
-        by_id = {a.get("id"): a for a in answers} if isinstance(answers, list) else {}
-        if sorted(by_id, key=str) != sorted(ids, key=str):
+        if isinstance(answers, dict) and "error" in answers and answers.get("id") is None:
+            raise self._outcome(answers)  # the batch as a whole could not be read: nothing ran
+        own = [a for a in answers if isinstance(a, dict) and a.get("id") is not None] \
+            if isinstance(answers, list) else []
+        by_id = {a["id"]: a for a in own}
+        if len(own) != len(ids) or sorted(by_id, key=str) != sorted(ids, key=str):
             self._kill()
             raise SkmProcessError(f"batch answer does not match requests {ids}: {line[:200]!r}")
+        # Entries with id null answer this batch's notifications that could not be read.
+        self.notification_errors = [self._outcome(a) for a in answers if isinstance(a, dict) and a.get("id") is None]
         return [self._outcome(by_id[i]) for i in ids]
 
     # -- helpers for the common calls -----------------------------------------------------------

@@ -51,8 +51,12 @@ class RealServerTests(unittest.TestCase):
         self.folder.cleanup()
 
     def registry(self):
-        self.skm.add_unit("KEC", "Kecamatan Uji")
-        self.skm.add_service("KEC", "KTP", "KTP-el")
+        self.registry_on(self.skm)
+
+    @staticmethod
+    def registry_on(skm):
+        skm.add_unit("KEC", "Kecamatan Uji")
+        skm.add_service("KEC", "KTP", "KTP-el")
 
     def stored_total(self):
         return self.skm.info()["responses"]["total"]
@@ -151,6 +155,45 @@ class RealServerTests(unittest.TestCase):
                 skm.add_unit("PANJANG", "x" * 2000)
             self.assertEqual(caught.exception.code, -32600)
             self.assertEqual(skm.call("sample.size", {"population": 100})["minimum"], 80)
+
+    def test_an_unreadable_notification_never_answers_a_later_call(self):
+        # The server answers a notification it cannot read with an error whose id is null. Were
+        # that line left unread, the next call would take it for its own answer and every later
+        # call the previous call's: a submit retried "until it worked" was stored three times.
+        with SkmClient(binary=BINARY, db=self.db, extra_args=["--max-line-bytes", "1024"], timeout=30) as skm:
+            self.registry_on(skm)
+            unread = None
+            try:
+                skm.notify("unit.add", {"code": "PANJANG", "name": "x" * 2000})
+            except SkmError as e:
+                unread = e
+            attempts = 0
+            while True:  # a clerk's script retrying a submit until it works (no clientId)
+                attempts += 1
+                try:
+                    stored = skm.submit("KEC", "KTP", [4, 3, 4, 3, 4, 4, 3, 4, 4], date="2025-03-14")
+                    break
+                except (SkmError, SkmProcessError):
+                    self.assertLess(attempts, 5)
+            self.assertEqual(skm.info()["responses"]["total"], 1)
+            self.assertEqual((attempts, stored["duplicate"]), (1, False))
+            self.assertEqual((unread.code, unread.data_code), (-32600, "line_too_long"))  # not silently lost
+            self.assertEqual(skm.call("response.get", {"id": stored["id"]})["id"], stored["id"])
+            self.assertEqual(skm.call("sample.size", {"population": 100})["minimum"], 80)
+
+    def test_an_unreadable_notification_in_a_batch_is_reported_apart(self):
+        with SkmClient(binary=BINARY, db=self.db, extra_args=["--max-line-bytes", "1024"], timeout=30) as skm:
+            # A method that is not text: the server cannot read the request, answers id null.
+            results = skm.call_many([("sample.size", {"population": 100}), Notification(7, {}),
+                                     ("ikm.classify", {"ikm": 76.6})])
+            self.assertEqual(results[0]["minimum"], 80)
+            self.assertEqual(results[1]["mutu"], "C")
+            self.assertEqual([e.data_code for e in skm.notification_errors], ["invalid_request"])
+            # A batch of notifications only, too long for the server: raised, not left for later.
+            with self.assertRaises(SkmError) as caught:
+                skm.call_many([Notification("unit.add", {"code": "PANJANG", "name": "x" * 2000})])
+            self.assertEqual(caught.exception.data_code, "line_too_long")
+            self.assertEqual(skm.call("sample.size", {"population": 500})["minimum"], 217)
 
     def test_close_lets_the_server_exit_0(self):
         self.skm.info()
