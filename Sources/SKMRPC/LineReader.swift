@@ -6,9 +6,10 @@
 
 /// Reads newline-framed messages from a file descriptor.
 ///
-/// Lines may end in LF or CRLF. A line longer than `maxLineBytes` is never held in memory: its
-/// bytes are skipped up to the next newline and it is reported as `.tooLong`, so the next line
-/// is read normally.
+/// Lines may end in LF or CRLF. A UTF-8 byte order mark before the first line is dropped (as
+/// `skm import` does; Notepad writes one). A line longer than `maxLineBytes` is never held in
+/// memory: its bytes are skipped up to the next newline and it is reported as `.tooLong`, so the
+/// next line is read normally.
 public struct LineReader {
     public enum Line {
         case text([UInt8])
@@ -24,6 +25,7 @@ public struct LineReader {
     var line: [UInt8] = []
     var skipping = false
     var skipped = 0
+    var firstLine = true
 
     public init(fd: Int32 = 0, maxLineBytes: Int, chunkSize: Int = 1 << 16) {
         self.fd = fd
@@ -77,6 +79,7 @@ public struct LineReader {
     }
 
     mutating func finishLine() -> Line {
+        defer { firstLine = false }
         if skipping {
             skipping = false
             let total = skipped
@@ -86,6 +89,7 @@ public struct LineReader {
         var text = line
         line.removeAll(keepingCapacity: true)
         if text.last == 0x0D { text.removeLast() }
+        if firstLine && text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
         return .text(text)
     }
 }

@@ -37,6 +37,24 @@ import Testing
         #expect(answers[7]["result"]?["responses"]?["total"] == 1)
     }
 
+    /// Notepad and PowerShell's `Set-Content -Encoding UTF8` write a byte order mark first; the
+    /// first request is answered as if it were not there (only before the first line).
+    @Test func aByteOrderMarkBeforeTheFirstLineIsSkipped() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let first = Array(#"{"jsonrpc":"2.0","method":"sample.size","params":{"population":500},"id":1}"#.utf8)
+        let second = Array(#"{"jsonrpc":"2.0","method":"sample.size","params":{"population":100},"id":2}"#.utf8)
+        let result = try skm.run(["rpc"], bytes: bom + first + Array("\r\n".utf8) + bom + second + [0x0A])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map { (try? JSONParser().parse(String($0))) ?? .null }
+        #expect(lines.count == 2)
+        #expect(lines.first?["result"] == ["population": 500, "minimum": 217])
+        // A mark inside the stream is not a byte order mark: that line is refused as before.
+        #expect(lines.last?["error"]?["code"] == -32700)
+        #expect(lines.last?["id"] == .null)
+    }
+
     @Test func theServerEndsCleanlyAtEndOfInput() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
