@@ -12,6 +12,9 @@ then run them from Tools > Macros > Run Macro... > My Macros > skm_calc:
                        `skm import`: date, unit, service, U1...U9, time, gender, ...) with
                        response.submitMany and writes each row's outcome in a "status" column.
 
+Units and services must be registered first (`skm unit add`, `skm service add`, or the methods
+unit.add and service.add); a row naming an unknown one gets the server's message in its status.
+
 The file is self-contained (it does not import skm_client.py) so that it can be dropped in alone.
 Each macro run starts `skm rpc` once, sends its requests, closes standard input and reads all
 answers (subprocess.run with a timeout): that works the same on Windows, where select() cannot
@@ -20,18 +23,36 @@ plain python3 (test_skm_calc.py).
 """
 
 import datetime
+import errno
 import json
 import os
 import re
 import subprocess
 
-# -- Configuration (environment variables win) ---------------------------------------------------
+# -- Configuration: edit here, or set the environment variable of the same name (it wins) ---------
 
-SKM_BINARY = os.environ.get("SKM_BINARY") or "skm"  # e.g. r"C:\skm\skm.exe"
-SKM_DB = os.environ.get("SKM_DB") or ""  # empty: skm.sqlite in the folder of the document
+SKM_BINARY = "skm"  # e.g. r"C:\skm\skm.exe"; "skm" is looked up on the PATH
+SKM_DB = ""  # empty: skm.sqlite in the folder of the document
 TIMEOUT_SECONDS = 120  # for one whole macro run
 ATOMIC = True  # submit: all rows of a chunk or none (fix the errors, then run again)
 CHUNK = 2000  # rows per response.submitMany call (the server takes at most 10 000)
+
+
+def setting(name):
+    """A setting: the environment variable `name` when set and not empty, else the value above."""
+    return os.environ.get(name) or globals()[name]
+
+
+def timeout_seconds():
+    """TIMEOUT_SECONDS as a number of seconds > 0 (MacroError otherwise)."""
+    raw = setting("TIMEOUT_SECONDS")
+    try:
+        seconds = float(str(raw).strip().replace(",", "."))
+    except ValueError:
+        seconds = 0
+    if not seconds > 0 or seconds != seconds or seconds == float("inf"):
+        raise MacroError("TIMEOUT_SECONDS harus angka detik lebih dari 0, mis. 120; tertulis %r." % (raw,))
+    return seconds
 
 # -- Talking to skm --------------------------------------------------------------------------
 
@@ -49,35 +70,67 @@ class RpcError(Exception):
 
 
 def run_skm(calls, binary=None, db=None, timeout=None):
-    """Runs one `skm rpc` for a list of (method, params); returns one result or RpcError each."""
-    binary = binary or SKM_BINARY
+    """Runs one `skm rpc` for a list of (method, params); returns one result or RpcError each.
+
+    Each request gets exactly one answer line, in order. An answer is taken for a request only
+    when it carries the request's id, or id null: the server could not read that line (e.g.
+    "Baris terlalu panjang"), and its Indonesian message is the request's error.
+    """
+    binary = binary or setting("SKM_BINARY")
+    timeout = timeout or timeout_seconds()
     lines = "".join(json.dumps({"jsonrpc": "2.0", "method": m, "params": p, "id": i},
                                ensure_ascii=True, separators=(",", ":")) + "\n"
                     for i, (m, p) in enumerate(calls))
     command = [binary, "rpc"] + (["--db", db] if db else [])
+    if os.path.isdir(binary):
+        raise MacroError("SKM_BINARY menunjuk folder %s, bukan program skm. Atur SKM_BINARY ke berkas "
+                         "programnya (skm.exe di Windows)." % binary)
     try:
-        done = subprocess.run(command, input=lines.encode("ascii"), capture_output=True,
-                              timeout=timeout or TIMEOUT_SECONDS,
+        done = subprocess.run(command, input=lines.encode("ascii"), capture_output=True, timeout=timeout,
                               creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console on Windows
     except FileNotFoundError:
         raise MacroError("Program skm tidak ditemukan: %s. Atur SKM_BINARY di awal skm_calc.py "
                          "atau sebagai variabel lingkungan." % binary) from None
     except subprocess.TimeoutExpired:
-        raise MacroError("skm tidak menjawab dalam %s detik; proses dihentikan." % (timeout or TIMEOUT_SECONDS)) from None
-    answers = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
+        raise MacroError("skm tidak menjawab dalam %s detik; proses dihentikan. Perbesar TIMEOUT_SECONDS "
+                         "bila datanya memang banyak." % _seconds_text(timeout)) from None
+    except OSError as e:
+        raise MacroError("Program %s tidak dapat dijalankan: %s. Atur SKM_BINARY ke program skm "
+                         "(skm.exe di Windows)." % (binary, _os_error_text(e))) from None
+    try:
+        answers = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
+    except ValueError:
+        raise MacroError("Program %s menjawab sesuatu yang bukan JSON-RPC: apakah itu benar program skm? "
+                         "Atur SKM_BINARY." % binary) from None
     if done.returncode != 0 or len(answers) != len(calls):
         raise MacroError("skm berhenti tanpa jawaban lengkap (status %s): %s"
                          % (done.returncode, done.stderr.decode("utf-8", "replace").strip()[:500]))
-    by_id = {a.get("id"): a for a in answers}
     outcomes = []
-    for i in range(len(calls)):
-        answer = by_id.get(i, {"error": {"code": 0, "message": "Jawaban skm tidak cocok dengan permintaan."}})
+    for i, answer in enumerate(answers):
+        if not isinstance(answer, dict) or answer.get("id") not in (i, None) \
+                or (answer.get("id") is None and "error" not in answer):
+            raise MacroError("Jawaban skm tidak cocok dengan permintaan ke-%d." % (i + 1))
         if "error" in answer:
-            e = answer["error"]
+            e = answer["error"] or {}
             outcomes.append(RpcError(e.get("code"), e.get("message", ""), e.get("data")))
         else:
             outcomes.append(answer.get("result"))
     return outcomes
+
+
+def _seconds_text(seconds):
+    return ("%g" % seconds).replace(".", ",")
+
+
+def _os_error_text(e):
+    """Why a program could not be started, in Indonesian."""
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "tidak boleh dijalankan (bukan berkas program, atau izin menjalankannya tidak ada)"
+    if e.errno == errno.ENOEXEC:
+        return "bukan program untuk sistem ini"
+    if e.errno == errno.ENOTDIR:
+        return "jalurnya tidak ada"
+    return "galat sistem %s" % e.errno
 
 
 def call_skm(method, params, binary=None, db=None, timeout=None):
@@ -134,14 +187,71 @@ def answer_rows(cells):
     return answers, header, len(rows) - len(answers)
 
 
+_UNSUR = re.compile(r"[Uu]([0-9]{1,3})")
+_TRUE = ("true", "1", "1.0", "ya", "yes", "benar")
+
+
+def selection_answers(cells):
+    """Selection rows -> (answers per respondent, the selection row of each, 0-based).
+
+    A first row of text is a header. When it names unsur (U1, U2, ... as in an `skm export`
+    sheet, in any order, beside other columns), answers are read by those names, one object per
+    respondent ({"U1": 4, ...}); other columns are left out, and a row whose `voided` column
+    says so is not counted. Without unsur names, columns are the paper form's questions in order.
+    Wholly blank rows are left out.
+    """
+    rows = [list(r) for r in cells]
+    _, header, _ = answer_rows(rows[:1])
+    codes = {}
+    if header:
+        for i, raw in enumerate(rows[0]):
+            match = _UNSUR.fullmatch(str(raw).strip()) if isinstance(raw, str) else None
+            if match:
+                code = "U%d" % int(match.group(1))
+                if code in codes.values():
+                    raise MacroError("Kolom %s muncul dua kali di baris judul seleksi." % code)
+                codes[i] = code
+    voided = next((i for i, raw in enumerate(rows[0]) if isinstance(raw, str) and raw.strip().lower() == "voided"),
+                  None) if header else None
+    answers, where = [], []
+    for n, row in enumerate(rows[1:] if header else rows, start=1 if header else 0):
+        if codes:
+            if voided is not None and voided < len(row) and str(_number_text(row[voided])).strip().lower() in _TRUE:
+                continue
+            values = [row[i] if i < len(row) else None for i in codes]
+            if all(_is_blank(v) for v in values):
+                continue
+            answers.append(dict((codes[i], answer_value(v)) for i, v in zip(codes, values)))
+        else:
+            if all(_is_blank(v) for v in row):
+                continue
+            answers.append([answer_value(v) for v in row])
+        where.append(n)
+    return answers, where
+
+
 def score_params(cells, weighting=None):
-    answers, _, _ = answer_rows(cells)
+    answers, _ = selection_answers(cells)
     if not answers:
         raise MacroError("Seleksi tidak berisi jawaban: pilih baris responden (kolom = pertanyaan).")
     params = {"answers": answers}
     if weighting:
         params["weighting"] = weighting
     return params
+
+
+def sheet_row_message(error, where, first_row):
+    """The server's message about respondent `answers[k]` told by sheet row instead.
+
+    `where` is selection_answers' second list, `first_row` the sheet row number (1-based) of the
+    selection's first row. "Responden ke-3: Jawaban ..." becomes "Baris 14: Jawaban ...".
+    """
+    match = re.match(r"answers\[(\d+)\]", str((error.data or {}).get("field") or "")) \
+        if isinstance(error.data, dict) else None
+    if match is None or int(match.group(1)) >= len(where):
+        return error.message
+    text = re.sub(r"^Responden ke-\d+: ", "", error.message)
+    return "Baris %d: %s" % (first_row + where[int(match.group(1))], text)
 
 
 def score_cells(result):
@@ -310,7 +420,7 @@ def _document():
 
 
 def _show(doc, text, error=False):
-    """A message box; replaced by the headless test."""
+    """A message box (in a headless LibreOffice it returns at once)."""
     import uno  # noqa: F401 (only here: the pure part must not need it)
     from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
     window = doc.getCurrentController().getFrame().getContainerWindow()
@@ -318,65 +428,104 @@ def _show(doc, text, error=False):
     box.execute()
 
 
+def _say(doc, text, error=False):
+    """Shows `text` and returns it: a macro returns the message it showed (None: none)."""
+    _show(doc, text, error)
+    return text
+
+
 def _null_date(doc):
     d = doc.NullDate
     return datetime.date(d.Year, d.Month, d.Day)
 
 
-def _database(doc):
-    if SKM_DB:
-        return SKM_DB
-    if not doc.hasLocation():
+def database_path(doc_url, has_location=True):
+    """The database for a document: SKM_DB, else skm.sqlite in the document's folder.
+
+    A document never saved, or opened from something other than a file (a web or cloud address),
+    has no folder of its own: then SKM_DB must be set (MacroError otherwise).
+    """
+    configured = setting("SKM_DB")
+    if configured:
+        return configured
+    if not has_location:
         raise MacroError("Simpan dokumen ini dulu (basis data skm.sqlite dicari di foldernya) atau atur SKM_DB.")
+    if not str(doc_url).lower().startswith("file:"):
+        raise MacroError("Dokumen ini dibuka dari %s, bukan dari berkas di komputer ini, jadi tidak punya folder "
+                         "untuk skm.sqlite. Atur SKM_DB (lokasi basis data skm) di awal skm_calc.py atau sebagai "
+                         "variabel lingkungan." % str(doc_url).split("?")[0][:120])
     import uno
-    return os.path.join(os.path.dirname(uno.fileUrlToSystemPath(doc.getURL())), "skm.sqlite")
+    return os.path.join(os.path.dirname(uno.fileUrlToSystemPath(doc_url)), "skm.sqlite")
+
+
+def _database(doc):
+    return database_path(doc.getURL(), doc.hasLocation())
+
+
+def _unexpected(doc, e):
+    return _say(doc, "Kesalahan tak terduga di makro skm_calc (%s: %s). Laporkan ke pengelola skm."
+                % (type(e).__name__, e), True)
 
 
 def hitung_ikm_seleksi(*_):
-    """IKM of the selected answers, written two columns right of the selection."""
+    """IKM of the selected answers, written two columns right of the selection.
+
+    Returns the message shown, None when the result was written without one.
+    """
     doc = _document()
-    selection = doc.getCurrentSelection()
-    if not selection.supportsService("com.sun.star.sheet.SheetCellRange"):
-        _show(doc, "Pilih satu blok sel berisi jawaban (baris = responden, kolom = pertanyaan).", True)
-        return
     try:
-        result = call_skm("ikm.score", score_params(selection.getDataArray()))
-    except (MacroError, RpcError) as e:
-        _show(doc, str(e), True)
-        return
-    a = selection.getRangeAddress()
-    cells = score_cells(result)
-    sheet = doc.Sheets.getByIndex(a.Sheet)
-    sheet.getCellRangeByPosition(a.EndColumn + 2, a.StartRow, a.EndColumn + 3, a.StartRow + len(cells) - 1) \
-        .setDataArray(cells)
+        selection = doc.getCurrentSelection()
+        if not selection.supportsService("com.sun.star.sheet.SheetCellRange"):
+            return _say(doc, "Pilih satu blok sel berisi jawaban (baris = responden, kolom = pertanyaan).", True)
+        a = selection.getRangeAddress()
+        cells = selection.getDataArray()
+        answers, where = selection_answers(cells)
+        try:
+            result = call_skm("ikm.score", score_params(cells))
+        except RpcError as e:
+            return _say(doc, sheet_row_message(e, where, a.StartRow + 1), True)
+        out = score_cells(result)
+        sheet = doc.Sheets.getByIndex(a.Sheet)
+        sheet.getCellRangeByPosition(a.EndColumn + 2, a.StartRow, a.EndColumn + 3, a.StartRow + len(out) - 1) \
+            .setDataArray(out)
+        return None
+    except MacroError as e:
+        return _say(doc, str(e), True)
+    except Exception as e:  # never a Python traceback in front of the user
+        return _unexpected(doc, e)
 
 
 def kirim_respons_lembar(*_):
-    """Submits the rows of the active sheet; each row's outcome goes into the status column."""
+    """Submits the rows of the active sheet; each row's outcome goes into the status column.
+
+    Returns the message shown.
+    """
     doc = _document()
-    sheet = doc.getCurrentController().getActiveSheet()
-    cursor = sheet.createCursor()
-    cursor.gotoEndOfUsedArea(False)
-    last_row, last_col = cursor.getRangeAddress().EndRow, cursor.getRangeAddress().EndColumn
-    if last_row < 1:
-        _show(doc, "Lembar ini kosong: baris 1 judul kolom, baris berikutnya satu responden per baris.", True)
-        return
-    cells = sheet.getCellRangeByPosition(0, 0, last_col, last_row).getDataArray()
     try:
-        columns, requests, statuses = sheet_requests(cells, _null_date(doc))
-        stored, failed = submit_rows(requests, statuses, db=_database(doc))
-    except (MacroError, RpcError) as e:
-        _show(doc, str(e), True)
-        return
-    status_col = next((i for i, f in columns.items() if f == "status"), None)
-    if status_col is None:
-        status_col = last_col + 1
-        sheet.getCellByPosition(status_col, 0).setString(STATUS_HEADER)
-    sheet.getCellRangeByPosition(status_col, 1, status_col, last_row) \
-        .setDataArray(tuple((s or "",) for s in statuses))
-    _show(doc, "Selesai: %d tersimpan atau sudah ada, %d tidak tersimpan, dari %d baris data."
-          % (stored, failed, len(statuses)),
-          error=failed > 0)
+        sheet = doc.getCurrentController().getActiveSheet()
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        last_row, last_col = cursor.getRangeAddress().EndRow, cursor.getRangeAddress().EndColumn
+        if last_row < 1:
+            return _say(doc, "Lembar ini kosong: baris 1 judul kolom, baris berikutnya satu responden per baris.", True)
+        cells = sheet.getCellRangeByPosition(0, 0, last_col, last_row).getDataArray()
+        try:
+            columns, requests, statuses = sheet_requests(cells, _null_date(doc))
+            stored, failed = submit_rows(requests, statuses, db=_database(doc))
+        except RpcError as e:
+            return _say(doc, str(e), True)
+        status_col = next((i for i, f in columns.items() if f == "status"), None)
+        if status_col is None:
+            status_col = last_col + 1
+            sheet.getCellByPosition(status_col, 0).setString(STATUS_HEADER)
+        sheet.getCellRangeByPosition(status_col, 1, status_col, last_row) \
+            .setDataArray(tuple((s or "",) for s in statuses))
+        return _say(doc, "Selesai: %d tersimpan atau sudah ada, %d tidak tersimpan, dari %d baris data."
+                    % (stored, failed, len(statuses)), error=failed > 0)
+    except MacroError as e:
+        return _say(doc, str(e), True)
+    except Exception as e:  # never a Python traceback in front of the user
+        return _unexpected(doc, e)
 
 
 g_exportedScripts = (hitung_ikm_seleksi, kirim_respons_lembar)

@@ -6,7 +6,9 @@ macros themselves in a headless LibreOffice when `soffice` and Python's `uno` ar
 
 import datetime
 import os
+import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -180,31 +182,182 @@ class RealServerTests(unittest.TestCase):
         self.assertTrue(statuses[0].startswith("Tidak disimpan: "), statuses[0])
 
 
+def write_program(folder, name, text):
+    path = os.path.join(folder, name)
+    with open(path, "w") as f:
+        f.write(text)
+    os.chmod(path, stat.S_IRWXU)
+    return path
+
+
+def unsur_order_cells(order):
+    """The worked example as an `skm export` sheet holds it: U1...U9 in unsur order beside other
+    columns, plus a voided row that must not count."""
+    by_question = worked_example_cells()[1:]
+    header = ("tanggal", "unit") + tuple("U%d" % u for u in range(1, 10)) + ("voided",)
+    rows = []
+    for row in by_question:
+        if all(v == "" for v in row):
+            continue
+        answers = dict(zip(order, row))
+        rows.append(("2025-03-14", "KEC") + tuple(answers["U%d" % u] for u in range(1, 10)) + ("false",))
+    rows.insert(5, ("2025-03-14", "KEC") + (1.0,) * 9 + ("true",))
+    return (header,) + tuple(rows)
+
+
+class SelectionTests(unittest.TestCase):
+    def test_unsur_headers_are_read_by_name_and_voided_rows_left_out(self):
+        cells = [("tgl", "U2", "u1", "voided"), (45730.0, 3.0, 4.0, "false"), ("", "", "", ""),
+                 (45730.0, 1.0, 1.0, "true"), (45731.0, "", 2.0, 0.0)]
+        answers, where = skm_calc.selection_answers(cells)
+        self.assertEqual(answers, [{"U2": 3, "U1": 4}, {"U2": None, "U1": 2}])
+        self.assertEqual(where, [1, 4])
+        with self.assertRaises(skm_calc.MacroError):
+            skm_calc.selection_answers([("U1", "U1"), (4.0, 4.0)])
+        # Without unsur names: the form's question order, as before.
+        self.assertEqual(skm_calc.selection_answers([("P1", "P2"), (4.0, 3.0), ("", "")]), ([[4, 3]], [1]))
+        self.assertEqual(skm_calc.selection_answers([(4.0, 3.0), ("", ""), (2.0, 1.0)]), ([[4, 3], [2, 1]], [0, 2]))
+
+    def test_messages_name_the_sheet_row(self):
+        error = skm_calc.RpcError(-32001, "Responden ke-2: Jawaban pertanyaan 3 harus 1\u20134, diterima 5.",
+                                  {"code": "answer_out_of_range", "field": "answers[1][2]"})
+        self.assertEqual(skm_calc.sheet_row_message(error, [1, 3], 10),
+                         "Baris 13: Jawaban pertanyaan 3 harus 1\u20134, diterima 5.")
+        other = skm_calc.RpcError(-32001, "Bobot tidak dikenal.", {"code": "invalid_weighting", "field": "weighting"})
+        self.assertEqual(skm_calc.sheet_row_message(other, [1, 3], 10), "Bobot tidak dikenal.")
+
+    def test_a_document_from_a_web_address_needs_skm_db(self):
+        saved = os.environ.pop("SKM_DB", None)
+        try:
+            for url in ("https://contoh.go.id/survei.ods", "vnd.sun.star.webdav://contoh/survei.ods"):
+                with self.assertRaises(skm_calc.MacroError) as caught:
+                    skm_calc.database_path(url)
+                self.assertIn("SKM_DB", str(caught.exception))
+                self.assertIn("bukan dari berkas", str(caught.exception))
+            with self.assertRaises(skm_calc.MacroError):
+                skm_calc.database_path("", has_location=False)
+            os.environ["SKM_DB"] = "/data/skm.sqlite"
+            self.assertEqual(skm_calc.database_path("https://contoh.go.id/survei.ods"), "/data/skm.sqlite")
+        finally:
+            os.environ.pop("SKM_DB", None)
+            if saved is not None:
+                os.environ["SKM_DB"] = saved
+
+    def test_a_wrong_program_gives_an_indonesian_message(self):
+        with tempfile.TemporaryDirectory() as folder:
+            not_executable = os.path.join(folder, "skm.txt")
+            with open(not_executable, "w") as f:
+                f.write("bukan program")
+            for binary, words in ((not_executable, "tidak dapat dijalankan"), (folder, "menunjuk folder"),
+                                  (write_program(folder, "gema", "#!/bin/sh\necho halo\n"), "bukan JSON-RPC")):
+                with self.assertRaises(skm_calc.MacroError) as caught:
+                    skm_calc.call_skm("skm.info", {}, binary=binary)
+                self.assertIn(words, str(caught.exception))
+
+    def test_timeout_seconds_from_the_environment(self):
+        saved = os.environ.get("TIMEOUT_SECONDS")
+        with tempfile.TemporaryDirectory() as folder:
+            silent = write_program(folder, "diam", "#!/bin/sh\nexec sleep 5\n")
+            try:
+                os.environ["TIMEOUT_SECONDS"] = "0.5"
+                start = time.monotonic()
+                with self.assertRaises(skm_calc.MacroError) as caught:
+                    skm_calc.call_skm("skm.info", {}, binary=silent)
+                self.assertLess(time.monotonic() - start, 3)
+                self.assertIn("dalam 0,5 detik", str(caught.exception))
+                os.environ["TIMEOUT_SECONDS"] = "lama"
+                with self.assertRaises(skm_calc.MacroError) as caught:
+                    skm_calc.call_skm("skm.info", {}, binary=silent)
+                self.assertIn("TIMEOUT_SECONDS harus angka", str(caught.exception))
+            finally:
+                os.environ.pop("TIMEOUT_SECONDS", None)
+                if saved is not None:
+                    os.environ["TIMEOUT_SECONDS"] = saved
+
+
+class SelectionServerTests(unittest.TestCase):
+    def test_an_export_sheet_in_unsur_order_gives_the_worked_example(self):
+        result = skm_calc.call_skm("ikm.score", skm_calc.score_params(unsur_order_cells(form_order())))
+        self.assertEqual([u["sum"] for u in result["unsur"]], WORKED_TOTALS)
+        self.assertEqual((result["ikmDisplay"], result["respondents"]), (91.48, 29))
+
+    def test_a_selection_over_the_line_limit_gets_the_servers_message(self):
+        with tempfile.TemporaryDirectory() as folder:
+            limited = write_program(folder, "skm-terbatas", '#!/bin/sh\nexec "%s" "$@" --max-line-bytes 1024\n' % BINARY)
+            with self.assertRaises(skm_calc.RpcError) as caught:
+                skm_calc.call_skm("ikm.score", skm_calc.score_params(unsur_order_cells(form_order())), binary=limited)
+            self.assertIn("Baris terlalu panjang", caught.exception.message)
+            self.assertEqual(caught.exception.data["code"], "line_too_long")
+
+
 class HeadlessMacroTests(unittest.TestCase):
-    """The macros inside a headless LibreOffice, on a generated .ods."""
+    """The macros run by a real LibreOffice: the file installed in a fresh user profile, called
+    through the script provider over UNO, configured at its top as a user would."""
 
     def test_macros_in_headless_libreoffice(self):
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if not soffice:
-            print(SKIP_HEADLESS, file=sys.stderr)
-            self.skipTest(SKIP_HEADLESS)
         try:
             import uno
             from com.sun.star.beans import PropertyValue
         except ImportError:
-            print("Modul Python 'uno' tidak ada; uji makro headless dilewati", file=sys.stderr)
-            self.skipTest("python uno module missing")
+            uno = None
+        if not soffice or uno is None:
+            missing = "soffice" if not soffice else "modul Python 'uno' (python3-uno)"
+            if os.environ.get("CI") == "true":
+                self.fail("LibreOffice wajib di CI, tetapi %s tidak ada: pasang libreoffice-calc-nogui "
+                          "libreoffice-script-provider-python python3-uno" % missing)
+            print(SKIP_HEADLESS + " (%s tidak ada)" % missing, file=sys.stderr)
+            self.skipTest(SKIP_HEADLESS)
         with tempfile.TemporaryDirectory(prefix="skm-lo-") as folder:
             pipe = "skmtest%d" % os.getpid()
+            environment = dict((k, v) for k, v in os.environ.items()
+                               if k not in ("SKM_BINARY", "SKM_DB", "TIMEOUT_SECONDS"))
             office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo",
                                        "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(folder, "profile")),
                                        "--accept=pipe,name=%s;urp;" % pipe],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment,
+                                      start_new_session=True)  # its own group: soffice.bin is a grandchild
             try:
                 self.run_macros(uno, PropertyValue, pipe, folder)
             finally:
-                office.terminate()
-                office.wait(30)
+                self.stop(office)
+
+    def stop(self, office):
+        """Asks LibreOffice to quit; its process group is killed if it has not within 30 s."""
+        try:
+            if getattr(self, "desktop", None) is not None:
+                self.desktop.terminate()
+        except Exception:  # the bridge closes as it quits
+            pass
+        try:
+            office.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(office.pid, signal.SIGKILL)
+            office.wait(30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # soffice.bin may outlive the wrapper script
+            try:
+                os.killpg(office.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
+        os.killpg(office.pid, signal.SIGKILL)
+
+    def install(self, folder, **settings):
+        """Copies skm_calc.py into the profile with its settings edited, as a user would."""
+        with open(skm_calc.__file__) as f:
+            text = f.read()
+        for name, value in settings.items():
+            text, count = re.subn(r"^%s = .*$" % name, "%s = %r" % (name, value), text, count=1, flags=re.M)
+            self.assertEqual(count, 1, name)
+        target = os.path.join(folder, "profile", "user", "Scripts", "python")
+        os.makedirs(target, exist_ok=True)
+        path = os.path.join(target, "skm_calc.py")
+        with open(path, "w") as f:
+            f.write(text)
+        self.installs = getattr(self, "installs", 0) + 1
+        stamp = time.time() + 10 * self.installs  # LibreOffice reloads a module whose file is newer
+        os.utime(path, (stamp, stamp))
 
     def run_macros(self, uno, PropertyValue, pipe, folder):
         local = uno.getComponentContext()
@@ -217,45 +370,75 @@ class HeadlessMacroTests(unittest.TestCase):
                 time.sleep(0.5)
         else:
             self.fail("LibreOffice did not start listening")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        hidden = PropertyValue(Name="Hidden", Value=True)
-        doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (hidden,))
-        answers = doc.Sheets.getByIndex(0)
-        cells = worked_example_cells()
-        answers.getCellRangeByPosition(0, 0, 8, len(cells) - 1).setDataArray(cells)
-        doc.Sheets.insertNewByName("Respons", 1)
+        desktop = self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                           (PropertyValue(Name="Hidden", Value=True),))
+        form = worked_example_cells()
+        doc.Sheets.getByIndex(0).getCellRangeByPosition(0, 0, 8, len(form) - 1).setDataArray(form)
+        export = unsur_order_cells(form_order())
+        doc.Sheets.insertNewByName("Ekspor", 1)
+        doc.Sheets.getByName("Ekspor").getCellRangeByPosition(0, 0, 11, len(export) - 1).setDataArray(export)
+        wrong = (("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"), (4.0,) * 9, ("",) * 9, (3.0,) * 9,
+                 (4.0, 4.0, 5.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0))
+        doc.Sheets.insertNewByName("Salah", 2)
+        doc.Sheets.getByName("Salah").getCellRangeByPosition(0, 2, 8, 6).setDataArray(wrong)  # rows 3-7
         rows = (HEADER, sheet_row(45730.0, (4.0,) * 9), sheet_row(45731.0, (3.0,) * 9))
+        doc.Sheets.insertNewByName("Respons", 3)
         doc.Sheets.getByName("Respons").getCellRangeByPosition(0, 0, len(HEADER) - 1, 2).setDataArray(rows)
-        path = os.path.join(folder, "uji.ods")
-        doc.storeToURL(uno.systemPathToFileUrl(path), ())
-        doc.close(True)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (hidden,))
-
-        class Context:
-            def getDocument(self):
-                return doc
-
-        shown = []
-        skm_calc.XSCRIPTCONTEXT = Context()
-        skm_calc._show = lambda _doc, text, error=False: shown.append((text, error))
-        skm_calc.SKM_DB = os.path.join(folder, "skm.sqlite")
+        doc.storeAsURL(uno.systemPathToFileUrl(os.path.join(folder, "uji.ods")), ())
+        frame = doc.getCurrentController().getFrame()
+        desktop.setActiveFrame(frame)  # the document the macro sees (XSCRIPTCONTEXT.getDocument())
+        frame.activate()
+        self.assertEqual(desktop.getCurrentComponent().getURL(), doc.getURL())
         skm_calc.run_skm([("unit.add", {"code": "KEC", "name": "Kecamatan"}),
-                          ("service.add", {"unit": "KEC", "code": "KTP", "name": "KTP"})], db=skm_calc.SKM_DB)
+                          ("service.add", {"unit": "KEC", "code": "KTP", "name": "KTP"})],
+                         db=os.path.join(folder, "skm.sqlite"))  # beside the document: the default
+        provider = ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.script.provider.MasterScriptProviderFactory", ctx).createScriptProvider("")
         controller = doc.getCurrentController()
-        sheet = doc.Sheets.getByIndex(0)
-        controller.select(sheet.getCellRangeByPosition(0, 0, 8, len(cells) - 1))
-        skm_calc.hitung_ikm_seleksi()
-        self.assertEqual(shown, [])
-        out = sheet.getCellRangeByPosition(10, 0, 11, 3).getDataArray()
+
+        def run(macro, sheet, rows=None, columns=9):
+            controller.setActiveSheet(doc.Sheets.getByName(sheet) if isinstance(sheet, str) else doc.Sheets.getByIndex(sheet))
+            if rows is not None:
+                target = controller.getActiveSheet()
+                controller.select(target.getCellRangeByPosition(0, rows[0], columns - 1, rows[1]))
+            script = provider.getScript("vnd.sun.star.script:skm_calc.py$%s?language=Python&location=user" % macro)
+            return script.invoke((), (), ())[0]
+
+        self.install(folder, SKM_BINARY=BINARY)
+        self.assertIsNone(run("hitung_ikm_seleksi", 0, (0, len(form) - 1)))
+        out = doc.Sheets.getByIndex(0).getCellRangeByPosition(10, 0, 11, 3).getDataArray()
         self.assertEqual(out[0], ("IKM", 91.48))
         self.assertEqual(out[1][1], "A")
 
-        controller.setActiveSheet(doc.Sheets.getByName("Respons"))
-        skm_calc.kirim_respons_lembar()
+        # An export sheet: U1...U9 in unsur order, found by their headers; the voided row left out.
+        self.assertIsNone(run("hitung_ikm_seleksi", "Ekspor", (0, len(export) - 1), columns=12))
+        out = doc.Sheets.getByName("Ekspor").getCellRangeByPosition(13, 0, 14, 3).getDataArray()
+        self.assertEqual((out[0], out[3]), (("IKM", 91.48), ("Responden", 29.0)))
+
+        # The message names the sheet row (7), not the respondent counted after the blank row (3).
+        message = run("hitung_ikm_seleksi", "Salah", (2, 6))
+        self.assertTrue(message.startswith("Baris 7: "), message)
+        self.assertIn("diterima 5", message)
+
+        message = run("kirim_respons_lembar", "Respons")
+        self.assertTrue(message.startswith("Selesai: 2 tersimpan"), message)
         status = doc.Sheets.getByName("Respons").getCellRangeByPosition(16, 0, 16, 2).getDataArray()
         self.assertEqual(status[0][0], "status")
         self.assertTrue(status[1][0].startswith("Tersimpan"), status)
-        self.assertEqual(shown[-1][1], False, shown)
+
+        # Settings a user gets wrong: an Indonesian message each, never a Python traceback.
+        self.install(folder, SKM_BINARY=os.path.join(folder, "tidak-ada", "skm"))
+        self.assertIn("tidak ditemukan", run("hitung_ikm_seleksi", 0, (0, 5)))
+        self.install(folder, SKM_BINARY=os.path.join(folder, "uji.ods"))
+        self.assertIn("tidak dapat dijalankan", run("hitung_ikm_seleksi", 0, (0, 5)))
+        self.install(folder, SKM_BINARY=write_program(folder, "diam", "#!/bin/sh\nexec sleep 10\n"), TIMEOUT_SECONDS=1)
+        start = time.monotonic()
+        self.assertIn("tidak menjawab dalam 1 detik", run("hitung_ikm_seleksi", 0, (0, 5)))
+        self.assertLess(time.monotonic() - start, 5)
+        limited = write_program(folder, "skm-terbatas", '#!/bin/sh\nexec "%s" "$@" --max-line-bytes 1024\n' % BINARY)
+        self.install(folder, SKM_BINARY=limited)
+        self.assertIn("Baris terlalu panjang", run("hitung_ikm_seleksi", "Ekspor", (0, len(export) - 1), columns=12))
         doc.close(True)
 
 
