@@ -10,6 +10,12 @@ import SKMTestSupport
         try runUnittest(folder: "Protocol/clients/python", module: "test_skm_client")
     }
 
+    /// The Excel module's JSON parser and selection reading, mirrored in Python (VBA cannot run
+    /// here), and the facts about skm's answers that the module relies on.
+    @Test func excelModuleMirror() throws {
+        try runUnittest(folder: "Protocol/clients/excel", module: "test_vba_mirror")
+    }
+
     /// The Calc macro's logic, and the macros run by a real headless LibreOffice (one start),
     /// through a python3 that has LibreOffice's `uno` module (Debian's, when the PATH's lacks
     /// it). Under CI=true a missing LibreOffice fails the test instead of skipping it.

@@ -61,28 +61,56 @@ Private mNextId As Long
 Private mExchanges As Long  ' numbers the watchdog marker files: one per exchange, never reused
 Private mJson As String   ' parser state
 Private mPos As Long
+Private mQuote As Long    ' the next quote at or after mPos (0: none left), found once per quote passed
+Private mSlash As Long    ' the next backslash, likewise: parsing stays linear in the text's length
 
 ' =====================================================================================
 ' Calls
 ' =====================================================================================
 
 ' Sends one request and returns its result (Set r = ... when it is an object).
+' The answer is taken only when it carries this call's id, or id null: then the server could not
+' read the call's line (e.g. too long) and its error is this call's. No other answer can be
+' waiting, since SkmNotify reads the possible answer to every notification.
 Public Function SkmCall(ByVal method As String, Optional ByVal params As Object = Nothing) As Variant
-    Dim id As Long, message As String, answer As Object
+    Dim id As Long, message As String, answer As Object, lines As Collection
     id = NextId()
-    message = RequestLine(method, params, id)
-    message = Exchange(message, True)
+    Set lines = Exchange(RequestLine(method, params, id), 0)
+    message = lines(1)
     Set answer = ParseAnswer(message)
-    If answer.Exists("error") Then RaiseRpcError answer("error")
     If Not answer.Exists("id") Then KillWith SKM_ERR_PROCESS, "Jawaban skm tanpa id: " & Left$(message, 200)
-    If IsNull(answer("id")) Then KillWith SKM_ERR_PROCESS, "Jawaban skm tanpa id: " & Left$(message, 200)
+    If IsNull(answer("id")) Then
+        If answer.Exists("error") Then RaiseRpcError answer("error")
+        KillWith SKM_ERR_PROCESS, "Jawaban skm tanpa id: " & Left$(message, 200)
+    End If
     If answer("id") <> id Then KillWith SKM_ERR_PROCESS, "Jawaban skm tidak cocok dengan permintaan " & id
+    If answer.Exists("error") Then RaiseRpcError answer("error")
     If IsObject(answer("result")) Then Set SkmCall = answer("result") Else SkmCall = answer("result")
 End Function
 
-' Sends a notification: the server runs it and answers nothing, not even an error.
+' Sends a notification and waits until skm has run it. skm answers a notification nothing, not
+' even an error met while running it; only one it cannot read at all (e.g. longer than its line
+' limit) gets an error with id null. So a small request (sample.size) follows the notification,
+' and every line up to that request's answer is read here: an error with id null among them is
+' raised as SKM_ERR_RPC (the notification did not run) and never taken for a later call's answer.
 Public Sub SkmNotify(ByVal method As String, Optional ByVal params As Object = Nothing)
-    Exchange RequestLine(method, params, 0), False
+    Dim syncId As Long, lines As Collection, answer As Object, i As Long
+    syncId = NextId()
+    Set lines = Exchange(RequestLine(method, params, 0) & vbLf & _
+                         RequestLine("sample.size", JsonObj("population", 1), syncId), syncId)
+    For i = 1 To lines.Count - 1
+        Set answer = ParseAnswer(lines(i))
+        If Not answer.Exists("error") Or Not answer.Exists("id") Then
+            KillWith SKM_ERR_PROCESS, "Jawaban skm tak terduga untuk notifikasi: " & Left$(lines(i), 200)
+        End If
+        If Not IsNull(answer("id")) Then
+            KillWith SKM_ERR_PROCESS, "Jawaban skm tak terduga untuk notifikasi: " & Left$(lines(i), 200)
+        End If
+    Next
+    If lines.Count > 1 Then
+        Set answer = ParseAnswer(lines(1))
+        RaiseRpcError answer("error")
+    End If
 End Sub
 
 ' Closes skm's standard input (it then exits by itself) and waits up to 5 seconds.
@@ -117,9 +145,10 @@ Public Function SkmIkmYear(ByVal yearNumber As Long) As Object
     Set SkmIkmYear = SkmCall("ikm.compute", JsonObj("filter", JsonObj("year", yearNumber)))
 End Function
 
-' ikm.score of a block of cells: rows = respondents, columns = questions in the form's order.
+' ikm.score of a block of cells, read as SelectionAnswers does (a header of unsur names: by name;
+' else columns = questions in the form's order; blank rows left out).
 Public Function SkmScore(ByVal answers As Range) As Object
-    Set SkmScore = SkmCall("ikm.score", JsonObj("answers", answers.Value))
+    Set SkmScore = SkmCall("ikm.score", JsonObj("answers", SelectionAnswers(answers.Value, New Collection)))
 End Function
 
 ' =====================================================================================
@@ -133,6 +162,7 @@ End Function
 Public Sub SkmKirimBarisTerpilih()
     Dim ws As Worksheet, r As Long, c As Long, lastCol As Long, statusCol As Long
     Dim p As Object, answers As Object, respondent As Object, field As String, v As Variant, result As Object
+    Dim voided As Boolean, hasData As Boolean
     Set ws = ActiveSheet
     r = ActiveCell.Row
     If r < 2 Then MsgBox "Pilih sel di baris data (baris 1 berisi judul kolom).", vbExclamation, "skm": Exit Sub
@@ -143,8 +173,11 @@ Public Sub SkmKirimBarisTerpilih()
     For c = 1 To lastCol
         field = FieldOfHeader(CStr(ws.Cells(1, c).Value))
         v = ws.Cells(r, c).Value
+        If field <> "status" And field <> "voided" And field <> "" And Not IsBlank(v) Then hasData = True
         If field = "status" Then
             statusCol = c
+        ElseIf field = "voided" Then
+            voided = IsTrue(v)
         ElseIf field = "" Then
             ' an ignored column (id, createdAt, ...)
         ElseIf field = "?" Then
@@ -165,9 +198,14 @@ Public Sub SkmKirimBarisTerpilih()
             p(field) = CStr(v)
         End If
     Next
+    If Not hasData Then MsgBox "Baris " & r & " kosong: tidak ada yang dikirim.", vbExclamation, "skm": Exit Sub
     If statusCol = 0 Then statusCol = lastCol + 1: ws.Cells(1, statusCol).Value = "status"
     If ws.Cells(r, statusCol).Value Like "Tersimpan*" Or ws.Cells(r, statusCol).Value Like "Sudah ada*" Then
         MsgBox "Baris ini sudah tersimpan.", vbInformation, "skm": Exit Sub
+    End If
+    If voided Then   ' as the Calc macro: a voided response is never sent again
+        ws.Cells(r, statusCol).Value = "Tidak dikirim: respons yang sudah dibatalkan (voided)."
+        MsgBox ws.Cells(r, statusCol).Value, vbExclamation, "skm": Exit Sub
     End If
     Set p("answers") = answers
     If respondent.Count > 0 Then Set p("respondent") = respondent
@@ -207,14 +245,19 @@ Failed:
     MsgBox Err.Description, vbExclamation, "skm"
 End Sub
 
-' IKM of the selected answers (rows = respondents, columns = questions in the form's order),
-' written two columns right of the selection.
+' IKM of the selected answers, written two columns right of the selection. The selection is read
+' as the Calc macro reads it (see SelectionAnswers); a refused answer is reported by sheet row.
 Public Sub SkmIkmSeleksi()
-    Dim result As Object, target As Range
+    Dim result As Object, target As Range, rowNumbers As New Collection, answers As Collection
     If TypeName(Selection) <> "Range" Then Exit Sub
     Set target = Selection.Cells(1, 1).Offset(0, Selection.Columns.Count + 1)
     On Error GoTo Failed
-    Set result = SkmScore(Selection)
+    Set answers = SelectionAnswers(Selection.Value, rowNumbers)
+    If answers.Count = 0 Then
+        MsgBox "Seleksi tidak berisi jawaban: pilih baris responden (kolom = pertanyaan).", vbExclamation, "skm"
+        Exit Sub
+    End If
+    Set result = SkmCall("ikm.score", JsonObj("answers", answers))
     target.Value = "IKM"
     If IsNull(result("ikm")) Then   ' e.g. an unsur nobody answered: say why
         target.Offset(0, 1).Value = result("reason")
@@ -225,8 +268,143 @@ Public Sub SkmIkmSeleksi()
     target.Offset(2, 0).Value = "Kinerja": target.Offset(2, 1).Value = result("kinerja")
     Exit Sub
 Failed:
-    MsgBox Err.Description, vbExclamation, "skm"
+    If Err.Number = SKM_ERR_RPC Then
+        MsgBox SheetRowMessage(Err.Description, SkmLastErrorField, rowNumbers, Selection.Row), vbExclamation, "skm"
+    Else
+        MsgBox Err.Description, vbExclamation, "skm"
+    End If
 End Sub
+
+' =====================================================================================
+' Selections (the same rules as the Calc macro's selection_answers)
+' =====================================================================================
+
+' A selection's values (Range.Value, 1-based) -> a Collection with one item per respondent.
+' A first row of text is a header. When it names unsur (U1, U2, ... in any order, as an
+' `skm export` sheet has them beside other columns), each respondent is a Dictionary by unsur
+' code, the other columns are left out, and so is a row whose "voided" column says true. Without
+' unsur names, each respondent is a Collection in the paper form's question order. Wholly blank
+' rows are left out. rowsOut gets each respondent's row within the selection (1 = its first row).
+Public Function SelectionAnswers(ByVal values As Variant, ByVal rowsOut As Collection) As Collection
+    Dim result As New Collection, codes As Object, one(1 To 1, 1 To 1) As Variant, key As Variant
+    Dim r As Long, c As Long, firstRow As Long, voidedCol As Long, code As String, blank As Boolean
+    Dim byUnsur As Object, inOrder As Collection
+    If Not IsArray(values) Then one(1, 1) = values: values = one   ' a one-cell selection
+    Set codes = CreateObject("Scripting.Dictionary")              ' column -> unsur code
+    firstRow = LBound(values, 1)
+    If IsHeaderRow(values, firstRow) Then
+        For c = LBound(values, 2) To UBound(values, 2)
+            code = UnsurCode(values(firstRow, c))
+            If Len(code) > 0 Then
+                For Each key In codes.Keys
+                    If codes(key) = code Then
+                        Err.Raise SKM_ERR_JSON, "skm", "Kolom " & code & " muncul dua kali di baris judul seleksi."
+                    End If
+                Next
+                codes.Add c, code
+            ElseIf VarType(values(firstRow, c)) = vbString Then
+                If LCase$(Trim$(values(firstRow, c))) = "voided" Then voidedCol = c
+            End If
+        Next
+        firstRow = firstRow + 1
+    End If
+    For r = firstRow To UBound(values, 1)
+        blank = True
+        If codes.Count > 0 Then
+            Set byUnsur = CreateObject("Scripting.Dictionary")
+            For Each key In codes.Keys
+                If Not IsBlank(values(r, key)) Then blank = False
+                byUnsur(codes(key)) = AnswerValue(values(r, key))
+            Next
+            If voidedCol > 0 Then
+                If IsTrue(values(r, voidedCol)) Then blank = True   ' a voided response is not counted
+            End If
+            If Not blank Then result.Add byUnsur: rowsOut.Add r - LBound(values, 1) + 1
+        Else
+            Set inOrder = New Collection
+            For c = LBound(values, 2) To UBound(values, 2)
+                If Not IsBlank(values(r, c)) Then blank = False
+                inOrder.Add AnswerValue(values(r, c))
+            Next
+            If Not blank Then result.Add inOrder: rowsOut.Add r - LBound(values, 1) + 1
+        End If
+    Next
+    Set SelectionAnswers = result
+End Function
+
+' The server's message about respondent answers[k] told by sheet row: "Responden ke-3: Jawaban
+' ..." becomes "Baris 14: Jawaban ...". rowNumbers: SelectionAnswers' rowsOut; topRow: the
+' selection's first sheet row.
+Public Function SheetRowMessage(ByVal message As String, ByVal field As String, ByVal rowNumbers As Collection, _
+                                ByVal topRow As Long) As String
+    Dim k As Long, closing As Long, prefix As Long
+    SheetRowMessage = message
+    If Left$(field, 8) <> "answers[" Then Exit Function
+    closing = InStr(9, field, "]")
+    If closing < 10 Then Exit Function
+    If Not IsNumeric(Mid$(field, 9, closing - 9)) Then Exit Function
+    k = CLng(Mid$(field, 9, closing - 9)) + 1
+    If k < 1 Or k > rowNumbers.Count Then Exit Function
+    If Left$(message, 13) = "Responden ke-" Then
+        prefix = InStr(14, message, ": ")
+        If prefix > 0 Then message = Mid$(message, prefix + 2)
+    End If
+    SheetRowMessage = "Baris " & (topRow + rowNumbers(k) - 1) & ": " & message
+End Function
+
+' A first row of text (and not wholly blank) is a header.
+Private Function IsHeaderRow(ByVal values As Variant, ByVal r As Long) As Boolean
+    Dim c As Long, filled As Boolean
+    For c = LBound(values, 2) To UBound(values, 2)
+        If Not IsBlank(values(r, c)) Then
+            filled = True
+            If LooksNumeric(values(r, c)) Then Exit Function
+        End If
+    Next
+    IsHeaderRow = filled
+End Function
+
+' "U3", "u3", " U03 " -> "U3"; anything else -> "".
+Private Function UnsurCode(ByVal v As Variant) As String
+    Dim s As String
+    If VarType(v) <> vbString Then Exit Function
+    s = Trim$(v)
+    If s Like "[Uu]#" Or s Like "[Uu]##" Or s Like "[Uu]###" Then UnsurCode = "U" & CLng(Mid$(s, 2))
+End Function
+
+Private Function IsBlank(ByVal v As Variant) As Boolean
+    If IsEmpty(v) Or IsNull(v) Then
+        IsBlank = True
+    ElseIf VarType(v) = vbString Then
+        IsBlank = Len(Trim$(v)) = 0
+    End If
+End Function
+
+Private Function LooksNumeric(ByVal v As Variant) As Boolean
+    Select Case VarType(v)
+    Case vbByte, vbInteger, vbLong, vbSingle, vbDouble, vbCurrency, vbDecimal, 20: LooksNumeric = True
+    Case vbString: LooksNumeric = IsNumeric(Trim$(v)) Or IsNumeric(Replace(Trim$(v), ",", "."))
+    End Select
+End Function
+
+' A cell as an answer: blank -> Null, text trimmed, numbers as they are (the server judges them).
+Private Function AnswerValue(ByVal v As Variant) As Variant
+    If IsBlank(v) Then
+        AnswerValue = Null
+    ElseIf VarType(v) = vbString Then
+        AnswerValue = Trim$(v)
+    Else
+        AnswerValue = v
+    End If
+End Function
+
+' A "voided" cell that says so: TRUE, 1, ya, yes, benar.
+Private Function IsTrue(ByVal v As Variant) As Boolean
+    If IsError(v) Or IsBlank(v) Then Exit Function
+    Select Case LCase$(Trim$(CStr(v)))
+    Case "true", "1", "1.0", "ya", "yes", "benar": IsTrue = True
+    End Select
+End Function
 
 ' =====================================================================================
 ' JSON
@@ -302,6 +480,8 @@ Public Function JsonParse(ByVal text As String) As Variant
     Dim v As Variant
     mJson = text
     mPos = 1
+    mQuote = InStr(1, mJson, """")
+    mSlash = InStr(1, mJson, "\")
     ParseValue v
     SkipSpace
     If mPos <= Len(mJson) Then JsonFail "teks berlebih"
@@ -354,26 +534,36 @@ Private Function DatabasePath() As String
     DatabasePath = ThisWorkbook.Path & "\skm.sqlite"
 End Function
 
-' Writes one line and, when asked, reads one line back, under the watchdog.
-Private Function Exchange(ByVal message As String, ByVal expectAnswer As Boolean) As String
+' Writes `message` (one line, or two joined by vbLf) and reads answer lines back, under the
+' watchdog: one line when lastId = 0, else every line up to the answer whose id is lastId.
+Private Function Exchange(ByVal message As String, ByVal lastId As Long) As Collection
     Dim marker As String, reply As String, ioError As Long, ioText As String, timedOut As Boolean, seconds As Long
+    Dim lines As New Collection
     EnsureRunning
     seconds = SkmTimeoutSeconds
     If seconds = 0 Then seconds = 60
     If seconds > 0 Then marker = StartWatchdog(seconds)
     On Error Resume Next
     mExec.StdIn.WriteLine message
-    If Err.Number = 0 And expectAnswer Then reply = mExec.StdOut.ReadLine
+    Do While Err.Number = 0
+        reply = mExec.StdOut.ReadLine
+        If Err.Number <> 0 Or Len(reply) = 0 Then Exit Do
+        lines.Add reply
+        If lastId = 0 Then Exit Do
+        If AnswersId(reply, lastId) Then Exit Do
+    Loop
     ioError = Err.Number
     ioText = Err.Description
     On Error GoTo 0
     If Len(marker) > 0 Then
-        timedOut = Len(Dir$(marker)) = 0   ' the watchdog deleted it: it fired
+        timedOut = Not FileExists(marker)  ' the watchdog deleted it: it fired
         On Error Resume Next               ' the watchdog may be deleting it right now
-        If Not timedOut Then Kill marker
+        If Not timedOut Then Kill marker   ' ...and this ends the watchdog within a second
         On Error GoTo 0
     End If
-    If ioError = 0 And (Len(reply) > 0 Or Not expectAnswer) Then Exchange = reply: Exit Function
+    If ioError = 0 And lines.Count > 0 Then
+        If lastId = 0 Or AnswersId(lines(lines.Count), lastId) Then Set Exchange = lines: Exit Function
+    End If
     If timedOut Then
         KillWith SKM_ERR_TIMEOUT, "skm tidak menjawab dalam " & seconds & " detik; proses dihentikan dan " & _
                  "dimulai lagi pada panggilan berikutnya."
@@ -381,17 +571,46 @@ Private Function Exchange(ByVal message As String, ByVal expectAnswer As Boolean
     KillWith SKM_ERR_PROCESS, "skm berhenti tanpa jawaban. " & StderrText() & " (" & ioText & ")"
 End Function
 
-' Starts a hidden cmd that kills skm after `seconds` unless the marker file is gone by then.
+' Starts a hidden cmd that kills skm after `seconds` unless the marker file is gone by then. It
+' looks for the marker once a second and ends as soon as it is gone: it ends with the call.
 Private Function StartWatchdog(ByVal seconds As Long) As String
-    Dim marker As String, f As Integer
-    mExchanges = mExchanges + 1   ' a fresh name: an older watchdog still asleep must not find it
-    marker = Environ$("TEMP") & "\skm-rpc-" & mExec.ProcessID & "-" & mExchanges & ".pending"
+    StartWatchdog = NewMarker()
+    mShell.Run WatchdogCommand(StartWatchdog, seconds, mExec.ProcessID), 0, False
+End Function
+
+' A new empty marker file, never used before (an older watchdog must not find it).
+Private Function NewMarker() As String
+    Dim f As Integer
+    mExchanges = mExchanges + 1
+    NewMarker = Environ$("TEMP") & "\skm-rpc-" & mExec.ProcessID & "-" & mExchanges & ".pending"
     f = FreeFile
-    Open marker For Output As #f
+    Open NewMarker For Output As #f
     Close #f
-    mShell.Run "cmd /c ping -n " & (seconds + 1) & " 127.0.0.1 >nul & if exist " & Quoted(marker) & _
-               " (del " & Quoted(marker) & " & taskkill /F /PID " & mExec.ProcessID & ") >nul 2>&1", 0, False
-    StartWatchdog = marker
+End Function
+
+' cmd /c (for /L %i in (1,1,N) do @(if not exist M exit) & ping -n 2 127.0.0.1 >nul)
+'        & if exist M (del M & taskkill /F /PID p)
+' `exit` ends cmd as soon as the marker is gone; ping -n 2 waits about one second.
+Private Function WatchdogCommand(ByVal marker As String, ByVal seconds As Long, ByVal pid As Long) As String
+    WatchdogCommand = "cmd /c (for /L %i in (1,1," & seconds & ") do @(if not exist " & Quoted(marker) & _
+                      " exit) & ping -n 2 127.0.0.1 >nul) & if exist " & Quoted(marker) & _
+                      " (del " & Quoted(marker) & " & taskkill /F /PID " & pid & ") >nul 2>&1"
+End Function
+
+' Whether a file exists, without Dir(): Dir would reset the caller's own Dir() loop.
+Private Function FileExists(ByVal path As String) As Boolean
+    On Error Resume Next
+    FileExists = (GetAttr(path) And vbDirectory) = 0
+    If Err.Number <> 0 Then FileExists = False
+    On Error GoTo 0
+End Function
+
+' Whether an answer line is the one to request `id`. skm writes "id" as the last member of every
+' answer, so the line ends with ,"id":<id>}.
+Private Function AnswersId(ByVal line As String, ByVal id As Long) As Boolean
+    Dim tail As String
+    tail = ",""id"":" & id & "}"
+    AnswersId = Right$(line, Len(tail)) = tail
 End Function
 
 Private Function StderrText() As String
@@ -553,7 +772,8 @@ Private Function FieldOfHeader(ByVal header As String) As String
     Case "clientid", "client_id": FieldOfHeader = "clientId"
     Case "questionnaire", "kuesioner": FieldOfHeader = "questionnaire"
     Case "status": FieldOfHeader = "status"
-    Case "", "id", "createdat", "created_at", "voided", "voidedat", "voided_at", "voidreason", "void_reason"
+    Case "voided": FieldOfHeader = "voided"
+    Case "", "id", "createdat", "created_at", "voidedat", "voided_at", "voidreason", "void_reason"
         FieldOfHeader = ""
     Case Else
         If key Like "u#" Or key Like "u##" Then FieldOfHeader = UCase$(key) Else FieldOfHeader = "?"
@@ -619,40 +839,58 @@ Private Function ParseArray() As Collection
 End Function
 
 Private Function ParseString() As String
-    Dim out As String, quote As Long, slash As Long, i As Long, code As Long, digit As Long
+    Dim parts() As String, count As Long, i As Long, code As Long, digit As Long, escaped As Long
     mPos = mPos + 1   ' the opening quote
     Do
-        quote = InStr(mPos, mJson, """")
-        If quote = 0 Then JsonFail "akhir teks"
-        slash = InStr(mPos, mJson, "\")
-        If slash = 0 Or slash > quote Then   ' no escape before the closing quote
-            out = out & Mid$(mJson, mPos, quote - mPos)
-            mPos = quote + 1
+        If mQuote <> 0 And mQuote < mPos Then mQuote = InStr(mPos, mJson, """")
+        If mQuote = 0 Then JsonFail "akhir teks"
+        If mSlash <> 0 And mSlash < mPos Then mSlash = InStr(mPos, mJson, "\")
+        If mSlash = 0 Or mSlash > mQuote Then   ' no escape before the closing quote
+            If count = 0 Then
+                ParseString = Mid$(mJson, mPos, mQuote - mPos)
+                mPos = mQuote + 1
+                Exit Function
+            End If
+            AddPiece parts, count, Mid$(mJson, mPos, mQuote - mPos)
+            mPos = mQuote + 1
             Exit Do
         End If
-        out = out & Mid$(mJson, mPos, slash - mPos)
-        Select Case Mid$(mJson, slash + 1, 1)
-        Case """", "\", "/": out = out & Mid$(mJson, slash + 1, 1)
-        Case "b": out = out & ChrW$(8)
-        Case "f": out = out & ChrW$(12)
-        Case "n": out = out & vbLf
-        Case "r": out = out & vbCr
-        Case "t": out = out & vbTab
+        AddPiece parts, count, Mid$(mJson, mPos, mSlash - mPos)
+        escaped = 2
+        Select Case Mid$(mJson, mSlash + 1, 1)
+        Case """", "\", "/": AddPiece parts, count, Mid$(mJson, mSlash + 1, 1)
+        Case "b": AddPiece parts, count, ChrW$(8)
+        Case "f": AddPiece parts, count, ChrW$(12)
+        Case "n": AddPiece parts, count, vbLf
+        Case "r": AddPiece parts, count, vbCr
+        Case "t": AddPiece parts, count, vbTab
         Case "u"
             code = 0
-            For i = slash + 2 To slash + 5
+            For i = mSlash + 2 To mSlash + 5
                 digit = InStr(1, "0123456789abcdef", Mid$(mJson, i, 1), vbTextCompare) - 1
                 If digit < 0 Then mPos = i: JsonFail "\uXXXX"
                 code = code * 16 + digit
             Next
-            out = out & ChrW$(code)
-            slash = slash + 4
-        Case Else: mPos = slash: JsonFail "escape"
+            AddPiece parts, count, ChrW$(code)
+            escaped = 6
+        Case Else: mPos = mSlash: JsonFail "escape"
         End Select
-        mPos = slash + 2
+        mPos = mSlash + escaped
     Loop
-    ParseString = out
+    ReDim Preserve parts(0 To count - 1)
+    ParseString = Join(parts, "")
 End Function
+
+' Appends to a growing array (doubling), so that a string of many escapes is joined once.
+Private Sub AddPiece(ByRef parts() As String, ByRef count As Long, ByVal piece As String)
+    If count = 0 Then
+        ReDim parts(0 To 7)
+    ElseIf count > UBound(parts) Then
+        ReDim Preserve parts(0 To 2 * count - 1)
+    End If
+    parts(count) = piece
+    count = count + 1
+End Sub
 
 ' Val reads "." as decimal separator whatever the region settings.
 Private Function ParseNumber() As Double
