@@ -53,19 +53,33 @@ let package = Package(
         .target(name: "BenchmarkSupport", dependencies: ["SKMCore"], path: "Benchmarks/Support"),
         .executableTarget(
             name: "skm-bench-import", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/ImportIKM"),
-        .executableTarget(name: "skm-bench-rpc", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/RPC"),
+        .executableTarget(name: "skm-bench-rpc", dependencies: ["BenchmarkSupport"], path: "Benchmarks/RPC"),
         .executableTarget(
             name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),
         .target(name: "SKMTestSupport", dependencies: ["SKMService", "SKMCore", "SKMJSON"], path: "Tests/Support"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
-        .testTarget(name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
+        .testTarget(
+            name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
-        .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMCore", "SKMJSON", "SKMTestSupport"]),
+        .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMStore", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(
             name: "SKMReportTests",
-            dependencies: ["SKMReport", "SKMService", "SKMCore", "SKMJSON", "DefaultQuestionnaires", "SKMTestSupport"]),
-        .testTarget(name: "SKMRPCTests", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument", "SKMTestSupport"]),
+            dependencies: ["SKMReport", "SKMService", "SKMCore", "SKMJSON", "SKMTestSupport"]),
+        .testTarget(
+            name: "SKMRPCTests",
+            dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "ProtocolDocument", "SKMTestSupport"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["SKMFuzzTargets", "SKMTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["skm", "SKMJSON", "SKMTestSupport"]),
     ]
 )
+
+// Compiler-checked boundaries: a file sees only the modules it imports itself (not whatever a
+// dependency happens to import), and an import is internal unless marked `public import`, so no
+// module's public API can leak a type of a module it keeps to itself (SKMService keeps SKMStore).
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
+}

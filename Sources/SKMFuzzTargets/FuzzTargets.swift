@@ -97,6 +97,6 @@ public enum FuzzTargets {
 
     /// How many responses the inputs stored: shows that the runs reach real writes, not only errors.
     public static func storedResponses() -> Int {
-        (try? service.existingStore().responseCounts().total) ?? -1
+        (try? service.responseCounts().total) ?? -1
     }
 }

@@ -1,5 +1,5 @@
 import ProtocolDocument
-import SKMJSON
+public import SKMJSON
 
 /// The OpenRPC document shipped in `Protocol/openrpc.json`, parsed once.
 public enum OpenRPC {

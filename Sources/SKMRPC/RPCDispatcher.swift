@@ -1,6 +1,6 @@
 import SKMCore
-import SKMJSON
-import SKMService
+public import SKMJSON
+public import SKMService
 
 /// A method the server offers: its name and what it does with named params.
 public struct RPCMethod: Sendable {

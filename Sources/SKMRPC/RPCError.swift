@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// A JSON-RPC error object: the standard codes plus skm's domain codes in -32000…-32099.
 public struct RPCError: Error, Sendable {

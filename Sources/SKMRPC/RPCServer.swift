@@ -1,5 +1,5 @@
 import SKMCore
-import SKMJSON
+public import SKMJSON
 import SKMService
 
 #if canImport(Glibc)

@@ -1,23 +1,4 @@
-import SKMCore
-
-/// An aggregate row that no set of responses could produce (found by `skm check`).
-public struct ImplausibleAggregate: Sendable, Equatable {
-    /// What is impossible about the row.
-    public enum Problem: Sendable, Equatable {
-        /// A count or sum below zero.
-        case negative
-        /// An unsur answered more often than the day had respondents.
-        case answeredAboveRespondents(answered: Int, respondents: Int)
-        /// A sum (or sum of squares) above what all-highest answers give: `answered` × `scaleMaximum`.
-        case totalAboveMaximum(total: Int, answered: Int, scaleMaximum: Int)
-    }
-
-    /// Which aggregate row.
-    public let row: AggregateRowKey
-    /// The unsur's index (0-based); nil for a row of respondent totals.
-    public let unsur: Int?
-    public let problem: Problem
-}
+public import SKMCore
 
 extension Store {
     /// The aggregate rows that cannot be right, whatever the responses say: negative counts,

@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 /// How aggregate reads are grouped.
 public enum TallyGrouping: Sendable, CaseIterable {

@@ -1,5 +1,5 @@
 import CSQLite
-import SKMCore
+public import SKMCore
 
 #if canImport(Glibc)
     import Glibc

@@ -1,29 +1,4 @@
-import SKMCore
-
-/// A stored realised value of an indicator, with who entered it and when.
-public struct StoredRealization: Sendable, Equatable {
-    public let id: Int64
-    public let plan: String
-    public let indicator: String
-    public let year: Int
-    public let realization: Realization
-    public let note: String?
-    public let enteredAt: String
-    public let enteredBy: String?
-}
-
-/// A stored AKIP evaluation for a year.
-public struct StoredAKIP: Sendable, Equatable {
-    public let id: Int64
-    public let year: Int
-    public let scheme: String
-    /// The evaluation as entered (JSON text).
-    public let evaluation: String
-    public let total: Double
-    public let predikat: String
-    public let enteredAt: String
-    public let enteredBy: String?
-}
+public import SKMCore
 
 extension Store {
     /// Stores (or replaces) a plan's definition; every version is kept in the history.

@@ -1,22 +1,4 @@
-import SKMCore
-
-/// A unit of service (unit pelayanan): a kecamatan office, a puskesmas, a dinas counter.
-public struct UnitRecord: Sendable, Equatable {
-    public let id: Int64
-    public let code: String
-    public let name: String
-    public let createdAt: String
-}
-
-/// A kind of service (jenis layanan) offered by a unit.
-public struct ServiceRecord: Sendable, Equatable {
-    public let id: Int64
-    public let unitID: Int64
-    public let unitCode: String
-    public let code: String
-    public let name: String
-    public let createdAt: String
-}
+public import SKMCore
 
 extension Store {
     /// Adds a unit; `code` must already be normalised.

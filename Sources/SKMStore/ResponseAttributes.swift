@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 /// A field of the respondent profile that the annual report counts respondents by.
 public enum ResponseAttribute: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 extension Store {
     static let responseColumns = """

@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 /// A validated response with its unit and service resolved, ready to be written.
 public struct NewResponse: Sendable, Equatable {
@@ -16,21 +16,6 @@ public struct NewResponse: Sendable, Equatable {
         self.clientID = clientID
         self.score = score
     }
-}
-
-/// A response as stored, voided or not.
-public struct StoredResponse: Sendable, Equatable {
-    public let id: Int64
-    public let content: ResponseContent
-    public let unitID: Int64
-    public let serviceID: Int64
-    public let clientID: String?
-    public let score: Double?
-    public let createdAt: String
-    public let voidedAt: String?
-    public let voidReason: String?
-
-    public var isVoided: Bool { voidedAt != nil }
 }
 
 /// What happened to one response of a write.

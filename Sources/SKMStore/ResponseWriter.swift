@@ -1,5 +1,6 @@
 import CSQLite
 import SKMCore
+import SKMJSON
 
 /// Writes responses inside one write transaction, keeping the aggregates in step.
 ///

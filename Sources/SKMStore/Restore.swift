@@ -1,19 +1,10 @@
-import SKMCore
+public import SKMCore
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// What `restore` did.
-public struct RestoreOutcome: Sendable, Equatable {
-    /// Where the database (and its -wal and -shm, when present) were moved, or empty when there
-    /// was no database at the path.
-    public let movedAside: [String]
-    /// Responses in the restored database.
-    public let responses: Int64
-}
 
 extension Store {
     /// Puts a copy of the backup at `backup` in place of the database at `path`, without

@@ -1,3 +1,4 @@
+import SKMJSON
 import Testing
 
 /// Every bad input gets an Indonesian message and exit code 1, and nothing is stored.

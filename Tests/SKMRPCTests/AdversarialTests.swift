@@ -1,4 +1,6 @@
+import SKMCore
 import SKMJSON
+import SKMService
 import Testing
 
 @testable import SKMRPC

@@ -1,5 +1,6 @@
 import Foundation
 import SKMJSON
+import SKMService
 import Testing
 
 @testable import SKMRPC
@@ -99,7 +100,7 @@ import Testing
 
     func table() throws -> String {
         let f = try fixture()
-        let before = try f.service.store().responseCounts()
+        let before = try f.service.responseCounts()
         var rows = ["| # | Input | Code | `data.code` | `data.field` | Message |", "|---|---|---|---|---|---|"]
         func add(_ label: String, _ answer: JSONValue?) {
             let error = answer?["error"]
@@ -112,7 +113,7 @@ import Testing
         }
         add("Invalid UTF-8 (byte 0xFF)", f.line(Array(#"{"jsonrpc":"2.0","method":"sample.size","id":"#.utf8) + [0xFF] + Array("}".utf8)).flatMap { try? JSONParser().parse($0) })
         add("A line longer than the limit (4 MiB)", f.server.answer(to: .tooLong(bytes: 5_000_000)))
-        let after = try f.service.store().responseCounts()
+        let after = try f.service.responseCounts()
         #expect(before.total == after.total, "a bad input stored something")
         #expect(before.voided == after.voided)
         #expect(rows.count - 2 >= 40)

@@ -1,6 +1,6 @@
 import Foundation
 import SKMCore
-import SKMService
+@testable import SKMService
 import SKMStore
 import Testing
 import SKMTestSupport
@@ -27,7 +27,7 @@ import SKMTestSupport
             let restored = SKMService(databasePath: copy, clock: ServiceFixture.clock)
             let check = try restored.check()
             #expect(check.isHealthy, "\(copy): \(check)")
-            let count = try restored.store().responseCounts().total
+            let count = try restored.responseCounts().total
             #expect(count >= 200 && count <= 500)
             let attributes = try FileManager.default.attributesOfItem(atPath: copy)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)

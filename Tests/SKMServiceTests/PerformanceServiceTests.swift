@@ -1,3 +1,4 @@
+import Foundation
 import SKMCore
 import SKMJSON
 import SKMService

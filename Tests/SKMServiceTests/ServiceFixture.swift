@@ -26,5 +26,5 @@ final class ServiceFixture {
         ResponseDraft(unit: "KEC", service: service, date: date, answers: .byQuestion(AnswerText.parse(answers)), clientID: clientID)
     }
 
-    var storedCount: Int { (try? service.store().responseCounts().total) ?? -1 }
+    var storedCount: Int { (try? service.responseCounts().total) ?? -1 }
 }

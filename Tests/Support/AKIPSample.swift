@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 /// An AKIP evaluation with every kind of answer (letter lists and a percentage), used by the core
 /// and the service tests with the same hand-checked expectations.

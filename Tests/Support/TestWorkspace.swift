@@ -1,6 +1,6 @@
 import Foundation
-import SKMCore
-import SKMService
+public import SKMCore
+public import SKMService
 
 /// A service on a fresh database in its own temporary folder, with a fixed clock: the base of the
 /// service, RPC and report test fixtures. The folder is removed when the workspace goes away.

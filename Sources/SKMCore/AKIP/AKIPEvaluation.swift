@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 /// The scored result of an AKIP evaluation.
 public struct AKIPResult: Sendable {

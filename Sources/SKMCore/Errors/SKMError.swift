@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 /// A failure a user can understand and act on: an Indonesian message, a stable machine code, and
 /// optionally the offending field and structured details.

@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 /// Reads an IKU plan file and explains every problem in it (`skm iku check`).
 public enum PlanDecoder {

@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 extension PerformancePlan {
     /// The plan in the same JSON shape as the files under `Examples/iku/`.

@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 /// Reads a questionnaire definition and explains every problem in it.
 ///

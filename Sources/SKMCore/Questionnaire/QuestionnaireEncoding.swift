@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 extension Questionnaire {
     /// The definition in the same JSON shape as the files under `Questionnaires/`.

@@ -1,3 +1,5 @@
+import SKMJSON
+
 /// Turns received answers into the stored form: one value per unsur, in unsur order, 0 = blank.
 public enum AnswerValidator {
     /// One value per unsur in unsur order (0 = blank); throws on a wrong count, a value off the scale, or no answers.

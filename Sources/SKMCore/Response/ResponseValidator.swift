@@ -1,3 +1,5 @@
+import SKMJSON
+
 /// Checks everything about a response that needs only the questionnaire and today's date.
 ///
 /// Whether the unit and service exist is the service layer's check (it needs the store).

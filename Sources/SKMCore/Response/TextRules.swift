@@ -1,3 +1,5 @@
+import SKMJSON
+
 /// Rules for the free-text and code fields every front end shares.
 public enum TextRules {
     /// Characters (not bytes) allowed in a comment (saran) or a void reason.

@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 /// One thing wrong (or doubtful) in a definition file (questionnaire, IKU plan, AKIP evaluation),
 /// with where it is.

@@ -24,8 +24,7 @@ enum InfoMethods {
             var database: JSONObject = ["path": .string(service.databasePath), "exists": .bool(service.databaseExists)]
             var units: JSONValue = []
             if service.databaseExists {
-                let store = try service.existingStore()
-                database["schemaVersion"] = .int(try store.schemaVersion())
+                database["schemaVersion"] = .int(try service.schemaVersion())
                 units = RegistryJSON.units(try service.units(), services: try service.services())
             }
             return [

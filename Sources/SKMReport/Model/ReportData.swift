@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 /// Everything the annual report (Laporan Hasil SKM) shows, gathered from the store by the
 /// service layer. The renderers read only this value, so they are pure and testable with

@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 #if canImport(Glibc)
     import Glibc

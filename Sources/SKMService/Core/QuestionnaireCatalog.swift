@@ -1,5 +1,5 @@
 import DefaultQuestionnaires
-import SKMCore
+public import SKMCore
 import SKMJSON
 
 /// The questionnaires skm knows: the built-in definitions plus the custom ones stored in the

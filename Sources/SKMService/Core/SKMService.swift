@@ -53,13 +53,13 @@ public final class SKMService {
     /// The store, created (with its schema) when the file does not exist yet: only for commands
     /// that write something of their own (a unit, a questionnaire, a plan…). Reads go through
     /// `existingStore()`, so no read creates a database.
-    public func store() throws -> Store {
+    func store() throws -> Store {
         try openStore(creating: true)
     }
 
     /// The store for reading (and for writes that need existing records): a missing file is an
     /// error rather than a new empty database.
-    public func existingStore() throws -> Store {
+    func existingStore() throws -> Store {
         if let openedStore { return openedStore }
         guard databaseExists else {
             throw SKMError(
@@ -70,7 +70,7 @@ public final class SKMService {
     }
 
     /// `skm init`: creates the database, or gives an existing empty file its schema.
-    public func initializedStore() throws -> Store {
+    func initializedStore() throws -> Store {
         try openStore(creating: true, acceptingEmptyFile: true)
     }
 

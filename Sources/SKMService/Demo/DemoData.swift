@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 /// A realistic, deterministic year of survey data for a kecamatan office, for `skm demo`.
 ///

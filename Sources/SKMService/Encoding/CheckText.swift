@@ -1,4 +1,4 @@
-import SKMStore
+public import SKMCore
 
 /// `skm check` findings in Indonesian, for every front end.
 extension StoreFinding {

@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// The outcome of checking a definition file (`skm questionnaire check --json`, `skm iku check
 /// --json`): `{valid, id, problems}`.

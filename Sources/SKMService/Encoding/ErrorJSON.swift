@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// An error as a JSON document for programs. The members after `message` are `SKMError.json`,
 /// exactly what JSON-RPC puts in an error's `data` (`code`, `field`, `details`), so a program

@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 extension IKMJSON {
     /// `{population, minimum}`: the answer of `skm sample-size --json` and `sample.size`.

@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// The JSON shape of IKM results, shared by `skm ikm --json`, `ikm.compute` and `ikm.score`.
 public enum IKMJSON {

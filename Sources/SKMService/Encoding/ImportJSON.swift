@@ -1,4 +1,5 @@
-import SKMJSON
+import SKMCore
+public import SKMJSON
 
 /// An import report as JSON (`skm import --json`).
 public enum ImportJSON {

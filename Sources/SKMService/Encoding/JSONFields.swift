@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// Typed reads of JSON parameters with errors that name the field (for -32602 and import reports).
 public struct JSONFields {

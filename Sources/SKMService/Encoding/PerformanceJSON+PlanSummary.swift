@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 extension PerformanceJSON {
     /// One loaded IKU plan in a list: `{id, organisation, from, to, indicators}`, as `skm iku list

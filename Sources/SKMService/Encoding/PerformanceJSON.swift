@@ -1,6 +1,5 @@
-import SKMCore
-import SKMJSON
-import SKMStore
+public import SKMCore
+public import SKMJSON
 
 /// Plan evaluations and AKIP results as JSON (`skm iku evaluate --json`, `iku.evaluate`,
 /// `skm akip evaluate --json`, `akip.evaluate`).

@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// Questionnaire listings as JSON (`questionnaire list --json`, `questionnaire.list`).
 public enum QuestionnaireJSON {

@@ -1,5 +1,5 @@
-import SKMJSON
-import SKMStore
+public import SKMCore
+public import SKMJSON
 
 /// Units and services as JSON (`skm unit list --json`, `unit.list`, `service.list`).
 public enum RegistryJSON {

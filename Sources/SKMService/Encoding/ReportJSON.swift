@@ -1,5 +1,5 @@
 import SKMCore
-import SKMJSON
+public import SKMJSON
 
 /// The JSON shape of a written report (`report.generate`): the paths written and the headline.
 public enum ReportJSON {

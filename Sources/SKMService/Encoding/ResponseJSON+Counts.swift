@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 extension ResponseJSON {
     /// `{total, voided, active}`, as `skm.info` reports the stored responses.

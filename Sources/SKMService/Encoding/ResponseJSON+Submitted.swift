@@ -1,4 +1,4 @@
-import SKMJSON
+public import SKMJSON
 
 extension ResponseJSON {
     /// `{id, duplicate}`: the answer of `skm submit --json` and `response.submit`, and the members

@@ -1,6 +1,5 @@
-import SKMCore
-import SKMJSON
-import SKMStore
+public import SKMCore
+public import SKMJSON
 
 /// Responses as JSON: the `response.submit` params (also one JSON Lines import row) and the
 /// stored form returned by `response.get` and JSON Lines export, with the same field names.

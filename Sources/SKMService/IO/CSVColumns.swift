@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 
 /// The meaning of each column of an import CSV, from its header.
 ///

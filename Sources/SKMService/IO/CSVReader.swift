@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 
 /// One CSV record: the unquoted bytes of every field, in one reused buffer.
 ///

@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 
 /// Bounds on what one piece of input may hold, so no file or message can make skm's memory grow
 /// without limit. The same numbers apply in every front end.

@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 // The one reading of each option value a person or a program names (weighting, aggregation,
 // breakdown, data format). The command line and JSON-RPC both call these, so the same bad value

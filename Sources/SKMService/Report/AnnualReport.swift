@@ -1,5 +1,5 @@
 import SKMCore
-import SKMReport
+public import SKMReport
 import SKMStore
 
 extension SKMService {

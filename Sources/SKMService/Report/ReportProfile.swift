@@ -1,6 +1,6 @@
 import SKMCore
-import SKMJSON
-import SKMReport
+public import SKMJSON
+public import SKMReport
 
 /// The office's own part of the annual report, from `skm-report.json` or the RPC `profile`
 /// param: who the office is, who ran the survey, the population served and the RTL.

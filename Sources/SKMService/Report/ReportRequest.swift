@@ -1,5 +1,5 @@
 import SKMCore
-import SKMJSON
+public import SKMJSON
 
 /// A file format of the annual report.
 public enum ReportFormat: String, Sendable, CaseIterable {

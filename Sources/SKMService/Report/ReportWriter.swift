@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 import SKMReport
 
 /// What `generateReport` wrote.

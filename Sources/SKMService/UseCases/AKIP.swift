@@ -1,6 +1,6 @@
 import ExamplePlans
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 import SKMStore
 
 extension SKMService {

@@ -1,4 +1,5 @@
-import SKMCore
+public import SKMCore
+import SKMJSON
 import SKMStore
 
 /// How an IKM computation is broken down besides the overall figure.

@@ -1,5 +1,6 @@
-import SKMCore
+public import SKMCore
 import SKMJSON
+import SKMStore
 
 extension SKMService {
     /// Built-in questionnaires first, then the custom ones stored in the database.

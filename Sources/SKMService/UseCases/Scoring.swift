@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 extension SKMService {
     /// Scores answers held elsewhere (a spreadsheet's own data) without touching the store.

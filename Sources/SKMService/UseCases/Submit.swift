@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 import SKMStore
 
 /// The acknowledgement of one stored response.
@@ -26,7 +26,7 @@ public enum BatchItemResult: Sendable {
 extension SKMService {
     /// Validates a draft completely (questionnaire, answers, profile, registry) into a storable response.
     /// With `createMissing`, an unknown unit or service is registered (named by its code).
-    public func prepare(_ draft: ResponseDraft, createMissing: Bool = false) throws -> NewResponse {
+    func prepare(_ draft: ResponseDraft, createMissing: Bool = false) throws -> NewResponse {
         try resolve(try validate(draft), createMissing: createMissing)
     }
 
@@ -36,7 +36,7 @@ extension SKMService {
     }
 
     /// The registry part: the unit and service must exist (or, with `createMissing`, are created).
-    public func resolve(_ valid: ValidatedResponse, createMissing: Bool = false) throws -> NewResponse {
+    func resolve(_ valid: ValidatedResponse, createMissing: Bool = false) throws -> NewResponse {
         let content = valid.content
         let unit: UnitRecord
         do {

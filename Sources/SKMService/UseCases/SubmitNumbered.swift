@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 import SKMStore
 
 /// The acknowledgement of a form stored under a batch number.

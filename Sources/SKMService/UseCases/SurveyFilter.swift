@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 import SKMStore
 
 /// Which responses a computation, listing or export covers, as a person states it: a year, a
@@ -44,7 +44,7 @@ public struct SurveyFilter: Sendable, Equatable {
 /// A filter checked against the calendar and the registry.
 public struct ResolvedFilter: Sendable {
     /// The store query: date range, unit and service ids, questionnaire.
-    public let query: ResponseQuery
+    let query: ResponseQuery
     /// The units named, as registered.
     public let units: [UnitRecord]
     /// The services named, as registered (a code may match in several units).

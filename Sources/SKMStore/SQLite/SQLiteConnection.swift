@@ -1,5 +1,6 @@
 import CSQLite
 import SKMCore
+import SKMJSON
 
 #if canImport(Glibc)
     import Glibc

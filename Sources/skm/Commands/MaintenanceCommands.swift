@@ -1,7 +1,6 @@
 import SKMCore
 import SKMJSON
 import SKMService
-import SKMStore
 
 /// `backup`, `restore` and `check`.
 enum MaintenanceCommands {

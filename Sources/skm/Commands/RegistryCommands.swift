@@ -1,7 +1,6 @@
 import SKMCore
 import SKMJSON
 import SKMService
-import SKMStore
 
 /// `init`, `unit add|list`, `service add|list`.
 enum RegistryCommands {
@@ -11,7 +10,7 @@ enum RegistryCommands {
     ) { args, ctx in
         try args.requirePositionals([])
         let existed = ctx.service.databaseExists
-        let version = try ctx.service.initializedStore().schemaVersion()
+        let version = try ctx.service.initializeDatabase()
         ctx.console.line(
             existed
                 ? "Basis data \(ctx.databasePath) siap (skema versi \(version))."

@@ -1,7 +1,6 @@
 import SKMCore
 import SKMJSON
 import SKMService
-import SKMStore
 
 /// `submit`, `import`, `export`, `void`, `response list|show`.
 enum ResponseCommands {

@@ -1,5 +1,4 @@
 import SKMCore
-import SKMStore
 
 /// One paper form being typed in.
 struct EntryForm {

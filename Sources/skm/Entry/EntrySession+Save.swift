@@ -1,6 +1,5 @@
 import SKMCore
 import SKMService
-import SKMStore
 
 extension EntrySession {
     func showSummary(_ form: EntryForm) {

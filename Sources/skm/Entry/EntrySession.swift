@@ -5,7 +5,6 @@
 #endif
 import SKMCore
 import SKMService
-import SKMStore
 
 /// The front-desk entry screen: one paper form after another, keyboard only.
 ///

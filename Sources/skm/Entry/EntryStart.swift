@@ -1,6 +1,5 @@
 import SKMCore
 import SKMService
-import SKMStore
 
 /// Where a session starts: the unit and service named, else those of the last response,
 /// else chosen from a numbered list.

@@ -1,6 +1,5 @@
 import SKMCore
 import SKMService
-import SKMStore
 
 /// Plans, evaluations and AKIP results as a person reads them.
 enum PerformancePrinter {

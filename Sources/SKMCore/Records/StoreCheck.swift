@@ -52,4 +52,39 @@ public struct AggregateRowKey: Sendable, Equatable {
     public let unitID: Int64
     /// The service's row id.
     public let serviceID: Int64
+
+    /// The key of one aggregate row.
+    public init(questionnaire: String, day: String, unitID: Int64, serviceID: Int64) {
+        self.questionnaire = questionnaire
+        self.day = day
+        self.unitID = unitID
+        self.serviceID = serviceID
+    }
+}
+
+/// An aggregate row that no set of responses could produce (found by `skm check`).
+public struct ImplausibleAggregate: Sendable, Equatable {
+    /// What is impossible about the row.
+    public enum Problem: Sendable, Equatable {
+        /// A count or sum below zero.
+        case negative
+        /// An unsur answered more often than the day had respondents.
+        case answeredAboveRespondents(answered: Int, respondents: Int)
+        /// A sum (or sum of squares) above what all-highest answers give: `answered` × `scaleMaximum`.
+        case totalAboveMaximum(total: Int, answered: Int, scaleMaximum: Int)
+    }
+
+    /// Which aggregate row.
+    public let row: AggregateRowKey
+    /// The unsur's index (0-based); nil for a row of respondent totals.
+    public let unsur: Int?
+    /// What is wrong with it.
+    public let problem: Problem
+
+    /// A row found impossible.
+    public init(row: AggregateRowKey, unsur: Int?, problem: Problem) {
+        self.row = row
+        self.unsur = unsur
+        self.problem = problem
+    }
 }
