@@ -25,7 +25,7 @@ public struct JSONParseError: Error, Sendable, Equatable {
     }
 
     /// An Indonesian explanation with the 1-based position a person counts in an editor.
-    public var messageID: String {
+    public var indonesianMessage: String {
         let position = "pada byte ke-\(offset + 1)"
         switch kind {
         case .invalidUTF8: return "Teks bukan UTF-8 yang sah \(position)"

@@ -76,7 +76,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The name of this value's JSON type in Indonesian, for error messages.
-    public var typeNameID: String {
+    public var indonesianTypeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"

@@ -54,11 +54,11 @@ public final class RPCDispatcher {
         } catch {
             if error.kind == .duplicateKey {
                 return Self.response(id: .null, error: RPCError(
-                    code: RPCError.invalidRequest, message: error.messageID,
+                    code: RPCError.invalidRequest, message: error.indonesianMessage,
                     data: ["code": "duplicate_key", "field": .string(error.key ?? "")]))
             }
             return Self.response(id: .null, error: RPCError(
-                code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.messageID).",
+                code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.indonesianMessage).",
                 data: ["code": "parse_error", "offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
         }
         return handle(value)

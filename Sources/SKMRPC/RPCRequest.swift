@@ -8,15 +8,13 @@ struct RPCRequest {
     /// nil for a notification (no `id` member at all); `.null` is a real id.
     let id: JSONValue?
 
-    var isNotification: Bool { id == nil }
-
     /// Checks the request object. On failure returns the error and the id to answer with
     /// (nil when the request is a notification, which gets no answer at all).
     static func parse(_ value: JSONValue) -> Result<RPCRequest, RequestFailure> {
         guard case .object(let object) = value else {
             return .failure(RequestFailure(id: .null, error: RPCError(
                 code: RPCError.invalidRequest,
-                message: "Permintaan harus objek JSON-RPC 2.0, bukan \(value.typeNameID).", data: ["code": "invalid_request"])))
+                message: "Permintaan harus objek JSON-RPC 2.0, bukan \(value.indonesianTypeName).", data: ["code": "invalid_request"])))
         }
         let rawID = object["id"]
         var id: JSONValue?
@@ -25,7 +23,7 @@ struct RPCRequest {
             case .string, .number, .null: id = rawID
             default:
                 return .failure(RequestFailure(id: .null, error: RPCError(
-                    code: RPCError.invalidRequest, message: "\"id\" harus teks, angka atau null, bukan \(rawID.typeNameID).",
+                    code: RPCError.invalidRequest, message: "\"id\" harus teks, angka atau null, bukan \(rawID.indonesianTypeName).",
                     data: ["code": "invalid_request", "field": "id"])))
             }
         }
@@ -44,7 +42,7 @@ struct RPCRequest {
             case .object, .array: break
             default:
                 return .failure(RequestFailure(id: answerID, error: RPCError(
-                    code: RPCError.invalidRequest, message: "\"params\" harus objek (parameter bernama), bukan \(params.typeNameID).",
+                    code: RPCError.invalidRequest, message: "\"params\" harus objek (parameter bernama), bukan \(params.indonesianTypeName).",
                     data: ["code": "invalid_request", "field": "params"])))
             }
         }

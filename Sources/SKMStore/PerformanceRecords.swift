@@ -30,10 +30,10 @@ extension Store {
         try statement("SELECT definition FROM iku_plans WHERE id = ?").first([.text(id)]) { $0.text(0) }
     }
 
-    /// Appends a realised value; earlier ones stay as history.
-    public func addRealization(
-        plan: String, indicator: String, year: Int, realization r: Realization, note: String?, at: String, by: String?
-    ) throws -> StoredRealization {
+    /// Appends a realisasi; earlier ones stay as history.
+    public func addRealisasi(
+        plan: String, indicator: String, year: Int, realisasi r: Realisasi, note: String?, at: String, by: String?
+    ) throws -> StoredRealisasi {
         try db.transaction {
             try statement(
                 """
@@ -44,24 +44,24 @@ extension Store {
                 .text(plan), .text(indicator), .integer(year), .double(r.value), .optional(r.numerator), .optional(r.denominator),
                 .optional(note), .text(at), .optional(by),
             ])
-            return StoredRealization(
-                id: db.lastInsertRowID, plan: plan, indicator: indicator, year: year, realization: r, note: note, enteredAt: at,
+            return StoredRealisasi(
+                id: db.lastInsertRowID, plan: plan, indicator: indicator, year: year, realisasi: r, note: note, enteredAt: at,
                 enteredBy: by)
         }
     }
 
-    /// Every realised value of a plan (all versions), oldest first; the last per
+    /// Every realisasi of a plan (all versions), oldest first; the last per
     /// (indicator, year) is the current one.
-    public func realizations(plan: String) throws -> [StoredRealization] {
+    public func realisasiHistory(plan: String) throws -> [StoredRealisasi] {
         try statement(
             """
             SELECT id, plan, indicator, year, value, numerator, denominator, note, entered_at, entered_by
             FROM iku_realizations WHERE plan = ? ORDER BY id
             """
         ).rows([.text(plan)]) { row in
-            StoredRealization(
+            StoredRealisasi(
                 id: row.int64(0), plan: row.text(1), indicator: row.text(2), year: row.int(3),
-                realization: Realization(value: row.double(4), numerator: row.optionalDouble(5), denominator: row.optionalDouble(6)),
+                realisasi: Realisasi(value: row.double(4), numerator: row.optionalDouble(5), denominator: row.optionalDouble(6)),
                 note: row.optionalText(7), enteredAt: row.text(8), enteredBy: row.optionalText(9))
         }
     }

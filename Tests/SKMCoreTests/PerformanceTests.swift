@@ -25,8 +25,8 @@ import SKMTestSupport
     }
 
     @Test func ratioRealisasi() {
-        #expect(Realization.ratio(numerator: 45, denominator: 50)?.value == 90)
-        #expect(Realization.ratio(numerator: 3, denominator: 0) == nil)
+        #expect(Realisasi.ratio(numerator: 45, denominator: 50)?.value == 90)
+        #expect(Realisasi.ratio(numerator: 3, denominator: 0) == nil)
     }
 
     func plan(_ targets: [Int: Double], polarity: Indicator.Polarity = .higher) -> PerformancePlan {
@@ -41,20 +41,20 @@ import SKMTestSupport
 
     @Test func everyAbsentCaseHasAReasonAndNoZero() {
         let values: [Int: Double] = [2024: 70, 2025: 80]
-        let realized: (Indicator, Int) -> Result<Realization, RealisasiUnavailable> = { _, year in
-            values[year].map { .success(Realization(value: $0)) } ?? .failure(.notEntered(year))
+        let realisasiOf: (Indicator, Int) -> Result<Realisasi, RealisasiUnavailable> = { _, year in
+            values[year].map { .success(Realisasi(value: $0)) } ?? .failure(.notEntered(year))
         }
-        let noTarget = PlanEvaluator.evaluate(plan([2026: 90]), year: 2025, realized: realized).indicators[0]
+        let noTarget = PlanEvaluator.evaluate(plan([2026: 90]), year: 2025, realisasiOf: realisasiOf).indicators[0]
         #expect(noTarget.capaian == nil)
         #expect(noTarget.realisasi?.value == 80)
         #expect(noTarget.reason?.contains("Tidak ada target") == true)
-        let noRealisasi = PlanEvaluator.evaluate(plan([2026: 90]), year: 2026, realized: realized).indicators[0]
+        let noRealisasi = PlanEvaluator.evaluate(plan([2026: 90]), year: 2026, realisasiOf: realisasiOf).indicators[0]
         #expect(noRealisasi.capaian == nil)
         #expect(noRealisasi.reason == "Belum ada realisasi tahun 2026.")
-        let zero = PlanEvaluator.evaluate(plan([2025: 0]), year: 2025, realized: realized).indicators[0]
+        let zero = PlanEvaluator.evaluate(plan([2025: 0]), year: 2025, realisasiOf: realisasiOf).indicators[0]
         #expect(zero.capaian == nil)
         #expect(zero.reason?.contains("bernilai 0") == true)
-        let full = PlanEvaluator.evaluate(plan([2025: 100, 2026: 90]), year: 2025, realized: realized)
+        let full = PlanEvaluator.evaluate(plan([2025: 100, 2026: 90]), year: 2025, realisasiOf: realisasiOf)
         let line = full.indicators[0]
         #expect(line.capaian == 80)
         #expect(line.category == "Tinggi")
@@ -63,7 +63,7 @@ import SKMTestSupport
         #expect(line.finalTarget == 90)
         #expect(abs((line.progressToFinal ?? 0) - 88.888_888_9) < 1e-6)
         #expect(full.summary.first { $0.label == "Tinggi" }?.count == 1)
-        let lower = PlanEvaluator.evaluate(plan([2025: 100], polarity: .lower), year: 2025, realized: realized).indicators[0]
+        let lower = PlanEvaluator.evaluate(plan([2025: 100], polarity: .lower), year: 2025, realisasiOf: realisasiOf).indicators[0]
         #expect(lower.capaian == 120)
     }
 }

@@ -70,7 +70,7 @@ import Testing
         } catch {
             #expect(error.kind == .invalidUTF8)
             #expect(error.offset == 6)
-            #expect(error.messageID.contains("byte ke-7"))
+            #expect(error.indonesianMessage.contains("byte ke-7"))
         }
         #expect(UTF8Validation.firstInvalidOffset(Array("é😀".utf8)) == nil)
         #expect(UTF8Validation.firstInvalidOffset([0xED, 0xA0, 0x80]) == 0)  // encoded surrogate

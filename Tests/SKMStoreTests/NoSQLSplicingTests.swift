@@ -45,8 +45,8 @@ import Testing
         try store.audit(action: "uji", detail: m, at: "2026-01-02T00:00:00Z")
         _ = try store.putPlan(id: "p" + m, definition: "{\"x\":\"\(m)\"}", at: "2026-01-02T00:00:00Z")
         #expect(try store.plan(id: "p" + m) != nil)
-        _ = try store.addRealization(
-            plan: "p" + m, indicator: "i" + m, year: 2025, realization: Realization(value: 1), note: m,
+        _ = try store.addRealisasi(
+            plan: "p" + m, indicator: "i" + m, year: 2025, realisasi: Realisasi(value: 1), note: m,
             at: "2026-01-02T00:00:00Z", by: m)
         _ = try store.addAKIP(year: 2025, scheme: m, evaluation: m, total: 70, predikat: "BB", at: "2026-01-02T00:00:00Z", by: m)
         _ = try store.addQuestionnaire(id: "q" + m, definition: m, at: "2026-01-02T00:00:00Z")

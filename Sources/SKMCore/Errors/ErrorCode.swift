@@ -15,7 +15,6 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case invalidText = "invalid_text"
     case textTooLong = "text_too_long"
     case tooMany = "too_many"
-    case invalidClientID = "invalid_client_id"
     case missingField = "missing_field"
     case wrongType = "wrong_type"
     case unknownField = "unknown_field"
@@ -26,7 +25,6 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case duplicateService = "duplicate_service"
     case unknownUnit = "unknown_unit"
     case unknownService = "unknown_service"
-    case ambiguousService = "ambiguous_service"
 
     // Questionnaires
     case unknownQuestionnaire = "unknown_questionnaire"

@@ -2,7 +2,7 @@
 ///
 /// The five kecamatan documents skm comes from are such plans. Their indicators include the IKM
 /// itself ("IKM unit pelayanan × 25"), the AKIP evaluation score and ratio indicators
-/// ("jumlah X / jumlah Y × 100%"); `RealisasiSource` says how each realised value is obtained.
+/// ("jumlah X / jumlah Y × 100%"); `RealisasiSource` says how each realisasi is obtained.
 public struct PerformancePlan: Sendable, Equatable {
     /// The plan's identifier: lowercase letters, digits and hyphens (e.g. `tomoni-timur-2021-2026`).
     public let id: String
@@ -112,7 +112,7 @@ public struct Indicator: Sendable, Equatable {
     }
 }
 
-/// How an indicator's realised value (realisasi) is obtained.
+/// How an indicator's realisasi (the value reached) is obtained.
 public enum RealisasiSource: Sendable, Equatable {
     /// The year's IKM from the survey store, optionally for some units/services and a questionnaire.
     case skm(units: [String], services: [String], questionnaire: String?)
@@ -133,14 +133,6 @@ public enum RealisasiSource: Sendable, Equatable {
         case .ratio: return "ratio"
         case .count: return "count"
         case .value: return "value"
-        }
-    }
-
-    /// Entered by people (rather than computed by skm).
-    public var isEntered: Bool {
-        switch self {
-        case .skm, .akip: return false
-        default: return true
         }
     }
 }

@@ -31,7 +31,7 @@ public enum PlanDecoder {
         do {
             return decode(try JSONParser().parse(text))
         } catch {
-            return Outcome(plan: nil, problems: [DefinitionProblem(.error, "", error.messageID)])
+            return Outcome(plan: nil, problems: [DefinitionProblem(.error, "", error.indonesianMessage)])
         }
     }
 

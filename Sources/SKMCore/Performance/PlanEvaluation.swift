@@ -1,5 +1,5 @@
-/// A realised value for one indicator and year, as stored.
-public struct Realization: Sendable, Equatable {
+/// The realisasi (value reached) of one indicator in one year, as stored.
+public struct Realisasi: Sendable, Equatable {
     /// The realisasi: the number entered, or numerator / denominator × 100 for a ratio.
     public let value: Double
     /// The ratio's numerator as entered; nil for a value entered directly.
@@ -7,17 +7,17 @@ public struct Realization: Sendable, Equatable {
     /// The ratio's denominator as entered, never zero; nil for a value entered directly.
     public let denominator: Double?
 
-    /// A realisation as stored; pass numerator and denominator only for a ratio (see `ratio(numerator:denominator:)`).
+    /// A realisasi as stored; pass numerator and denominator only for a ratio (see `ratio(numerator:denominator:)`).
     public init(value: Double, numerator: Double? = nil, denominator: Double? = nil) {
         self.value = value
         self.numerator = numerator
         self.denominator = denominator
     }
 
-    /// A ratio realisation: numerator / denominator × 100; nil when the denominator is zero.
-    public static func ratio(numerator: Double, denominator: Double) -> Realization? {
+    /// A ratio realisasi: numerator / denominator × 100; nil when the denominator is zero.
+    public static func ratio(numerator: Double, denominator: Double) -> Realisasi? {
         guard denominator != 0 else { return nil }
-        return Realization(value: numerator / denominator * 100, numerator: numerator, denominator: denominator)
+        return Realisasi(value: numerator / denominator * 100, numerator: numerator, denominator: denominator)
     }
 }
 
@@ -29,8 +29,8 @@ public struct IndicatorEvaluation: Sendable {
     public let year: Int
     /// The plan's target for the year; nil when it sets none.
     public let target: Double?
-    /// The year's realised value; nil when there is none (then `reason` says why).
-    public let realisasi: Realization?
+    /// The year's realisasi; nil when there is none (then `reason` says why).
+    public let realisasi: Realisasi?
     /// Where an absent value comes from, or an explanation of an absent capaian, in Indonesian.
     public let reason: String?
     /// Realisasi against target in percent (see `Capaian`), unrounded; nil without both or with a zero target.
@@ -71,16 +71,16 @@ public struct PlanEvaluation: Sendable {
     }
 }
 
-/// Evaluates a plan for a year from the realised values (this year's and last year's).
+/// Evaluates a plan for a year from the realisasi values (this year's and last year's).
 public enum PlanEvaluator {
-    /// `realized(code, year)` gives a realised value, or a reason why there is none.
+    /// `realisasiOf(code, year)` gives a realisasi, or a reason why there is none.
     public static func evaluate(
-        _ plan: PerformancePlan, year: Int, realized: (Indicator, Int) -> Result<Realization, RealisasiUnavailable>
+        _ plan: PerformancePlan, year: Int, realisasiOf: (Indicator, Int) -> Result<Realisasi, RealisasiUnavailable>
     ) -> PlanEvaluation {
         let lines = plan.indicators.map { indicator -> IndicatorEvaluation in
             let target = indicator.targets[year]
-            let current = realized(indicator, year)
-            let previous = try? realized(indicator, year - 1).get().value
+            let current = realisasiOf(indicator, year)
+            let previous = try? realisasiOf(indicator, year - 1).get().value
             let realisasi = try? current.get()
             var reason: String?
             var capaian: Double?
@@ -108,7 +108,7 @@ public enum PlanEvaluator {
     }
 }
 
-/// Why an indicator has no realised value for a year.
+/// Why an indicator has no realisasi for a year.
 public struct RealisasiUnavailable: Error, Sendable, Equatable {
     /// The explanation, in Bahasa Indonesia, shown in place of the value.
     public let message: String

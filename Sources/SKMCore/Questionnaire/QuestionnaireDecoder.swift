@@ -32,7 +32,7 @@ public enum QuestionnaireDecoder {
         do {
             return decode(try JSONParser().parse(text))
         } catch {
-            return Outcome(questionnaire: nil, problems: [DefinitionProblem(.error, "", error.messageID)])
+            return Outcome(questionnaire: nil, problems: [DefinitionProblem(.error, "", error.indonesianMessage)])
         }
     }
 
@@ -41,7 +41,7 @@ public enum QuestionnaireDecoder {
         do {
             return decode(try JSONParser().parse(bytes))
         } catch {
-            return Outcome(questionnaire: nil, problems: [DefinitionProblem(.error, "", error.messageID)])
+            return Outcome(questionnaire: nil, problems: [DefinitionProblem(.error, "", error.indonesianMessage)])
         }
     }
 

@@ -1,5 +1,5 @@
-/// A stored realised value of an indicator, with who entered it and when.
-public struct StoredRealization: Sendable, Equatable {
+/// A stored realisasi of an indicator, with who entered it and when.
+public struct StoredRealisasi: Sendable, Equatable {
     /// The row id; a later entry for the same indicator and year corrects an earlier one.
     public let id: Int64
     /// The plan's id.
@@ -9,7 +9,7 @@ public struct StoredRealization: Sendable, Equatable {
     /// The year the value is for.
     public let year: Int
     /// The value (and, for a ratio, its numerator and denominator).
-    public let realization: Realization
+    public let realisasi: Realisasi
     /// A note entered with it; nil when none.
     public let note: String?
     /// When it was entered (ISO 8601 timestamp).
@@ -17,16 +17,16 @@ public struct StoredRealization: Sendable, Equatable {
     /// Who entered it, as they said; nil when not given.
     public let enteredBy: String?
 
-    /// A realised value as the store keeps it.
+    /// A realisasi as the store keeps it.
     public init(
-        id: Int64, plan: String, indicator: String, year: Int, realization: Realization, note: String?, enteredAt: String,
+        id: Int64, plan: String, indicator: String, year: Int, realisasi: Realisasi, note: String?, enteredAt: String,
         enteredBy: String?
     ) {
         self.id = id
         self.plan = plan
         self.indicator = indicator
         self.year = year
-        self.realization = realization
+        self.realisasi = realisasi
         self.note = note
         self.enteredAt = enteredAt
         self.enteredBy = enteredBy

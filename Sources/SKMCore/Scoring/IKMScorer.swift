@@ -98,9 +98,4 @@ public enum IKMScorer {
         let high = min(bounds.upperBound * scale, ikm + z95 * se)
         return (ConfidenceInterval(low: low, high: high, standardError: se), nil)
     }
-
-    /// The classification of an IKM value (full precision or already displayed).
-    public static func classify(ikm: Double, questionnaire: Questionnaire) -> Band? {
-        questionnaire.bands.classify(ikm: ikm)
-    }
 }

@@ -30,7 +30,7 @@ public enum Weighting: String, Sendable, CaseIterable {
     }
 
     /// An Indonesian description for reports and help.
-    public var descriptionID: String {
+    public var indonesianDescription: String {
         switch self {
         case .exact: return "bobot eksak (1/jumlah unsur, atau bobot yang ditetapkan kuesioner)"
         case .threeDecimals: return "bobot dibulatkan 3 desimal (0,111 untuk 9 unsur), seperti lembar kerja lama"

@@ -55,7 +55,7 @@ struct DefinitionReader {
             return nil
         }
         guard let object = value.objectValue else {
-            error(path, "harus objek, bukan \(value.typeNameID)")
+            error(path, "harus objek, bukan \(value.indonesianTypeName)")
             return nil
         }
         return object
@@ -68,7 +68,7 @@ struct DefinitionReader {
             return nil
         }
         guard let array = value.arrayValue else {
-            error(path, "harus array, bukan \(value.typeNameID)")
+            error(path, "harus array, bukan \(value.indonesianTypeName)")
             return nil
         }
         if let limit, array.count > limit {
@@ -84,7 +84,7 @@ struct DefinitionReader {
             return nil
         }
         guard let text = value.stringValue else {
-            error(path, "harus teks, bukan \(value.typeNameID)")
+            error(path, "harus teks, bukan \(value.indonesianTypeName)")
             return nil
         }
         if required && text.trimmingSpaces().isEmpty {
@@ -104,7 +104,7 @@ struct DefinitionReader {
             return nil
         }
         guard let number = value.numberValue?.double else {
-            error(path, "harus angka, bukan \(value.typeNameID)")
+            error(path, "harus angka, bukan \(value.indonesianTypeName)")
             return nil
         }
         return number
@@ -116,7 +116,7 @@ struct DefinitionReader {
             return nil
         }
         guard let number = value.numberValue?.int else {
-            error(path, "harus bilangan bulat, bukan \(value.typeNameID == "angka" ? "pecahan" : value.typeNameID)")
+            error(path, "harus bilangan bulat, bukan \(value.indonesianTypeName == "angka" ? "pecahan" : value.indonesianTypeName)")
             return nil
         }
         return number

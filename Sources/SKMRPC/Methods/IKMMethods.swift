@@ -51,7 +51,7 @@ enum IKMMethods {
         guard let value = params.object["weighting"], !value.isNull else { return .exact }
         guard let text = value.stringValue ?? value.numberValue?.text else {
             throw SKMError(
-                .wrongType, "Parameter \"weighting\" harus teks atau angka, bukan \(value.typeNameID).", field: "weighting")
+                .wrongType, "Parameter \"weighting\" harus teks atau angka, bukan \(value.indonesianTypeName).", field: "weighting")
         }
         return try Weighting.parse(text)
     }

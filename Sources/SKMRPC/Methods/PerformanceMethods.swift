@@ -20,19 +20,19 @@ enum PerformanceMethods {
                 throw SKMError(.missingField, "Parameter \"plan\" wajib diisi (objek rencana IKU).", field: "plan")
             }
             guard case .object = plan else {
-                throw SKMError(.wrongType, "Parameter \"plan\" harus objek, bukan \(plan.typeNameID).", field: "plan")
+                throw SKMError(.wrongType, "Parameter \"plan\" harus objek, bukan \(plan.indonesianTypeName).", field: "plan")
             }
             let (stored, changed) = try context.service.putPlan(json: plan)
             return ["id": .string(stored.id), "indicators": .int(stored.indicators.count), "changed": .bool(changed)]
         },
         RPCMethod("iku.realization.set") { params, context in
             try params.rejectUnknown(["plan", "indicator", "year", "value", "numerator", "denominator", "note", "enteredBy"])
-            let stored = try context.service.setRealization(
+            let stored = try context.service.setRealisasi(
                 plan: try params.requiredString("plan"), indicator: try params.requiredString("indicator"),
                 year: try params.requiredInt("year"), value: try params.double("value"),
                 numerator: try params.double("numerator"), denominator: try params.double("denominator"),
                 note: try params.string("note"), enteredBy: try params.string("enteredBy"))
-            return PerformanceJSON.realization(stored)
+            return PerformanceJSON.realisasi(stored)
         },
         RPCMethod("iku.evaluate") { params, context in
             try params.rejectUnknown(["plan", "year"])
@@ -45,7 +45,7 @@ enum PerformanceMethods {
                 throw SKMError(.missingField, "Parameter \"evaluation\" wajib diisi (objek evaluasi AKIP).", field: "evaluation")
             }
             guard case .object = evaluation else {
-                throw SKMError(.wrongType, "Parameter \"evaluation\" harus objek, bukan \(evaluation.typeNameID).", field: "evaluation")
+                throw SKMError(.wrongType, "Parameter \"evaluation\" harus objek, bukan \(evaluation.indonesianTypeName).", field: "evaluation")
             }
             let (result, stored) = try context.service.evaluateAKIP(
                 json: evaluation, year: try params.int("year"), save: try params.bool("save") ?? false,

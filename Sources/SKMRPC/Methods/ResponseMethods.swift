@@ -26,7 +26,7 @@ enum ResponseMethods {
             let drafts: [Result<ResponseDraft, SKMError>] = items.enumerated().map { index, item in
                 guard let object = item.objectValue else {
                     return .failure(SKMError(
-                        .wrongType, "responses[\(index)] harus objek, bukan \(item.typeNameID).", field: "responses[\(index)]"))
+                        .wrongType, "responses[\(index)] harus objek, bukan \(item.indonesianTypeName).", field: "responses[\(index)]"))
                 }
                 do throws(SKMError) {
                     return .success(try ResponseJSON.draft(JSONFields(object, path: "responses[\(index)].")))

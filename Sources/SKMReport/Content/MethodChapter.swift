@@ -66,7 +66,7 @@ enum MethodChapter {
         case .exact:
             return declared ? "bobot tiap unsur sebagaimana ditetapkan kuesioner" : "bobot tiap unsur 1/\(q.unsur.count)"
         case .threeDecimals, .twoDecimals:
-            return weighting.descriptionID
+            return weighting.indonesianDescription
         }
     }
 

@@ -75,7 +75,7 @@ public enum IKMJSON {
     public static func report(_ report: IKMReport) -> JSONValue {
         var o = result(report.result, questionnaire: report.questionnaire)
         o["filter"] = report.filter.json
-        o["filterDescription"] = .string(report.filter.descriptionID)
+        o["filterDescription"] = .string(report.filter.indonesianDescription)
         if let sample = report.sample {
             o["sample"] = [
                 "population": .int(sample.population), "minimum": .int(sample.minimum),

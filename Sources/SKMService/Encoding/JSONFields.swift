@@ -23,7 +23,7 @@ public struct JSONFields {
                 field: "params")
         }
         guard let object = value.objectValue else {
-            throw SKMError(.wrongType, "Parameter harus objek, bukan \(value.typeNameID).", field: "params")
+            throw SKMError(.wrongType, "Parameter harus objek, bukan \(value.indonesianTypeName).", field: "params")
         }
         return JSONFields(object)
     }
@@ -113,7 +113,7 @@ public struct JSONFields {
         var result: [String] = []
         for (i, element) in a.enumerated() {
             guard let s = element.stringValue else {
-                throw SKMError(.wrongType, "\(name(key))[\(i)] harus teks, bukan \(element.typeNameID).", field: "\(name(key))[\(i)]")
+                throw SKMError(.wrongType, "\(name(key))[\(i)] harus teks, bukan \(element.indonesianTypeName).", field: "\(name(key))[\(i)]")
             }
             result.append(s)
         }
@@ -122,7 +122,7 @@ public struct JSONFields {
 
     func typeError(_ key: String, _ expected: String, _ value: JSONValue) -> SKMError {
         SKMError(
-            .wrongType, "Parameter \"\(name(key))\" harus \(expected), bukan \(value.typeNameID).", field: name(key),
-            details: ["expected": .string(expected), "received": .string(value.typeNameID)])
+            .wrongType, "Parameter \"\(name(key))\" harus \(expected), bukan \(value.indonesianTypeName).", field: name(key),
+            details: ["expected": .string(expected), "received": .string(value.indonesianTypeName)])
     }
 }

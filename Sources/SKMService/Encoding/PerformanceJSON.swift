@@ -37,11 +37,11 @@ public enum PerformanceJSON {
     }
 
     /// A stored realisasi with who entered it and when; numerator and denominator are null for a direct value.
-    public static func realization(_ r: StoredRealization) -> JSONValue {
+    public static func realisasi(_ r: StoredRealisasi) -> JSONValue {
         [
             "id": .int(Int(r.id)), "plan": .string(r.plan), "indicator": .string(r.indicator), "year": .int(r.year),
-            "value": .double(r.realization.value), "numerator": .double(r.realization.numerator),
-            "denominator": .double(r.realization.denominator), "note": .string(r.note), "enteredAt": .string(r.enteredAt),
+            "value": .double(r.realisasi.value), "numerator": .double(r.realisasi.numerator),
+            "denominator": .double(r.realisasi.denominator), "note": .string(r.note), "enteredAt": .string(r.enteredAt),
             "enteredBy": .string(r.enteredBy),
         ]
     }

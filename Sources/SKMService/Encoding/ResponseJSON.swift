@@ -42,7 +42,7 @@ public enum ResponseJSON {
         default:
             throw SKMError(
                 .wrongType,
-                "\(field) harus array jawaban urut pertanyaan (mis. [4,3,null,4,…]) atau objek per unsur (mis. {\"U1\":4,…}), bukan \(value.typeNameID).",
+                "\(field) harus array jawaban urut pertanyaan (mis. [4,3,null,4,…]) atau objek per unsur (mis. {\"U1\":4,…}), bukan \(value.indonesianTypeName).",
                 field: field)
         }
     }

@@ -118,10 +118,10 @@ struct JSONLinesImportRows: ImportRows, @unchecked Sendable {
         do {
             value = try JSONParser().parse(line)
         } catch {
-            throw SKMError(.importInvalid, "JSON tidak sah: \(error.messageID).")
+            throw SKMError(.importInvalid, "JSON tidak sah: \(error.indonesianMessage).")
         }
         guard let object = value.objectValue else {
-            throw SKMError(.wrongType, "Setiap baris harus objek JSON, bukan \(value.typeNameID).")
+            throw SKMError(.wrongType, "Setiap baris harus objek JSON, bukan \(value.indonesianTypeName).")
         }
         var draft = try ResponseJSON.draft(JSONFields(object), allowReadOnlyKeys: true)
         if draft.questionnaire == nil { draft.questionnaire = defaultQuestionnaireID }

@@ -56,7 +56,7 @@ extension SKMService {
         let (comments, commentCount) = try commentGroups(query)
         let (iku, ikuNote) = ikuLines(year: request.year, unit: ikm.filter.units.first?.code)
         let data = ReportData(
-            year: request.year, scopeDescription: ikm.filter.descriptionID, generatedOn: clock.today(), office: office,
+            year: request.year, scopeDescription: ikm.filter.indonesianDescription, generatedOn: clock.today(), office: office,
             pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
             sample: ikm.sample,

@@ -49,7 +49,7 @@ public struct ReportProfile: Sendable {
     /// Decodes a profile; `path` prefixes field names in errors (`profile.` over RPC).
     public static func decode(_ value: JSONValue, path: String = "", origin: String?, baseDirectory: String?) throws -> ReportProfile {
         guard let object = value.objectValue else {
-            throw SKMError(.wrongType, "Profil laporan harus objek JSON, bukan \(value.typeNameID).", field: path.isEmpty ? "profile" : String(path.dropLast()))
+            throw SKMError(.wrongType, "Profil laporan harus objek JSON, bukan \(value.indonesianTypeName).", field: path.isEmpty ? "profile" : String(path.dropLast()))
         }
         let fields = JSONFields(object, path: path)
         try fields.rejectUnknown(keys)
@@ -77,7 +77,7 @@ public struct ReportProfile: Sendable {
         for (i, item) in (try fields.array("rtl") ?? []).enumerated() {
             let itemPath = "\(path)rtl[\(i)]"
             guard let entry = item.objectValue else {
-                throw SKMError(.wrongType, "\(itemPath) harus objek, bukan \(item.typeNameID).", field: itemPath)
+                throw SKMError(.wrongType, "\(itemPath) harus objek, bukan \(item.indonesianTypeName).", field: itemPath)
             }
             let f = JSONFields(entry, path: itemPath + ".")
             try f.rejectUnknown(rtlKeys)

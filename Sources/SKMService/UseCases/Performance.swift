@@ -59,12 +59,12 @@ extension SKMService {
             field: "plan")
     }
 
-    /// Records a realised value (a correction is a new record; the history stays).
+    /// Records a realisasi (a correction is a new record; the history stays).
     /// Ratio indicators take numerator and denominator; others take the value.
-    public func setRealization(
+    public func setRealisasi(
         plan planID: String, indicator code: String, year: Int, value: Double?, numerator: Double?, denominator: Double?,
         note: String? = nil, enteredBy: String? = nil
-    ) throws -> StoredRealization {
+    ) throws -> StoredRealisasi {
         let plan = try plan(id: planID)
         guard let indicator = plan.indicator(code) else {
             throw SKMError(
@@ -76,7 +76,7 @@ extension SKMService {
             throw SKMError(
                 .invalidFilter, "Tahun \(year) di luar periode rencana \(plan.firstYear)–\(plan.lastYear).", field: "year")
         }
-        let realization: Realization
+        let realisasi: Realisasi
         switch indicator.realisasi {
         case .skm, .akip:
             let origin = indicator.realisasi == .akip ? "evaluasi AKIP yang disimpan ('skm akip evaluate')" : "data survei (IKM)"
@@ -93,12 +93,12 @@ extension SKMService {
             guard numerator.isFinite, denominator.isFinite, numerator >= 0, denominator >= 0 else {
                 throw SKMError(.invalidNumber, "Pembilang dan penyebut harus angka 0 atau lebih.", field: "numerator")
             }
-            guard let ratio = Realization.ratio(numerator: numerator, denominator: denominator) else {
+            guard let ratio = Realisasi.ratio(numerator: numerator, denominator: denominator) else {
                 throw SKMError(
                     .invalidNumber, "Penyebut \(indicator.code) bernilai 0: rasio tidak dapat dihitung. Periksa datanya.",
                     field: "denominator")
             }
-            realization = ratio
+            realisasi = ratio
         case .count, .value:
             guard numerator == nil, denominator == nil, let value else {
                 throw SKMError(.missingField, "Isi nilai realisasi \(indicator.code).", field: "value")
@@ -107,12 +107,12 @@ extension SKMService {
             if indicator.realisasi == .count && (value < 0 || value != value.rounded()) {
                 throw SKMError(.invalidNumber, "\(indicator.code) adalah jumlah: isi bilangan bulat 0 atau lebih.", field: "value")
             }
-            realization = Realization(value: value)
+            realisasi = Realisasi(value: value)
         }
         let cleanNote = try TextRules.comment(note, field: "note")
         let by = try TextRules.comment(enteredBy, field: "enteredBy").map { $0.clipped(100) }
-        return try store().addRealization(
-            plan: plan.id, indicator: indicator.code, year: year, realization: realization, note: cleanNote,
+        return try store().addRealisasi(
+            plan: plan.id, indicator: indicator.code, year: year, realisasi: realisasi, note: cleanNote,
             at: clock.timestamp(), by: by)
     }
 
@@ -124,9 +124,9 @@ extension SKMService {
             throw SKMError(
                 .invalidFilter, "Tahun \(year) di luar periode rencana \(plan.firstYear)–\(plan.lastYear).", field: "year")
         }
-        let entered = try existingStore().realizations(plan: plan.id)
-        var latest: [String: Realization] = [:]
-        for r in entered { latest["\(r.indicator.uppercased())/\(r.year)"] = r.realization }
+        let entered = try existingStore().realisasiHistory(plan: plan.id)
+        var latest: [String: Realisasi] = [:]
+        for r in entered { latest["\(r.indicator.uppercased())/\(r.year)"] = r.realisasi }
         return PlanEvaluator.evaluate(plan, year: year) { indicator, year in
             switch indicator.realisasi {
             case .skm(let units, let services, let questionnaire):
@@ -135,7 +135,7 @@ extension SKMService {
                 guard let akip = try? self.existingStore().akipEvaluations(year: year).last else {
                     return .failure(RealisasiUnavailable("Belum ada evaluasi AKIP tahun \(year) ('skm akip evaluate --year \(year)')."))
                 }
-                return .success(Realization(value: akip.total))
+                return .success(Realisasi(value: akip.total))
             case .ratio, .count, .value:
                 guard let r = latest["\(indicator.code.uppercased())/\(year)"] else { return .failure(.notEntered(year)) }
                 return .success(r)
@@ -144,14 +144,14 @@ extension SKMService {
     }
 
     /// The year's IKM as published (two decimals), from the survey store.
-    func surveyRealisasi(year: Int, units: [String], services: [String], questionnaire: String?) -> Result<Realization, RealisasiUnavailable> {
+    func surveyRealisasi(year: Int, units: [String], services: [String], questionnaire: String?) -> Result<Realisasi, RealisasiUnavailable> {
         do {
             let report = try computeIKM(
                 IKMRequest(filter: SurveyFilter(year: year, units: units, services: services, questionnaire: questionnaire)))
             guard let shown = report.result.ikmDisplayed else {
                 return .failure(RealisasiUnavailable("Belum ada IKM tahun \(year): \(report.result.unavailableReason ?? "tidak ada responden.")"))
             }
-            return .success(Realization(value: shown))
+            return .success(Realisasi(value: shown))
         } catch let error as SKMError {
             return .failure(RealisasiUnavailable("IKM tahun \(year) tidak dapat dihitung: \(error.message)"))
         } catch {
@@ -159,8 +159,8 @@ extension SKMService {
         }
     }
 
-    /// The history of realised values of a plan, oldest first.
-    public func realizationHistory(plan id: String) throws -> [StoredRealization] {
-        try existingStore().realizations(plan: try plan(id: id).id)
+    /// Every realisasi entered for a plan, oldest first.
+    public func realisasiHistory(plan id: String) throws -> [StoredRealisasi] {
+        try existingStore().realisasiHistory(plan: try plan(id: id).id)
     }
 }

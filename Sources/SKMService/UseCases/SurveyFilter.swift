@@ -50,7 +50,7 @@ public struct ResolvedFilter: Sendable {
     /// The services named, as registered (a code may match in several units).
     public let services: [ServiceRecord]
     /// "Tahun 2025, triwulan II, unit KEC-TT" — for headings.
-    public let descriptionID: String
+    public let indonesianDescription: String
     /// The filter as JSON (`year`, `quarter`, …, `from`/`to` as resolved dates), echoed in results.
     public let json: JSONValue
 }
@@ -117,7 +117,7 @@ extension SKMService {
             questionnaireID: questionnaireID, from: range?.from, to: range?.to,
             unitIDs: units.isEmpty ? nil : units.map(\.id), serviceIDs: services.isEmpty ? nil : services.map(\.id))
         let description = parts.isEmpty ? "Semua data" : parts.joined(separator: ", ").capitalizedFirst
-        return ResolvedFilter(query: query, units: units, services: services, descriptionID: description, json: .object(json))
+        return ResolvedFilter(query: query, units: units, services: services, indonesianDescription: description, json: .object(json))
     }
 
     func dateRange(of filter: SurveyFilter) throws -> DateRange? {

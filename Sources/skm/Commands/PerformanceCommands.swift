@@ -78,7 +78,7 @@ enum PerformanceCommands {
         if args.flag("json") {
             ctx.console.json(plan.json)
         } else {
-            ctx.console.out(PerformancePrinter.plan(plan, history: try ctx.service.realizationHistory(plan: plan.id)))
+            ctx.console.out(PerformancePrinter.plan(plan, history: try ctx.service.realisasiHistory(plan: plan.id)))
         }
         return 0
     }
@@ -98,13 +98,13 @@ enum PerformanceCommands {
         guard args.positionals.count <= 4 else { throw SKMError(.usage, "Terlalu banyak argumen.") }
         guard let year = Int(args.positionals[2]) else { throw SKMError(.usage, "TAHUN harus angka, mis. 2025.") }
         let value = try args.positionals.count == 4 ? number(args.positionals[3], "Nilai") : nil
-        let stored = try ctx.service.setRealization(
+        let stored = try ctx.service.setRealisasi(
             plan: args.positionals[0], indicator: args.positionals[1], year: year, value: value,
             numerator: try args.value("numerator").map { try number($0, "Pembilang") },
             denominator: try args.value("denominator").map { try number($0, "Penyebut") }, note: args.value("note"),
             enteredBy: enteredBy(args, ctx))
         ctx.console.line(
-            "Realisasi \(stored.indicator) tahun \(stored.year) dicatat: \(IndonesianNumber.format(stored.realization.value)).")
+            "Realisasi \(stored.indicator) tahun \(stored.year) dicatat: \(IndonesianNumber.format(stored.realisasi.value)).")
         return 0
     }
 
@@ -172,7 +172,7 @@ enum PerformanceCommands {
         do {
             return try JSONParser().parse(try TextFile.read(path))
         } catch let error as JSONParseError {
-            throw SKMError(.invalidEvaluation, "Berkas \(path) bukan JSON yang sah: \(error.messageID).")
+            throw SKMError(.invalidEvaluation, "Berkas \(path) bukan JSON yang sah: \(error.indonesianMessage).")
         }
     }
 }

@@ -7,9 +7,9 @@ enum IKMPrinter {
         let r = report.result
         let q = report.questionnaire
         var lines: [String] = []
-        lines.append("IKM — \(report.filter.descriptionID)")
+        lines.append("IKM — \(report.filter.indonesianDescription)")
         lines.append("Kuesioner: \(q.id)   Responden: \(IndonesianNumber.format(r.respondents))")
-        lines.append("Bobot: \(r.weighting.descriptionID)")
+        lines.append("Bobot: \(r.weighting.indonesianDescription)")
         lines.append(
             r.aggregation == .pooled
                 ? "Agregasi: semua responden digabung (pooled)"

@@ -9,7 +9,7 @@ enum PerformancePrinter {
         return satuan == "%" ? text + " %" : text
     }
 
-    static func plan(_ plan: PerformancePlan, history: [StoredRealization]) -> String {
+    static func plan(_ plan: PerformancePlan, history: [StoredRealisasi]) -> String {
         var lines = ["\(plan.organisation) — rencana \(plan.id) (\(plan.firstYear)–\(plan.lastYear))"]
         if let document = plan.document { lines.append(document) }
         lines.append("")
@@ -27,7 +27,7 @@ enum PerformancePrinter {
             lines.append("Riwayat realisasi (terbaru berlaku):")
             var h = TextTable(["Indikator", "Tahun", "Nilai", "Dicatat", "Oleh"], alignments: [.left, .right, .right, .left, .left])
             for r in history {
-                h.add([r.indicator, String(r.year), number(r.realization.value), r.enteredAt, r.enteredBy ?? "–"])
+                h.add([r.indicator, String(r.year), number(r.realisasi.value), r.enteredAt, r.enteredBy ?? "–"])
             }
             lines.append(h.rendered)
         }
