@@ -65,7 +65,7 @@ import Testing
         let result = IKMScorer.score(tally, questionnaire: q)
         #expect(result.ikm == nil)
         #expect(result.band == nil)
-        #expect(result.unavailableReason?.contains("U4") == true)
+        #expect(result.unavailable == .unansweredUnsur(["U4"]))
         #expect(result.unsur[3].nrr == nil)
     }
 
@@ -73,7 +73,7 @@ import Testing
         let result = IKMScorer.score(Tally(unsurCount: 9), questionnaire: q)
         #expect(result.ikm == nil)
         #expect(result.respondents == 0)
-        #expect(result.unavailableReason != nil)
+        #expect(result.unavailable == .noRespondents)
     }
 
     @Test func confidenceIntervalFromRespondentSpread() {
@@ -95,7 +95,7 @@ import Testing
         let single = IKMScorer.score(Tally.of([Array(repeating: 4, count: 9)], weights: q.weights), questionnaire: q)
         #expect(single.ikm == 100)
         #expect(single.ci95 == nil)
-        #expect(single.ci95UnavailableReason != nil)
+        #expect(single.ci95Unavailable == .tooFewRespondents)
     }
 
     @Test func meanOfServicesIsTheUnweightedMean() {

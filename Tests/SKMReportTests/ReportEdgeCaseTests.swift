@@ -123,7 +123,7 @@ import Testing
             services: [GroupResult(key: "PKM/UMUM", label: "Poli umum", result: result)],
             quarters: (1...4).map { GroupResult(key: "Q\($0)", label: "Triwulan \($0)", result: $0 == 1 ? result : empty) },
             years: [YearSummary(year: 2026, result: result)], demographics: [], sample: nil,
-            surveySpan: nil, iku: [], ikuNote: nil, comments: [], commentCount: 0)
+            surveySpan: nil, iku: [], ikuNote: nil, comments: [], commentCount: 0, wording: IKMWording.forReport)
         #expect(result.ikm == nil)
         for (name, text) in everyFormat(data) { Self.expectNoBadNumbers(text, name) }
         let html = HTMLReport.render(ReportContent.document(data))

@@ -61,7 +61,7 @@ public struct IKMResult: Sendable, Equatable {
     public let respondents: Int
     /// One result per unsur, in questionnaire order.
     public let unsur: [UnsurResult]
-    /// Σ weighted NRR, on the 1–4 scale; nil when it cannot be computed (see `unavailableReason`).
+    /// Σ weighted NRR, on the 1–4 scale; nil when it cannot be computed (see `unavailable`).
     public let indeks: Double?
     /// indeks × conversion factor, full precision.
     public let ikm: Double?
@@ -69,18 +69,18 @@ public struct IKMResult: Sendable, Equatable {
     public let ikmDisplayed: Double?
     /// Mutu and kinerja of `ikmDisplayed`; nil without an IKM.
     public let band: Band?
-    /// The 95 % interval; nil when it cannot be computed (see `ci95UnavailableReason`).
+    /// The 95 % interval; nil when it cannot be computed (see `ci95Unavailable`).
     public let ci95: ConfidenceInterval?
-    /// Why there is no IKM (no respondents, an unsur nobody answered…), in Indonesian.
-    public let unavailableReason: String?
+    /// Why there is no IKM (no respondents, an unsur nobody answered); nil when there is one.
+    public let unavailable: IKMUnavailable?
     /// Why there is no interval, when there is an IKM but no interval.
-    public let ci95UnavailableReason: String?
+    public let ci95Unavailable: IntervalUnavailable?
 
     /// A result as the scorer assembles it; `ikmDisplayed` is derived from `ikm`.
     public init(
         questionnaireID: String, weighting: Weighting, aggregation: Aggregation, respondents: Int,
         unsur: [UnsurResult], indeks: Double?, ikm: Double?, band: Band?, ci95: ConfidenceInterval?,
-        unavailableReason: String?, ci95UnavailableReason: String?
+        unavailable: IKMUnavailable?, ci95Unavailable: IntervalUnavailable?
     ) {
         self.questionnaireID = questionnaireID
         self.weighting = weighting
@@ -92,8 +92,8 @@ public struct IKMResult: Sendable, Equatable {
         self.ikmDisplayed = ikm.map { DisplayRounding.round($0, decimals: 2) }
         self.band = band
         self.ci95 = ci95
-        self.unavailableReason = unavailableReason
-        self.ci95UnavailableReason = ci95UnavailableReason
+        self.unavailable = unavailable
+        self.ci95Unavailable = ci95Unavailable
     }
 
     /// Unsur with an NRR, weakest first (ties in questionnaire order): the candidates for the RTL.

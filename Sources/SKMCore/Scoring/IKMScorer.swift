@@ -32,12 +32,11 @@ public enum IKMScorer {
                     band: converted.flatMap { questionnaire.bands.classify(ikm: $0) },
                     standardDeviation: standardDeviation(t)))
         }
-        let reason: String?
+        let reason: IKMUnavailable?
         if tally.respondents == 0 {
-            reason = "Belum ada responden untuk pilihan ini."
+            reason = .noRespondents
         } else if !unanswered.isEmpty {
-            reason = "IKM tidak dapat dihitung: unsur \(unanswered.joined(separator: ", ")) tidak dijawab oleh satu responden pun. "
-                + "Bila unsur itu memang tidak berlaku, gunakan kuesioner tanpa unsur tersebut."
+            reason = .unansweredUnsur(unanswered)
         } else {
             reason = nil
         }
@@ -45,7 +44,7 @@ public enum IKMScorer {
             return IKMResult(
                 questionnaireID: questionnaire.id, weighting: weighting, aggregation: .pooled,
                 respondents: tally.respondents, unsur: unsurResults, indeks: nil, ikm: nil, band: nil,
-                ci95: nil, unavailableReason: reason, ci95UnavailableReason: nil)
+                ci95: nil, unavailable: reason, ci95Unavailable: nil)
         }
         indeks = preciseIndeks(unsurResults, tally: tally, weights: weights) ?? indeks
         let ikm = indeks * factor
@@ -56,8 +55,8 @@ public enum IKMScorer {
         return IKMResult(
             questionnaireID: questionnaire.id, weighting: weighting, aggregation: .pooled,
             respondents: tally.respondents, unsur: unsurResults, indeks: indeks, ikm: ikm,
-            band: questionnaire.bands.classify(ikm: ikm), ci95: ci, unavailableReason: nil,
-            ci95UnavailableReason: ciReason)
+            band: questionnaire.bands.classify(ikm: ikm), ci95: ci, unavailable: nil,
+            ci95Unavailable: ciReason)
     }
 
     /// With equal weights, Σ NRR × w is computed as (Σ NRR) / n, and with equal answer counts
@@ -86,9 +85,9 @@ public enum IKMScorer {
 
     static func interval(
         _ tally: Tally, ikm: Double, scale: Double, bounds: ClosedRange<Double>
-    ) -> (ConfidenceInterval?, String?) {
+    ) -> (ConfidenceInterval?, IntervalUnavailable?) {
         guard tally.respondents >= 2 else {
-            return (nil, "Selang kepercayaan memerlukan sedikitnya 2 responden.")
+            return (nil, .tooFewRespondents)
         }
         let n = Double(tally.respondents)
         let mean = tally.scoreSum / n

@@ -29,14 +29,13 @@ extension IKMScorer {
             return IKMResult(
                 questionnaireID: questionnaire.id, weighting: weighting, aggregation: .meanOfServices,
                 respondents: respondents, unsur: unsurResults, indeks: nil, ikm: nil, band: nil, ci95: nil,
-                unavailableReason: groups.first?.unavailableReason ?? "Belum ada responden untuk pilihan ini.",
-                ci95UnavailableReason: nil)
+                unavailable: groups.first?.unavailable ?? .noRespondents, ci95Unavailable: nil)
         }
         let k = Double(scored.count)
         let ikm = scored.reduce(0) { $0 + ($1.ikm ?? 0) } / k
         let indeks = scored.reduce(0) { $0 + ($1.indeks ?? 0) } / k
         var ci: ConfidenceInterval?
-        var ciReason: String?
+        var ciReason: IntervalUnavailable?
         let errors = scored.compactMap { $0.ci95?.standardError }
         if errors.count == scored.count {
             let se = errors.reduce(0) { $0 + $1 * $1 }.squareRoot() / k
@@ -46,12 +45,12 @@ extension IKMScorer {
             ci = ConfidenceInterval(
                 low: max(lowest, ikm - z95 * se), high: min(highest, ikm + z95 * se), standardError: se)
         } else {
-            ciReason = "Selang kepercayaan memerlukan sedikitnya 2 responden di setiap layanan."
+            ciReason = .tooFewRespondentsInAService
         }
         return IKMResult(
             questionnaireID: questionnaire.id, weighting: weighting, aggregation: .meanOfServices,
             respondents: respondents, unsur: unsurResults, indeks: indeks, ikm: ikm,
-            band: questionnaire.bands.classify(ikm: ikm), ci95: ci, unavailableReason: nil,
-            ci95UnavailableReason: ciReason)
+            band: questionnaire.bands.classify(ikm: ikm), ci95: ci, unavailable: nil,
+            ci95Unavailable: ciReason)
     }
 }

@@ -104,7 +104,7 @@ public enum Infographic {
             svg += SVGCharts.text(item.0, x: 408, y: y - 2, anchor: "start", size: item.0.count > 16 ? 15 : 22, color: navy, bold: true)
             svg += SVGCharts.text(item.1, x: 408, y: y + 14, anchor: "start", size: 12, color: Palette.muted)
         }
-        if r.ikm == nil, let reason = r.unavailableReason {
+        if r.ikm == nil, let reason = d.wording.reason(r) {
             for (i, line) in wrap(reason, limit: 60).prefix(3).enumerated() {
                 svg += SVGCharts.text(line, x: 390, y: 250 + Double(items.count) * 58 + Double(i) * 16, anchor: "start", size: 12, color: Palette.muted, italic: true)
             }

@@ -15,7 +15,7 @@ enum ClosingChapter {
                     .text(" (kinerja \(band.kinerja)), dihitung dari \(Words.count(r.respondents)) responden."),
                 ])
         } else {
-            points.append([.text("IKM tahun \(d.year) belum dapat dihitung: \(r.unavailableReason ?? "belum ada responden.")")])
+            points.append([.text("IKM tahun \(d.year) belum dapat dihitung: \(d.wording.reason(r) ?? "belum ada responden.")")])
         }
         if let sample = d.sample {
             points.append([
@@ -126,7 +126,7 @@ enum AppendixChapter {
             [.text("IKM"), .text("Indeks × \(factor)"), .missing, .missing, .missing, .missing, r.ikm.map { .number($0, decimals: 2) } ?? .missing],
         ]
         var notes: [[Inline]] = []
-        if r.ikm == nil { notes.append([.text(r.unavailableReason ?? "IKM tidak dapat dihitung.")]) }
+        if r.ikm == nil { notes.append([.text(d.wording.reason(r) ?? "IKM tidak dapat dihitung.")]) }
         blocks.append(.table(ReportTable(
             id: "olah-data", caption: n.table("Perhitungan IKM"),
             columns: [

@@ -34,7 +34,7 @@ enum MethodNote {
         if let interval = r.ci95 {
             ci.append(.text("Tahun \(d.year): galat baku \(Words.nrr(interval.standardError)); selang \(Words.ikm(interval.low)) – \(Words.ikm(interval.high))."))
         } else {
-            ci.append(.text("Tahun \(d.year): \(r.ci95UnavailableReason ?? r.unavailableReason ?? "tidak dapat dihitung.")"))
+            ci.append(.text("Tahun \(d.year): \(d.wording.intervalReason(r) ?? d.wording.reason(r) ?? "tidak dapat dihitung.")"))
         }
         blocks.append(.paragraph(ci))
         blocks.append(.paragraph([

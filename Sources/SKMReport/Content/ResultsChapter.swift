@@ -120,7 +120,7 @@ enum ResultsChapter {
             notes.append([.text("Belum ada responden tahun \(c.data.year) untuk \(Words.list(empty.map(\.label))); nilainya ditulis \u{201C}–\u{201D}.")])
         }
         for g in groups where g.result.respondents > 0 && g.result.ikm == nil {
-            notes.append([.text("\(g.label): \(g.result.unavailableReason ?? "IKM tidak dapat dihitung.")")])
+            notes.append([.text("\(g.label): \(c.data.wording.reason(g.result) ?? "IKM tidak dapat dihitung.")")])
         }
         if groups.contains(where: { $0.result.ikm != nil && $0.result.ci95 == nil }) {
             notes.append([.text("Selang kepercayaan 95 % (SK) memerlukan sedikitnya 2 responden; tanpa itu ditulis \u{201C}–\u{201D}.")])
@@ -161,7 +161,7 @@ enum ResultsChapter {
         var blocks: [Block] = [.heading("3.5 Indeks Kepuasan Masyarakat Tahun \(d.year)", id: "ikm")]
         guard let ikm = r.ikm, let indeks = r.indeks, let band = r.band else {
             blocks.append(.notice([
-                .strong("IKM tahun \(d.year) belum dapat dihitung. "), .text(r.unavailableReason ?? "Belum ada responden."),
+                .strong("IKM tahun \(d.year) belum dapat dihitung. "), .text(d.wording.reason(r) ?? "Belum ada responden."),
             ]))
             return blocks
         }
@@ -174,7 +174,7 @@ enum ResultsChapter {
         var text = "Nilai ini diperoleh dari indeks \(Words.nrr(indeks)) (jumlah NRR tertimbang) dikalikan \(factor), dari \(Words.count(r.respondents)) responden. "
         if let ci = r.ci95 {
             text += "Dengan tingkat kepercayaan 95 %, IKM sebenarnya diperkirakan berada di antara \(Words.ikm(ci.low)) dan \(Words.ikm(ci.high))."
-        } else if let reason = r.ci95UnavailableReason {
+        } else if let reason = d.wording.intervalReason(r) {
             text += reason
         }
         blocks.append(.paragraph([.text(text)]))

@@ -29,13 +29,15 @@ public struct ReportData: Sendable {
     public var comments: [CommentGroup]
     /// Every comment counted, duplicates included.
     public var commentCount: Int
+    /// Why a result has no IKM or no interval, in the words CLI and RPC use.
+    public var wording: ResultWording
 
     public init(
         year: Int, scopeDescription: String, generatedOn: CivilDate, office: OfficeProfile, pelaksana: String?,
         rtl: [RTLEntry], questionnaire: Questionnaire, overall: IKMResult, services: [GroupResult],
         quarters: [GroupResult], years: [YearSummary], demographics: [DemographicTable], sample: SampleCheck?,
         surveySpan: (first: CivilDate, last: CivilDate)?, iku: [IKULine], ikuNote: String?, comments: [CommentGroup],
-        commentCount: Int
+        commentCount: Int, wording: ResultWording
     ) {
         self.year = year
         self.scopeDescription = scopeDescription
@@ -55,6 +57,7 @@ public struct ReportData: Sendable {
         self.ikuNote = ikuNote
         self.comments = comments
         self.commentCount = commentCount
+        self.wording = wording
     }
 
     /// True when nobody answered in the year: the report is then a marked skeleton.

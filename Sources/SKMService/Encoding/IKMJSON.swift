@@ -67,7 +67,7 @@ public enum IKMJSON {
         } else {
             s.null()
         }
-        s.member("reason", r.unavailableReason ?? r.ci95UnavailableReason)
+        s.member("reason", IKMWording.reason(for: r))
         s.endObject()
     }
 

@@ -38,8 +38,8 @@ extension SKMService {
         let result = ikm.result
         if result.respondents == 0 {
             notes.append("Belum ada responden tahun \(request.year)\(request.unit.map { " untuk unit \($0)" } ?? ""): laporan berisi kerangka dengan bagian bertanda.")
-        } else if let reason = result.unavailableReason {
-            notes.append(reason)
+        } else if let reason = result.unavailable {
+            notes.append(IKMWording.text(reason))
         }
 
         let services = try serviceSummaries(ikm, questionnaire: q)
@@ -61,7 +61,7 @@ extension SKMService {
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
             sample: ikm.sample,
             surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: ikuNote, comments: comments,
-            commentCount: commentCount)
+            commentCount: commentCount, wording: IKMWording.forReport)
         return (data, notes)
     }
 

@@ -149,7 +149,7 @@ extension SKMService {
             let report = try computeIKM(
                 IKMRequest(filter: SurveyFilter(year: year, units: units, services: services, questionnaire: questionnaire)))
             guard let shown = report.result.ikmDisplayed else {
-                return .failure(RealisasiUnavailable("Belum ada IKM tahun \(year): \(report.result.unavailableReason ?? "tidak ada responden.")"))
+                return .failure(RealisasiUnavailable("Belum ada IKM tahun \(year): \(report.result.unavailable.map { IKMWording.text($0) } ?? "tidak ada responden.")"))
             }
             return .success(Realisasi(value: shown))
         } catch let error as SKMError {

@@ -58,14 +58,14 @@ enum IKMPrinter {
 
     static func summary(_ r: IKMResult, questionnaire q: Questionnaire) -> [String] {
         guard let ikm = r.ikm, let indeks = r.indeks else {
-            return ["IKM: tidak dapat dihitung. \(r.unavailableReason ?? "")"]
+            return ["IKM: tidak dapat dihitung. \(r.unavailable.map { IKMWording.text($0) } ?? "")"]
         }
         var lines = [
             "Indeks: \(IndonesianNumber.format(indeks, decimals: 4))   IKM = indeks × \(IndonesianNumber.format(q.conversionFactor, decimals: 0)) = \(IndonesianNumber.format(ikm))   Mutu: \(r.band?.mutu ?? "–") (\(r.band?.kinerja ?? "–"))"
         ]
         if let ci = r.ci95 {
             lines.append("Selang kepercayaan 95%: \(IndonesianNumber.format(ci.low)) – \(IndonesianNumber.format(ci.high)) (pendekatan normal)")
-        } else if let reason = r.ci95UnavailableReason {
+        } else if let reason = r.ci95Unavailable.map({ IKMWording.text($0) }) {
             lines.append(reason)
         }
         return lines
@@ -79,7 +79,7 @@ enum IKMPrinter {
             let ci = r.ci95.map { "\(IndonesianNumber.format($0.low)) – \(IndonesianNumber.format($0.high))" } ?? "–"
             table.add([
                 g.label, IndonesianNumber.format(r.respondents), r.ikm.map { IndonesianNumber.format($0) } ?? "–",
-                r.band?.mutu ?? "–", r.band?.kinerja ?? (r.unavailableReason == nil ? "–" : "tidak dapat dihitung"), ci,
+                r.band?.mutu ?? "–", r.band?.kinerja ?? (r.unavailable == nil ? "–" : "tidak dapat dihitung"), ci,
             ])
         }
         return table
