@@ -119,7 +119,7 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     /// The rule for writing a double (shared with `JSONStream`): a whole number below 10^15 is
     /// written as an integer (`75`, not `75.0`); anything else as Swift's shortest round-trip text.
     static func wholeNumber(_ value: Double) -> Int? {
-        value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
+        abs(value) < 1e15 ? Int(exactly: value) : nil
     }
 
     /// The value as an integer when it is one exactly (`3`, `3.0`, `3e2`) and fits in `Int`.

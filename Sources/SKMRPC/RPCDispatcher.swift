@@ -5,11 +5,20 @@ public import SKMService
 /// A method the server offers: its name and what it does with named params.
 public struct RPCMethod: Sendable {
     public let name: String
-    let handler: @Sendable (JSONFields, RPCContext) throws -> JSONValue
+    /// Writes the result for named params into the answer being written (nothing on error: the
+    /// dispatcher forgets whatever was written when it throws).
+    let write: @Sendable (JSONFields, RPCContext, inout JSONStream) throws -> Void
 
+    /// A method whose result is built as a value.
     init(_ name: String, handler: @escaping @Sendable (JSONFields, RPCContext) throws -> JSONValue) {
         self.name = name
-        self.handler = handler
+        self.write = { params, context, out in out.value(try handler(params, context)) }
+    }
+
+    /// A method that writes its result straight into the answer (the hot `ikm.score`).
+    init(_ name: String, writer: @escaping @Sendable (JSONFields, RPCContext, inout JSONStream) throws -> Void) {
+        self.name = name
+        self.write = writer
     }
 }
 
@@ -46,54 +55,88 @@ public final class RPCDispatcher {
     /// The names of every method dispatched.
     public var methodNames: [String] { methods.keys.sorted() }
 
-    /// The answer to one line (nil: nothing to write).
-    public func handle(line: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+    /// Writes the answer to one line into `out` (without a newline); false, with nothing
+    /// written, when no answer is due (notifications).
+    public func answer(line: UnsafeBufferPointer<UInt8>, into out: inout JSONStream) -> Bool {
         let value: JSONValue
         do {
             value = try parser.parse(line)
         } catch {
-            if error.kind == .duplicateKey {
-                return Self.response(id: .null, error: RPCError(
-                    code: RPCError.invalidRequest, message: error.indonesianMessage,
-                    data: ["code": "duplicate_key", "field": .string(error.key ?? "")]))
-            }
-            return Self.response(id: .null, error: RPCError(
-                code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.indonesianMessage).",
-                data: ["code": "parse_error", "offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
+            out.value(Self.parseFailure(error))
+            return true
         }
-        return handle(value)
+        return answer(value, into: &out)
+    }
+
+    /// The answer to one line (nil: nothing to write), as JSON text.
+    public func handle(line: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var out = JSONStream(asciiOnly: context.asciiOnly)
+        return answer(line: line, into: &out) ? .encoded(JSONText(out.bytes)) : nil
     }
 
     public func handle(line: [UInt8]) -> JSONValue? {
         line.withUnsafeBufferPointer { handle(line: $0) }
     }
 
-    /// The answer to one parsed message: a request or a batch.
+    /// The answer to one parsed message (a request or a batch), as JSON text; nil: nothing to write.
     public func handle(_ value: JSONValue) -> JSONValue? {
-        guard case .array(let batch) = value else { return handleSingle(value) }
-        guard !batch.isEmpty else {
-            return Self.response(id: .null, error: RPCError(
-                code: RPCError.invalidRequest, message: "Batch kosong.", data: ["code": "empty_batch"]))
-        }
-        let answers = batch.compactMap(handleSingle)
-        return answers.isEmpty ? nil : .array(answers)
+        var out = JSONStream(asciiOnly: context.asciiOnly)
+        return answer(value, into: &out) ? .encoded(JSONText(out.bytes)) : nil
     }
 
-    func handleSingle(_ value: JSONValue) -> JSONValue? {
+    /// Writes the answer to one parsed message; false, with nothing written, when none is due.
+    func answer(_ value: JSONValue, into out: inout JSONStream) -> Bool {
+        guard case .array(let batch) = value else { return answerSingle(value, into: &out) }
+        guard !batch.isEmpty else {
+            out.value(Self.response(id: .null, error: RPCError(
+                code: RPCError.invalidRequest, message: "Batch kosong.", data: ["code": "empty_batch"])))
+            return true
+        }
+        let start = out.mark
+        out.beginArray()
+        var answered = false
+        for element in batch where answerSingle(element, into: &out) { answered = true }
+        guard answered else {
+            out.reset(to: start)
+            return false
+        }
+        out.endArray()
+        return true
+    }
+
+    /// `{"jsonrpc":"2.0","result":…,"id":…}` with the result written by the method in place, or
+    /// the error answer; false, with nothing written, for a notification.
+    func answerSingle(_ value: JSONValue, into out: inout JSONStream) -> Bool {
         let request: RPCRequest
         switch RPCRequest.parse(value) {
-        case .failure(let failure): return Self.response(id: failure.id, error: failure.error)
+        case .failure(let failure):
+            out.value(Self.response(id: failure.id, error: failure.error))
+            return true
         case .success(let parsed): request = parsed
         }
-        let outcome = run(request)
-        guard let id = request.id else { return nil }
-        switch outcome {
-        case .success(let result): return ["jsonrpc": "2.0", "result": result, "id": id]
-        case .failure(let error): return Self.response(id: id, error: error)
+        let start = out.mark
+        out.beginObject()
+        out.member("jsonrpc", "2.0")
+        out.key("result")
+        let outcome = run(request) { method, params in try method.write(params, context, &out) }
+        guard let id = request.id else {
+            out.reset(to: start)
+            return false
         }
+        switch outcome {
+        case .success:
+            out.key("id")
+            out.value(id)
+            out.endObject()
+        case .failure(let error):
+            out.reset(to: start)
+            out.value(Self.response(id: id, error: error))
+        }
+        return true
     }
 
-    func run(_ request: RPCRequest) -> Result<JSONValue, RPCError> {
+    /// Runs `body` with the request's method and params, mapping every failure to an `RPCError`.
+    func run(_ request: RPCRequest, _ body: (RPCMethod, JSONFields) throws -> Void) -> Result<Void, RPCError> {
         guard let method = methods[request.method] else {
             return .failure(RPCError(
                 code: RPCError.methodNotFound, message: "Metode \"\(request.method.clipped(60))\" tidak dikenal. Lihat rpc.discover.",
@@ -101,8 +144,7 @@ public final class RPCDispatcher {
         }
         context.service.startRequest()
         do {
-            let params = try JSONFields.params(request.params)
-            return .success(try method.handler(params, context))
+            return .success(try body(method, try JSONFields.params(request.params)))
         } catch let error as SKMError {
             return .failure(RPCError(error))
         } catch let error as RPCError {
@@ -111,6 +153,17 @@ public final class RPCDispatcher {
             return .failure(RPCError(
                 code: RPCError.internalError, message: "Kesalahan internal skm: \(error).", data: ["code": "internal"]))
         }
+    }
+
+    static func parseFailure(_ error: JSONParseError) -> JSONValue {
+        if error.kind == .duplicateKey {
+            return response(id: .null, error: RPCError(
+                code: RPCError.invalidRequest, message: error.indonesianMessage,
+                data: ["code": "duplicate_key", "field": .string(error.key ?? "")]))
+        }
+        return response(id: .null, error: RPCError(
+            code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.indonesianMessage).",
+            data: ["code": "parse_error", "offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
     }
 
     static func response(id: JSONValue, error: RPCError) -> JSONValue {

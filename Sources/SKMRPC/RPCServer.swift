@@ -32,39 +32,47 @@ public final class RPCServer {
     /// a burst of pipelined requests, immediately for an interactive client).
     public func run(input: Int32 = 0, output: Int32 = 1) -> Int32 {
         var reader = LineReader(fd: input, maxLineBytes: maxLineBytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        var out = JSONStream(asciiOnly: writer.asciiOnly, capacity: 1 << 17, cachesNumbers: true)
         while let line = reader.next() {
-            if let answer = answer(to: line) {
-                writer.write(answer, into: &out)
-                out.append(0x0A)
-            }
-            if !out.isEmpty && (!reader.hasLineBuffered || out.count >= 1 << 16) {
-                guard Self.writeAll(output, out) else { return 0 }
-                out.removeAll(keepingCapacity: true)
+            if answer(to: line, into: &out) { out.endLine() }
+            if !out.buffer.isEmpty && (!reader.hasLineBuffered || out.count >= 1 << 16) {
+                guard out.buffer.withUnsafeBytes({ Self.writeAll(output, $0) }) else { return 0 }
+                out.removeAll()
             }
         }
-        if !out.isEmpty { _ = Self.writeAll(output, out) }
+        if !out.buffer.isEmpty { _ = out.buffer.withUnsafeBytes { Self.writeAll(output, $0) } }
         return 0
+    }
+
+    /// Writes the answer to one framed line into `out` (without a newline); false when nothing
+    /// is to be written.
+    public func answer(to line: LineReader.Line, into out: inout JSONStream) -> Bool {
+        switch line {
+        case .tooLong(let bytes):
+            out.value(tooLong(bytes))
+            return true
+        case .text(let bytes):
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
+            return bytes.withUnsafeBufferPointer { dispatcher.answer(line: $0, into: &out) }
+        }
     }
 
     /// The answer to one framed line, nil when nothing is to be written.
     public func answer(to line: LineReader.Line) -> JSONValue? {
-        switch line {
-        case .tooLong(let bytes):
-            return RPCDispatcher.response(id: .null, error: RPCError(
-                code: RPCError.invalidRequest,
-                message: "Baris terlalu panjang: \(bytes) byte, paling banyak \(maxLineBytes). Bagi permintaan menjadi beberapa baris.",
-                data: ["code": "line_too_long", "bytes": .int(bytes), "limit": .int(maxLineBytes)]))
-        case .text(let bytes):
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
-            return dispatcher.handle(line: bytes)
-        }
+        var out = JSONStream(asciiOnly: writer.asciiOnly)
+        return answer(to: line, into: &out) ? .encoded(JSONText(out.bytes)) : nil
+    }
+
+    func tooLong(_ bytes: Int) -> JSONValue {
+        RPCDispatcher.response(id: .null, error: RPCError(
+            code: RPCError.invalidRequest,
+            message: "Baris terlalu panjang: \(bytes) byte, paling banyak \(maxLineBytes). Bagi permintaan menjadi beberapa baris.",
+            data: ["code": "line_too_long", "bytes": .int(bytes), "limit": .int(maxLineBytes)]))
     }
 
     /// Writes everything (retrying after interruptions); false when the reader has gone away.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Bool {
+        do {
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)

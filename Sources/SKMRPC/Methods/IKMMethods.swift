@@ -13,7 +13,7 @@ enum IKMMethods {
                 breakdowns: try Breakdown.parse(try params.stringList("by")), population: try params.int("population"))
             return IKMJSON.report(try context.service.computeIKM(request))
         },
-        RPCMethod("ikm.score") { params, context in
+        RPCMethod("ikm.score") { params, context, out in
             try params.rejectUnknown(["questionnaire", "answers", "weighting"])
             guard let items = try params.array("answers") else {
                 throw SKMError(.missingField, "Parameter \"answers\" wajib diisi: array respons, tiap respons array jawaban atau objek per unsur.", field: "answers")
@@ -25,7 +25,7 @@ enum IKMMethods {
             }
             let (result, questionnaire) = try context.service.score(
                 questionnaire: try params.string("questionnaire"), sheets: sheets, weighting: try weighting(params))
-            return IKMJSON.encoded(result, questionnaire: questionnaire, asciiOnly: context.asciiOnly)
+            IKMJSON.write(result, questionnaire: questionnaire, into: &out)
         },
         RPCMethod("ikm.classify") { params, context in
             try params.rejectUnknown(["ikm", "questionnaire"])

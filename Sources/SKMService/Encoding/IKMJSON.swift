@@ -14,61 +14,78 @@ public enum IKMJSON {
         return stream.value.objectValue ?? JSONObject()
     }
 
-    /// The same object written straight to JSON text (the hot path of `ikm.score`).
-    public static func encoded(_ r: IKMResult, questionnaire q: Questionnaire, asciiOnly: Bool) -> JSONValue {
-        var stream = JSONStream(asciiOnly: asciiOnly, capacity: 2048)
-        write(r, questionnaire: q, into: &stream)
-        return .encoded(JSONText(stream.bytes))
-    }
-
-    /// Writes the result object; the one definition of its shape.
+    /// Writes the result object; the one definition of its shape. The members that depend only
+    /// on the questionnaire come from its fragments (written by the same functions below).
     public static func write(_ r: IKMResult, questionnaire q: Questionnaire, into s: inout JSONStream, includeQuestionnaire: Bool = true) {
+        let parts = fragmentCache.fragments(for: q, asciiOnly: s.asciiOnly)
         s.beginObject()
-        if includeQuestionnaire {
-            s.key("questionnaire")
-            s.beginObject()
-            s.member("id", q.id)
-            s.member("title", q.title)
-            s.endObject()
-        }
+        if includeQuestionnaire { s.members(parts.questionnaire) }
         s.member("weighting", r.weighting.rawValue)
         s.member("aggregation", r.aggregation.rawValue)
         s.member("respondents", r.respondents)
         s.key("unsur")
         s.beginArray()
-        for u in r.unsur {
+        // By index, reading each member in place (binding each element would copy it, strings and all).
+        for index in r.unsur.indices {
             s.beginObject()
-            s.member("code", u.code)
-            s.member("name", u.name)
-            s.member("answered", u.answered)
-            s.member("sum", u.sum)
-            s.member("nrr", u.nrr)
-            s.member("weight", u.weight)
-            s.member("weighted", u.weighted)
-            s.member("ikm", u.converted)
-            s.member("mutu", u.band?.mutu)
-            s.member("kinerja", u.band?.kinerja)
+            if let names = parts.names(index, code: r.unsur[index].code, name: r.unsur[index].name, of: q) {
+                s.members(names)
+            } else {
+                writeNames(code: r.unsur[index].code, name: r.unsur[index].name, into: &s)
+            }
+            s.member("answered", r.unsur[index].answered)
+            s.member("sum", r.unsur[index].sum)
+            s.member("nrr", r.unsur[index].nrr)
+            s.member("weight", r.unsur[index].weight)
+            s.member("weighted", r.unsur[index].weighted)
+            s.member("ikm", r.unsur[index].converted)
+            writeBand(r.unsur[index].band, parts: parts, into: &s)
             s.endObject()
         }
         s.endArray()
         s.member("indeks", r.indeks)
         s.member("ikm", r.ikm)
         s.member("ikmDisplay", r.ikmDisplayed)
-        s.member("mutu", r.band?.mutu)
-        s.member("kinerja", r.band?.kinerja)
+        writeBand(r.band, parts: parts, into: &s)
         s.key("ci95")
         if let ci = r.ci95 {
             s.beginObject()
             s.member("low", ci.low)
             s.member("high", ci.high)
             s.member("standardError", ci.standardError)
-            s.member("method", ciMethod)
+            s.members(parts.ciMethod)
             s.endObject()
         } else {
             s.null()
         }
         s.member("reason", IKMWording.reason(for: r))
         s.endObject()
+    }
+
+    static func writeQuestionnaire(_ q: Questionnaire, into s: inout JSONStream) {
+        s.key("questionnaire")
+        s.beginObject()
+        s.member("id", q.id)
+        s.member("title", q.title)
+        s.endObject()
+    }
+
+    static func writeNames(code: String, name: String, into s: inout JSONStream) {
+        s.member("code", code)
+        s.member("name", name)
+    }
+
+    static func writeBand(_ band: Band?, into s: inout JSONStream) {
+        s.member("mutu", band?.mutu)
+        s.member("kinerja", band?.kinerja)
+    }
+
+    static func writeBand(_ band: Band?, parts: Fragments, into s: inout JSONStream) {
+        if let band, let fragment = parts.band(band) {
+            s.members(fragment)
+        } else {
+            writeBand(band, into: &s)
+        }
     }
 
     /// The whole `skm ikm --json` object.

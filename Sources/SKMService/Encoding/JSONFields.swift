@@ -32,7 +32,8 @@ public struct JSONFields {
 
     /// Fails on any key not in `allowed`.
     public func rejectUnknown(_ allowed: [String]) throws(SKMError) {
-        for key in object.keys where !allowed.contains(key) {
+        for member in object.members where !allowed.contains(member.key) {
+            let key = member.key
             throw SKMError(
                 .unknownField,
                 "Parameter \"\(key.clipped(40))\" tidak dikenal; yang dikenal: \(allowed.joined(separator: ", ")).",

@@ -33,13 +33,14 @@ public enum ResponseJSON {
     }
 
     /// Answers as an array in question order or an object keyed by unsur code.
-    public static func sheet(_ value: JSONValue, field: String) throws(SKMError) -> AnswerSheet {
+    public static func sheet(_ value: JSONValue, field: @autoclosure () -> String) throws(SKMError) -> AnswerSheet {
         switch value {
         case .array(let elements):
             return .byQuestion(elements.map(rawInteger))
         case .object(let object):
             return .byUnsur(object.members.map { (code: $0.key, answer: rawInteger($0.value)) })
         default:
+            let field = field()
             throw SKMError(
                 .wrongType,
                 "\(field) harus array jawaban urut pertanyaan (mis. [4,3,null,4,…]) atau objek per unsur (mis. {\"U1\":4,…}), bukan \(value.indonesianTypeName).",

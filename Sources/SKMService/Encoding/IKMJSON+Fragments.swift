@@ -1,0 +1,77 @@
+import SKMCore
+import SKMJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension IKMJSON {
+    /// The parts of a result object that depend only on the questionnaire, written once per
+    /// questionnaire and output mode by the same functions `write` uses for them otherwise.
+    struct Fragments: Sendable {
+        let questionnaire: JSONFragment
+        let unsurNames: [JSONFragment]
+        /// The questionnaire's bands (mutu and kinerja) and their members, index for index.
+        let bandMutu: [String]
+        let bandKinerja: [String]
+        let bandMembers: [JSONFragment]
+        let ciMethod: JSONFragment
+
+        init(_ q: Questionnaire, asciiOnly: Bool) {
+            questionnaire = JSONFragment(asciiOnly: asciiOnly) { IKMJSON.writeQuestionnaire(q, into: &$0) }
+            unsurNames = q.unsur.map { u in
+                JSONFragment(asciiOnly: asciiOnly) { IKMJSON.writeNames(code: u.code, name: u.name, into: &$0) }
+            }
+            bandMutu = q.bands.bands.map(\.mutu)
+            bandKinerja = q.bands.bands.map(\.kinerja)
+            bandMembers = q.bands.bands.map { band in JSONFragment(asciiOnly: asciiOnly) { IKMJSON.writeBand(band, into: &$0) } }
+            ciMethod = JSONFragment(asciiOnly: asciiOnly) { $0.member("method", IKMJSON.ciMethod) }
+        }
+
+        /// The members for unsur `index` when they are the questionnaire's own (they always are
+        /// for results scored from it).
+        func names(_ index: Int, code: String, name: String, of q: Questionnaire) -> JSONFragment? {
+            guard index < unsurNames.count, index < q.unsur.count, q.unsur[index].code == code, q.unsur[index].name == name
+            else { return nil }
+            return unsurNames[index]
+        }
+
+        func band(_ band: Band) -> JSONFragment? {
+            for index in bandMutu.indices where bandMutu[index] == band.mutu && bandKinerja[index] == band.kinerja {
+                return bandMembers[index]
+            }
+            return nil
+        }
+    }
+
+    static let fragmentCache = FragmentCache()
+
+    /// The last few questionnaires' fragments. Entries hold their questionnaire, so an object
+    /// compared by identity cannot have been freed and its address reused by another.
+    final class FragmentCache: @unchecked Sendable {
+        private var mutex = pthread_mutex_t()
+        // Guarded by `mutex`.
+        @exclusivity(unchecked) private var entries: [(questionnaire: Questionnaire, asciiOnly: Bool, fragments: Fragments)] = []
+        static let limit = 8
+
+        init() { pthread_mutex_init(&mutex, nil) }
+        deinit { pthread_mutex_destroy(&mutex) }
+
+        func fragments(for q: Questionnaire, asciiOnly: Bool) -> Fragments {
+            pthread_mutex_lock(&mutex)
+            for entry in entries where entry.questionnaire === q && entry.asciiOnly == asciiOnly {
+                pthread_mutex_unlock(&mutex)
+                return entry.fragments
+            }
+            pthread_mutex_unlock(&mutex)
+            let made = Fragments(q, asciiOnly: asciiOnly)
+            pthread_mutex_lock(&mutex)
+            if entries.count >= Self.limit { entries.removeFirst() }
+            entries.append((q, asciiOnly, made))
+            pthread_mutex_unlock(&mutex)
+            return made
+        }
+    }
+}
