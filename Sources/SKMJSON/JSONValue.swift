@@ -124,6 +124,11 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
 
     /// The value as an integer when it is one exactly (`3`, `3.0`, `3e2`) and fits in `Int`.
     public var int: Int? {
+        // One digit (every answer on a 1–4 scale) without the general parser.
+        let utf8 = text.utf8
+        if utf8.count == 1, let digit = utf8.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") {
+            return Int(digit - UInt8(ascii: "0"))
+        }
         if let exact = Int(text) { return exact }
         guard let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9.0e15 else { return nil }
         return Int(d)

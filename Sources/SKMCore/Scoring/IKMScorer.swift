@@ -17,6 +17,7 @@ public enum IKMScorer {
         let weights = weighting.weights(from: questionnaire.weights)
         let factor = questionnaire.conversionFactor
         var unsurResults: [UnsurResult] = []
+        unsurResults.reserveCapacity(questionnaire.unsur.count)
         var indeks = 0.0
         var unanswered: [String] = []
         for (i, unsur) in questionnaire.unsur.enumerated() {

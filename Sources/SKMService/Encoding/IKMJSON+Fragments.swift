@@ -10,7 +10,8 @@ import SKMJSON
 extension IKMJSON {
     /// The parts of a result object that depend only on the questionnaire, written once per
     /// questionnaire and output mode by the same functions `write` uses for them otherwise.
-    struct Fragments: Sendable {
+    /// A class: handing it out costs one retain, not one per member.
+    final class Fragments: Sendable {
         let questionnaire: JSONFragment
         let unsurNames: [JSONFragment]
         /// The questionnaire's bands (mutu and kinerja) and their members, index for index.
@@ -26,23 +27,29 @@ extension IKMJSON {
             }
             bandMutu = q.bands.bands.map(\.mutu)
             bandKinerja = q.bands.bands.map(\.kinerja)
-            bandMembers = q.bands.bands.map { band in JSONFragment(asciiOnly: asciiOnly) { IKMJSON.writeBand(band, into: &$0) } }
+            bandMembers = q.bands.bands.map { band in
+                JSONFragment(asciiOnly: asciiOnly) { IKMJSON.writeBand(mutu: band.mutu, kinerja: band.kinerja, into: &$0) }
+            }
             ciMethod = JSONFragment(asciiOnly: asciiOnly) { $0.member("method", IKMJSON.ciMethod) }
         }
 
-        /// The members for unsur `index` when they are the questionnaire's own (they always are
-        /// for results scored from it).
-        func names(_ index: Int, code: String, name: String, of q: Questionnaire) -> JSONFragment? {
+        /// Writes the members for unsur `index` when they are the questionnaire's own (they always
+        /// are for results scored from it); false, with nothing written, otherwise.
+        func writeNames(_ index: Int, code: String, name: String, of q: Questionnaire, into s: inout JSONStream) -> Bool {
             guard index < unsurNames.count, index < q.unsur.count, q.unsur[index].code == code, q.unsur[index].name == name
-            else { return nil }
-            return unsurNames[index]
+            else { return false }
+            s.members(unsurNames[index])
+            return true
         }
 
-        func band(_ band: Band) -> JSONFragment? {
-            for index in bandMutu.indices where bandMutu[index] == band.mutu && bandKinerja[index] == band.kinerja {
-                return bandMembers[index]
+        /// Writes the members of the questionnaire's band with this mutu and kinerja; false, with
+        /// nothing written, when it has none.
+        func writeBand(mutu: String, kinerja: String, into s: inout JSONStream) -> Bool {
+            for index in bandMutu.indices where bandMutu[index] == mutu && bandKinerja[index] == kinerja {
+                s.members(bandMembers[index])
+                return true
             }
-            return nil
+            return false
         }
     }
 

@@ -28,9 +28,7 @@ public enum IKMJSON {
         // By index, reading each member in place (binding each element would copy it, strings and all).
         for index in r.unsur.indices {
             s.beginObject()
-            if let names = parts.names(index, code: r.unsur[index].code, name: r.unsur[index].name, of: q) {
-                s.members(names)
-            } else {
+            if !parts.writeNames(index, code: r.unsur[index].code, name: r.unsur[index].name, of: q, into: &s) {
                 writeNames(code: r.unsur[index].code, name: r.unsur[index].name, into: &s)
             }
             s.member("answered", r.unsur[index].answered)
@@ -39,14 +37,14 @@ public enum IKMJSON {
             s.member("weight", r.unsur[index].weight)
             s.member("weighted", r.unsur[index].weighted)
             s.member("ikm", r.unsur[index].converted)
-            writeBand(r.unsur[index].band, parts: parts, into: &s)
+            writeBand(mutu: r.unsur[index].band?.mutu, kinerja: r.unsur[index].band?.kinerja, parts: parts, into: &s)
             s.endObject()
         }
         s.endArray()
         s.member("indeks", r.indeks)
         s.member("ikm", r.ikm)
         s.member("ikmDisplay", r.ikmDisplayed)
-        writeBand(r.band, parts: parts, into: &s)
+        writeBand(mutu: r.band?.mutu, kinerja: r.band?.kinerja, parts: parts, into: &s)
         s.key("ci95")
         if let ci = r.ci95 {
             s.beginObject()
@@ -75,17 +73,14 @@ public enum IKMJSON {
         s.member("name", name)
     }
 
-    static func writeBand(_ band: Band?, into s: inout JSONStream) {
-        s.member("mutu", band?.mutu)
-        s.member("kinerja", band?.kinerja)
+    static func writeBand(mutu: String?, kinerja: String?, into s: inout JSONStream) {
+        s.member("mutu", mutu)
+        s.member("kinerja", kinerja)
     }
 
-    static func writeBand(_ band: Band?, parts: Fragments, into s: inout JSONStream) {
-        if let band, let fragment = parts.band(band) {
-            s.members(fragment)
-        } else {
-            writeBand(band, into: &s)
-        }
+    static func writeBand(mutu: String?, kinerja: String?, parts: Fragments, into s: inout JSONStream) {
+        if let mutu, let kinerja, parts.writeBand(mutu: mutu, kinerja: kinerja, into: &s) { return }
+        writeBand(mutu: mutu, kinerja: kinerja, into: &s)
     }
 
     /// The whole `skm ikm --json` object.
