@@ -97,11 +97,17 @@ public struct JSONStream: ~Copyable {
 
     /// A member name known when skm is built (plain ASCII, no escapes); the next call writes its value.
     public mutating func key(_ name: StaticString) {
+        appendKey(name)
+        valueFollows()
+    }
+
+    /// `"name":` with the comma the member needs; the value must be appended right after.
+    @inline(__always)
+    mutating func appendKey(_ name: StaticString) {
         let bit: UInt64 = 1 << UInt64(depth & 63)
         let comma = firstBits & bit == 0
         firstBits &= ~bit
         buffer.appendKey(name.utf8Start, count: name.utf8CodeUnitCount, comma: comma)
-        valueFollows()
     }
 
     /// A member name computed at run time.
@@ -152,6 +158,11 @@ public struct JSONStream: ~Copyable {
     /// A number, `null` when absent or not finite (JSON has no NaN).
     public mutating func double(_ value: Double?) {
         separate()
+        appendDouble(value)
+    }
+
+    @inline(__always)
+    mutating func appendDouble(_ value: Double?) {
         guard let value, value.isFinite else {
             buffer.append("null")
             return
@@ -189,14 +200,15 @@ public struct JSONStream: ~Copyable {
         string(value)
     }
 
+    /// `"key": value` in one call (name and number written together: the hot path of results).
     public mutating func member(_ name: StaticString, _ value: Double?) {
-        key(name)
-        double(value)
+        appendKey(name)
+        appendDouble(value)
     }
 
     public mutating func member(_ name: StaticString, _ value: Int?) {
-        key(name)
-        int(value)
+        appendKey(name)
+        if let value { appendDigits(value) } else { buffer.append("null") }
     }
 
     /// `text` as a JSON string literal: copied in one piece when nothing in it needs escaping
