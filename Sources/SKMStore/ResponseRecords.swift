@@ -8,13 +8,16 @@ public struct NewResponse: Sendable, Equatable {
     public let clientID: String?
     /// The respondent's weighted mean answer (see `RespondentScore`), kept for the aggregates.
     public let score: Double?
+    /// The row fingerprint of an imported response without a client id (`ImportKey`); nil otherwise.
+    public let importKey: Int64?
 
-    public init(content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?) {
+    public init(content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?, importKey: Int64? = nil) {
         self.content = content
         self.unitID = unitID
         self.serviceID = serviceID
         self.clientID = clientID
         self.score = score
+        self.importKey = importKey
     }
 }
 

@@ -13,12 +13,14 @@ public final class ResponseWriter {
     static let batchSize = 64
     static let columns = """
         id, questionnaire, unit_id, service_id, day, time_slot, answers, score, gender, education, occupation, age,
-        comment, client_id, created_at
+        comment, client_id, created_at, import_batch, import_key
         """
-    static let columnCount: Int32 = 15
+    static let columnCount: Int32 = 17
 
     let store: Store
     let createdAt: String
+    /// The import batch the responses belong to (`import_batches.id`); nil outside an import.
+    public var importBatch: Int64?
     // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
     // million-row import) is switched off for this hot state.
     @exclusivity(unchecked) var deltas: [AggregateKey: Tally] = [:]
@@ -112,6 +114,8 @@ public final class ResponseWriter {
                     statement.bind(int: r.serviceID, at: offset + 4)
                     if let score = r.score { statement.bind(double: score, at: offset + 8) }
                     if let age = r.content.respondent.age { statement.bind(int: Int64(age), at: offset + 12) }
+                    if let batch = importBatch { statement.bind(int: batch, at: offset + 16) }
+                    if let key = r.importKey { statement.bind(int: key, at: offset + 17) }
                     for column in Self.textColumns {
                         let range = texts[text]
                         text += 1

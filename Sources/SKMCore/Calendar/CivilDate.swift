@@ -37,6 +37,28 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// `dd/mm/yyyy` or `d/m/yyyy` (also with `-`), as Indonesian Excel writes dates; nil for
+    /// anything else or a date that does not exist (31/02/2025). Day first, always: `03/04/2025`
+    /// is 3 April.
+    public init?(dayMonthYear text: String) {
+        let bytes = Array(text.utf8)
+        guard let separator = bytes.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }) else { return nil }
+        let parts = bytes.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4 else {
+            return nil
+        }
+        func number(_ digits: ArraySlice<UInt8>) -> Int? {
+            var value = 0
+            for b in digits {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// Gregorian leap year: divisible by 4, except centuries not divisible by 400.
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -71,6 +71,12 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case csvMalformed = "csv_malformed"
     case csvHeader = "csv_header"
     case invalidEncoding = "invalid_encoding"
+    /// The file's exact content was imported before (a batch not undone); `--again` imports it anyway.
+    case alreadyImported = "already_imported"
+    /// `skm import undo N`: there is no batch N.
+    case importBatchNotFound = "import_batch_not_found"
+    /// `skm import undo N`: batch N was undone before.
+    case importAlreadyUndone = "import_already_undone"
 
     // Command line
     case usage = "usage"
@@ -81,9 +87,10 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     public var kind: ErrorKind {
         switch self {
         case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,
-            .noEvaluation:
+            .noEvaluation, .importBatchNotFound:
             return .notFound
-        case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict:
+        case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
+            .importAlreadyUndone:
             return .conflict
         case .databaseBusy:
             return .busy

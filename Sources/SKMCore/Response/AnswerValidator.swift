@@ -57,6 +57,36 @@ public enum AnswerValidator {
         return answers
     }
 
+    /// Every problem of an answer sheet (each bad answer, not only the first); empty when valid.
+    public static func problems(_ sheet: AnswerSheet, for q: Questionnaire) -> [SKMError] {
+        guard case .byQuestion(let raw) = sheet, raw.count == q.questions.count else {
+            do {
+                _ = try validate(sheet, for: q)
+                return []
+            } catch {
+                return [error]
+            }
+        }
+        var found: [SKMError] = []
+        var answered = false
+        for (index, value) in raw.enumerated() {
+            let u = q.unsurIndexOfQuestion[index]
+            do {
+                answered = try check(value, scale: q.scale) {
+                    ("pertanyaan \(index + 1) (\(q.unsur[u].code) \(q.unsur[u].name))", "answers[\(index)]")
+                } != 0 || answered
+            } catch {
+                found.append(error)
+            }
+        }
+        if found.isEmpty && !answered {
+            found.append(
+                SKMError(
+                    .noAnswers, "Respons tanpa satu jawaban pun tidak diterima; isi sedikitnya satu pertanyaan.", field: "answers"))
+        }
+        return found
+    }
+
     /// `describe` gives the label and field name for a message; it runs only when there is an error.
     static func check(
         _ value: RawInteger, scale: ClosedRange<Int>, describe: () -> (label: String, field: String)

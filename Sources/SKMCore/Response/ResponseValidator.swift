@@ -91,15 +91,15 @@ public final class ResponseValidator {
             clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights))
     }
 
-    /// A survey date `YYYY-MM-DD` from `earliestDate` to `today`; blank or nil means today.
+    /// A survey date `YYYY-MM-DD` (or `DD/MM/YYYY`, `D/M/YYYY`, day first, as Indonesian Excel writes it) from `earliestDate` to `today`; blank or nil means today.
     /// Otherwise `invalid_date` (shape, impossible or too early) or `future_date`, naming `field`.
     public static func validateDate(_ raw: String?, today: CivilDate, field: String = "date") throws(SKMError) -> CivilDate {
         guard let raw, !raw.trimmingSpaces().isEmpty else { return today }
         let text = raw.trimmingSpaces()
-        guard let date = CivilDate(iso: text) else {
+        guard let date = CivilDate(iso: text) ?? CivilDate(dayMonthYear: text) else {
             throw SKMError(
                 .invalidDate,
-                "Tanggal \"\(text.clipped(40))\" tidak sah: tulis TTTT-BB-HH dengan tanggal yang ada, mis. 2025-03-14.",
+                "Tanggal \"\(text.clipped(40))\" tidak sah: tulis TTTT-BB-HH atau HH/BB/TTTT dengan tanggal yang ada, mis. 2025-03-14 atau 14/03/2025.",
                 field: field)
         }
         guard date <= today else {
@@ -112,6 +112,41 @@ public final class ResponseValidator {
                 field: field)
         }
         return date
+    }
+
+    /// Every problem of a draft, in field order, not just the first (an import reports them all);
+    /// empty when `validate` would accept it. Only called for a draft `validate` refused.
+    public func problems(_ draft: ResponseDraft) -> [SKMError] {
+        let q = questionnaire
+        var found: [SKMError] = []
+        func check(_ body: () throws(SKMError) -> Void) {
+            do { try body() } catch { found.append(error) }
+        }
+        check { () throws(SKMError) in
+            guard let unit = draft.unit else { throw SKMError(.missingField, "Unit layanan wajib diisi.", field: "unit") }
+            _ = try TextRules.code(unit, field: "unit", what: "unit")
+        }
+        check { () throws(SKMError) in
+            guard let service = draft.service else { throw SKMError(.missingField, "Jenis layanan wajib diisi.", field: "service") }
+            _ = try TextRules.code(service, field: "service", what: "layanan")
+        }
+        check { () throws(SKMError) in if let raw = draft.date { _ = try Self.validateDate(raw, today: today) } }
+        check { () throws(SKMError) in _ = try Self.validateTime(draft.time, questionnaire: q) }
+        if let sheet = draft.answers {
+            found += AnswerValidator.problems(sheet, for: q)
+        } else {
+            found.append(SKMError(.missingField, "Jawaban wajib diisi.", field: "answers"))
+        }
+        // Each profile field on its own, with the same rule as `validate`.
+        for profile in ProfileKey.fields {
+            var single = ResponseDraft()
+            profile.setDraftValue(&single, profile.draftValue(draft))
+            check { () throws(SKMError) in _ = try validateRespondent(single) }
+        }
+        check { () throws(SKMError) in _ = try validateRespondent(ResponseDraft(age: draft.age)) }
+        check { () throws(SKMError) in _ = try TextRules.comment(draft.comment) }
+        check { () throws(SKMError) in _ = try TextRules.clientID(draft.clientID) }
+        return found
     }
 
     static func validateTime(_ raw: String?, questionnaire q: Questionnaire) throws(SKMError) -> String? {

@@ -16,6 +16,8 @@ public final class ByteSource {
     /// The path as given, or "stdin", for messages.
     public let name: String
     let chunkSize: Int
+    /// The SHA-256 of every byte read so far (an import records the file's content by it).
+    public private(set) var digest = SHA256()
 
     /// Opens `path`; `-` means standard input. `chunkSize` is for tests of chunk boundaries.
     public init(path: String, chunkSize: Int = 1 << 20) throws {
@@ -71,6 +73,7 @@ public final class ByteSource {
             return nil
         }
         if count < buffer.count { buffer.removeSubrange(count...) }
+        digest.update(buffer)
         return buffer
     }
 }

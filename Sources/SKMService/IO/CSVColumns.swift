@@ -3,9 +3,12 @@ import SKMJSON
 
 /// The meaning of each column of an import CSV, from its header.
 ///
-/// English names and the Indonesian ones offices use are both accepted; answer columns are
-/// named by unsur code (`U1`…). Unknown columns are refused (a typo would otherwise silently
-/// drop data); the columns an export writes but an import does not need are ignored.
+/// English names and the Indonesian ones offices use are both accepted, in any case and with
+/// spaces, underscores, hyphens or dots (`Jenis Kelamin`, `JENIS_KELAMIN`, `No.`); answer
+/// columns are named by unsur code (`U1`…). Columns skm does not store (`No`, `Timestamp`…) and
+/// identity columns (`Nama`, `NIK`, `HP`…) are ignored and listed in the report; other unknown
+/// columns are refused (a typo would otherwise silently drop data); the columns an export writes
+/// but an import does not need are ignored silently.
 struct CSVColumns {
     /// The columns besides the answers and the profile choices (those come from `ProfileKey.fields`).
     enum Field: String, CaseIterable {
@@ -25,7 +28,14 @@ struct CSVColumns {
         }
     }
 
-    static let aliases: [String: Field] = [
+    /// A header as compared: lower case, without spaces, underscores, hyphens, dots or colons.
+    static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" _-.:\t".unicodeScalars.contains($0) })
+    }
+
+    static let aliases: [String: Field] = Dictionary(namedAliases.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+
+    static let namedAliases: [String: Field] = [
         "date": .date, "tanggal": .date, "tgl": .date, "tanggal_survei": .date,
         "unit": .unit, "unit_layanan": .unit, "kode_unit": .unit,
         "service": .service, "layanan": .service, "jenis_layanan": .service, "kode_layanan": .service,
@@ -34,11 +44,29 @@ struct CSVColumns {
         "comment": .comment, "saran": .comment, "komentar": .comment,
         "clientid": .clientId, "client_id": .clientId,
         "questionnaire": .questionnaire, "kuesioner": .questionnaire,
+        "tanggal_pelayanan": .date, "tanggal_pengisian": .date, "jenis_pelayanan": .service, "usia_responden": .age,
+        "umur_responden": .age, "saran_masukan": .comment, "kritik_dan_saran": .comment, "saran_dan_masukan": .comment,
     ]
 
-    /// Column name (lower-case) → index of the profile field in `ProfileKey.fields`.
+    /// Columns offices' sheets and form tools add that skm does not store; read, ignored and
+    /// listed in the report (compared by `key`).
+    static let notStored: Set<String> = Set(
+        [
+            "no", "nomor", "no_urut", "nomor_urut", "urut", "timestamp", "cap_waktu", "waktu_pengisian", "stempel_waktu",
+            "keterangan", "ket", "jumlah", "total", "rata_rata", "nilai", "ikm", "status",
+        ].map(key))
+
+    /// Columns that identify a person; skm stores no identity, so they are ignored with a notice.
+    static let identity: Set<String> = Set(
+        [
+            "nama", "nama_responden", "nama_lengkap", "nik", "no_ktp", "nomor_ktp", "ktp", "nik_ktp", "hp", "no_hp",
+            "nomor_hp", "telepon", "no_telepon", "nomor_telepon", "telp", "no_telp", "nomor_telp", "wa", "no_wa", "whatsapp",
+            "nomor_whatsapp", "email", "e_mail", "alamat_email", "alamat", "kontak",
+        ].map(key))
+
+    /// Column name (as `key`) → index of the profile field in `ProfileKey.fields`.
     static let profileAliases: [String: Int] = Dictionary(
-        ProfileKey.fields.enumerated().flatMap { i, field in field.columnNames.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+        ProfileKey.fields.enumerated().flatMap { i, field in field.columnNames.map { (key($0), i) } }, uniquingKeysWith: { a, _ in a })
 
     /// The names listed when a header has unknown columns.
     static func knownColumns(unsurCount: Int) -> String {
@@ -48,7 +76,7 @@ struct CSVColumns {
     }
 
     /// Written by `skm export`; carried but not needed.
-    static let ignored: Set<String> = ["id", "createdat", "created_at", "voidedat", "voided_at", "voidreason", "void_reason"]
+    static let ignored: Set<String> = Set(["id", "createdat", "voidedat", "voidreason"].map(key))
 
     var index: [Field: Int] = [:]
     var headerName: [Field: String] = [:]
@@ -59,8 +87,14 @@ struct CSVColumns {
     var profileHeaderName: [String?] = Array(repeating: nil, count: ProfileKey.fields.count)
     /// Answer columns: unsur code (upper-case) → column.
     var answers: [(code: String, index: Int)] = []
+    /// The answer columns' headers as written, in `answers` order.
+    var answerNames: [String] = []
     var voidedIndex: Int?
     let count: Int
+    /// Columns not stored (`No`, `Timestamp`…), as the header writes them.
+    var ignoredColumns: [String] = []
+    /// Identity columns left out (`Nama`, `NIK`…), as the header writes them.
+    var identityColumns: [String] = []
 
     init(header: [String], questionnaire: Questionnaire) throws {
         count = header.count
@@ -68,7 +102,7 @@ struct CSVColumns {
         var seen = Set<String>()
         for (i, raw) in header.enumerated() {
             let name = raw.trimmingSpaces()
-            let key = name.lowercased()
+            let key = Self.key(name)
             guard seen.insert(key).inserted else {
                 throw SKMError(.csvHeader, "Kolom \"\(name)\" tertulis dua kali di baris judul.", field: name)
             }
@@ -79,9 +113,14 @@ struct CSVColumns {
                 profileColumn[profile] = i
                 profileHeaderName[profile] = name
             } else if Self.isAnswerColumn(key) {
-                answers.append((code: name.uppercased(), index: i))
+                answers.append((code: key.uppercased(), index: i))
+                answerNames.append(name)
             } else if key == "voided" {
                 voidedIndex = i
+            } else if Self.identity.contains(key) {
+                identityColumns.append(name)
+            } else if Self.notStored.contains(key) {
+                ignoredColumns.append(name)
             } else if !Self.ignored.contains(key) {
                 unknown.append(name)
             }
@@ -120,16 +159,26 @@ struct CSVColumns {
     /// `answers[i]`, the unsur column of question i).
     func column(for field: String?, questionnaire: Questionnaire?) -> String? {
         guard let field else { return nil }
-        if field.hasPrefix("answers.") { return String(field.dropFirst("answers.".count)) }
+        if field.hasPrefix("answers.") { return answerHeader(String(field.dropFirst("answers.".count))) }
         if field.hasPrefix("answers["), let q = questionnaire,
             let index = Int(field.dropFirst("answers[".count).prefix { $0.isASCIIDigit }), index < q.questions.count
         {
-            return q.questions[index].unsur
+            return answerHeader(q.questions[index].unsur)
+        }
+        if field == "answers" {
+            // The answer columns as the file names them, never the wire name "answers".
+            guard let first = answerNames.first, let last = answerNames.last else { return nil }
+            return first == last ? first : "\(first)…\(last)"
         }
         let key = field.hasPrefix("respondent.") ? String(field.dropFirst("respondent.".count)) : field
         if let profile = ProfileKey.fields.firstIndex(where: { $0.name == key }) { return profileHeaderName[profile] ?? key }
         guard let f = Field(rawValue: key) else { return field }
         return headerName[f] ?? key
+    }
+
+    /// The header of the answer column for an unsur code, as the file writes it.
+    func answerHeader(_ code: String) -> String {
+        answers.firstIndex { $0.code == code.uppercased() }.map { answerNames[$0] } ?? code
     }
 
     /// For a questionnaire: which column holds each question's answer (nil: no such column),

@@ -35,6 +35,8 @@ public struct ImportOptions: Sendable {
     public var createMissing: Bool
     /// Check every row (registry included) and report, storing nothing.
     public var dryRun = false
+    /// Import on purpose content an earlier batch holds: every row is stored, none skipped.
+    public var again = false
 
     /// All-or-nothing import of the given format with the default questionnaire; `dryRun` is set separately.
     public init(format: DataFormat? = nil, questionnaire: String? = nil, skipInvalid: Bool = false, createMissing: Bool = false) {
@@ -73,6 +75,20 @@ public struct ImportReport: Sendable {
     public var committed = false
     /// True when the rows were only checked and nothing was written.
     public var dryRun = false
+    /// Rows left out because an earlier import stored them (same row fingerprint, see `ImportKey`).
+    public var skipped = 0
+    /// The earlier batches the skipped rows belong to, in order.
+    public var skippedFrom: [Int64] = []
+    /// The batch number this import was recorded as; nil when nothing was committed.
+    public var batch: Int64?
+    /// SHA-256 of the file's bytes (hexadecimal); nil when the file was not read to its end.
+    public var sha256: String?
+    /// The earlier batch with the same content, when imported with `again`.
+    public var againOf: Int64?
+    /// Columns read but not stored (`No`, `Timestamp`…), as the file names them.
+    public var ignoredColumns: [String] = []
+    /// Identity columns (`Nama`, `NIK`, `HP`…) left out: skm stores no respondent's identity.
+    public var identityColumns: [String] = []
 
     /// At most this many row errors are kept; `invalidRows` still counts them all.
     public static let errorLimit = 1000
@@ -83,6 +99,10 @@ struct CheckedRow: Sendable {
     let line: Int
     let result: Result<ValidatedResponse, SKMError>
     let questionnaire: Questionnaire?
+    /// Every problem of a bad row (the first is `result`'s error); empty for a good row.
+    var problems: [SKMError] = []
+    /// The row fingerprint (`ImportKey`) of a good row.
+    var importKey: Int64 = 0
 }
 
 extension SKMService {
@@ -97,13 +117,25 @@ extension SKMService {
     }
 
     /// The import of any byte source (a file, standard input, bytes in memory).
+    ///
+    /// Every committed import is recorded as a batch. Content an earlier batch (not undone) had
+    /// byte for byte is refused (`already_imported`, nothing stored) unless `again`; otherwise a
+    /// row an earlier import stored is skipped: the k-th row of this file with a given
+    /// fingerprint (`ImportKey`) is skipped when earlier imports stored at least k rows with it.
+    /// Rows with a client id are recognised by their client id instead.
     public func importData(from source: ByteSource, format: DataFormat, options: ImportOptions) throws -> ImportReport {
         let catalog = try self.catalog()
         let defaultQuestionnaire = try catalog.questionnaire(options.questionnaire)
-        let rows: any ImportRows =
-            format == .csv
-            ? try CSVImportRows(source: source, catalog: catalog, defaultQuestionnaire: defaultQuestionnaire)
-            : JSONLinesImportRows(source: source, defaultQuestionnaireID: options.questionnaire)
+        var report = ImportReport(format: format)
+        let rows: any ImportRows
+        if format == .csv {
+            let csv = try CSVImportRows(source: source, catalog: catalog, defaultQuestionnaire: defaultQuestionnaire)
+            report.ignoredColumns = csv.columns.ignoredColumns
+            report.identityColumns = csv.columns.identityColumns
+            rows = csv
+        } else {
+            rows = JSONLinesImportRows(source: source, defaultQuestionnaireID: options.questionnaire)
+        }
         let queue = BatchQueue<CheckedRow>()
         let today = clock.today()
         let produce: @Sendable () -> Void = { Self.check(rows, catalog: catalog, today: today, into: queue) }
@@ -118,21 +150,33 @@ extension SKMService {
             reader?.join()
         }
 
-        var report = ImportReport(format: format)
         report.dryRun = options.dryRun
         // A dry run checks every row against the registry without writing anything.
         let writer = options.dryRun ? nil : try store().writer(createdAt: clock.timestamp())
+        let lookup: Store? = writer != nil || databaseExists ? try existingStore() : nil
+        let batchID = try writer.map { _ in try lookup?.nextImportBatchID() ?? 1 }
+        writer?.importBatch = batchID
         var writing = writer != nil
         defer {
             if writing { writer?.rollback() }
         }
+        var earlier = try EarlierRows(store: options.again ? nil : lookup)
         while let batch = try queue.take() {
             for row in batch {
                 report.rowsRead += 1
                 do {
                     let valid = try row.result.get()
-                    let response = try resolve(valid, createMissing: options.createMissing && writing)
+                    let key = valid.clientID == nil ? row.importKey : nil
+                    if let key, let from = try earlier.copy(of: key) {
+                        report.skipped += 1
+                        if !report.skippedFrom.contains(from) { report.skippedFrom.append(from) }
+                        continue
+                    }
+                    let resolved = try resolve(valid, createMissing: options.createMissing && writing)
                     guard writing, let writer else { continue }
+                    let response = NewResponse(
+                        content: resolved.content, unitID: resolved.unitID, serviceID: resolved.serviceID,
+                        clientID: resolved.clientID, score: resolved.score, importKey: key)
                     switch try writer.add(response) {
                     case .stored: report.stored += 1
                     case .duplicate: report.duplicates += 1
@@ -142,9 +186,9 @@ extension SKMService {
                         continue
                     }
                     report.invalidRows += 1
-                    if report.errors.count < ImportReport.errorLimit {
-                        let column = rows.column(for: error.field, questionnaire: row.questionnaire)
-                        report.errors.append(ImportRowError(row: row.line, column: column, error: error))
+                    for problem in row.problems.isEmpty ? [error] : row.problems where report.errors.count < ImportReport.errorLimit {
+                        let column = rows.column(for: problem.field, questionnaire: row.questionnaire)
+                        report.errors.append(ImportRowError(row: row.line, column: column, error: problem))
                     }
                     if !options.skipInvalid && writing {
                         writer?.rollback()
@@ -154,15 +198,43 @@ extension SKMService {
                 }
             }
         }
-        if writing, let writer {
+        report.skippedFrom.sort()
+        let sha256 = source.digest.hexDigest()
+        report.sha256 = sha256
+        if let previous = try lookup?.activeImportBatch(sha256: sha256) {
+            guard options.again else {
+                if writing { writer?.rollback() }
+                writing = false
+                invalidateCaches()
+                throw Self.alreadyImported(previous, name: source.name)
+            }
+            report.againOf = previous.id
+        }
+        if writing, let writer, let batchID, let lookup {
+            try lookup.recordImportBatch(
+                ImportBatch(
+                    id: batchID, fileName: source.name, sha256: sha256, format: format.rawValue, importedAt: clock.timestamp(),
+                    rowsRead: report.rowsRead, rowsStored: report.stored, rowsSkipped: report.skipped + report.duplicates,
+                    againOf: report.againOf))
             try writer.commit()
             writing = false
             report.committed = true
+            report.batch = batchID
         } else {
             report.stored = 0
             report.duplicates = 0
         }
         return report
+    }
+
+    static func alreadyImported(_ batch: ImportBatch, name: String) -> SKMError {
+        SKMError(
+            .alreadyImported,
+            "Isi berkas \(name) sudah pernah diimpor: batch #\(batch.id) pada \(ImportBatchText.time(batch.importedAt)) (\(batch.rowsStored) respons dari \(batch.fileName)). Tidak ada yang disimpan. Bila memang ingin mengimpornya lagi, pakai --again; untuk membatalkan batch itu: skm import undo \(batch.id) --reason \"…\".",
+            details: [
+                "batch": .int(Int(batch.id)), "importedAt": .string(batch.importedAt), "fileName": .string(batch.fileName),
+                "rowsStored": .int(batch.rowsStored),
+            ])
     }
 
     /// The producer: reads every row and applies the pure checks, in batches.
@@ -187,7 +259,19 @@ extension SKMService {
                         result = .failure(error)
                     }
                 }
-                batch.append(CheckedRow(line: row.line, result: result, questionnaire: row.questionnaire))
+                var checked = CheckedRow(line: row.line, result: result, questionnaire: row.questionnaire)
+                switch result {
+                case .success(let valid):
+                    checked.importKey = ImportKey.of(valid.content)
+                case .failure(let error):
+                    if case .success(let draft) = row.draft, let q = try? catalog.questionnaire(draft.questionnaire),
+                        let validator = validators[q.id]
+                    {
+                        checked.problems = validator.problems(draft)
+                    }
+                    if checked.problems.isEmpty { checked.problems = [error] }
+                }
+                batch.append(checked)
                 if batch.count == 256 {
                     guard queue.put(batch) else { return }
                     batch.removeAll(keepingCapacity: true)
@@ -199,5 +283,35 @@ extension SKMService {
             if !batch.isEmpty { _ = queue.put(batch) }
             queue.close(failure: error)
         }
+    }
+}
+
+/// The rows earlier imports stored, looked up by fingerprint as an import goes: the k-th row of
+/// the file with a fingerprint is "already imported" when earlier batches (not undone) hold at
+/// least k responses with it. Nothing is looked up when no earlier import stored any row.
+struct EarlierRows {
+    let store: Store?
+    let anything: Bool
+    /// Fingerprints with earlier copies → the batch of each copy, and how many rows of this file took one.
+    var copies: [Int64: (batches: [Int64], used: Int)] = [:]
+
+    init(store: Store?) throws {
+        self.store = store
+        anything = try store?.hasImportedRows() ?? false
+    }
+
+    /// The earlier batch whose copy this row is, or nil for a new row.
+    mutating func copy(of key: Int64) throws -> Int64? {
+        guard anything, let store else { return nil }
+        if var known = copies[key] {
+            guard known.used < known.batches.count else { return nil }
+            known.used += 1
+            copies[key] = known
+            return known.batches[known.used - 1]
+        }
+        let batches = try store.importedCopies(key: key)
+        guard let first = batches.first else { return nil }
+        copies[key] = (batches, 1)
+        return first
     }
 }

@@ -31,7 +31,9 @@ extension SKMService {
     public func void(id: Int64, reason rawReason: String) throws -> StoredResponse {
         let reason = try TextRules.reason(rawReason)
         guard id > 0 else { throw SKMError(.responseNotFound, "Respons #\(id) tidak ditemukan.", field: "id") }
-        return try existingStore().void(id: id, reason: reason, at: clock.timestamp())
+        let store = try existingStore()
+        _ = try store.void(ranges: [id...id], reason: reason, at: clock.timestamp())
+        return try response(id: id)
     }
 
     /// The most recently stored response (front-desk entry starts from its unit and service).

@@ -11,11 +11,12 @@ import SKMCore
 ///    all append-only: a correction is a new row, the latest row is the current value.
 /// 4. The identity row (`Identity`): which database this is, a generation counter and the
 ///    response bookkeeping `skm check` compares with the table.
+/// 5. Import batches and the batch and row fingerprint of imported responses (`ImportBatchSchema`).
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
 
-    static let all: [[String]] = [migration1, migration2, migration3, Identity.migration]
+    static let all: [[String]] = [migration1, migration2, migration3, Identity.migration, ImportBatchSchema.migration]
 
     static var latestVersion: Int { all.count }
 

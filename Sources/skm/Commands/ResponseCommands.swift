@@ -4,7 +4,7 @@ import SKMService
 
 /// `submit`, `import`, `export`, `void`, `response list|show`.
 enum ResponseCommands {
-    static let all: [CommandSpec] = [submit, importFile, export, void, list, show]
+    static let all: [CommandSpec] = [submit, importFile] + ImportBatchCommands.all + [export, void, list, show]
 
     static let submit = CommandSpec(
         ["submit"], summary: "Menyimpan satu respons kuesioner.",
@@ -58,16 +58,23 @@ enum ResponseCommands {
             .flag("skip-invalid", "simpan baris yang sah, laporkan yang tidak sah"),
             .flag("create-missing", "daftarkan unit/layanan yang belum ada (nama = kode)"),
             .flag("dry-run", "periksa semua baris saja, tidak menyimpan apa pun"),
+            .flag("again", "impor lagi dengan sengaja isi yang sudah pernah diimpor (semua baris disimpan)"),
             .flag("json", "laporan JSON"),
         ],
         discussion: """
-            Kolom CSV: date (TTTT-BB-HH), unit, service, U1…U9 (jawaban per unsur; kosong = tidak dijawab),
-            dan bila ada: time, gender, education, occupation, age, comment, clientId, questionnaire.
-            Nama kolom Indonesia juga diterima: tanggal, layanan, jam, jenis_kelamin, pendidikan, pekerjaan,
-            usia, saran, client_id. Pemisah , atau ; (Excel Indonesia), UTF-8 dengan atau tanpa BOM.
+            Kolom CSV: date (TTTT-BB-HH atau HH/BB/TTTT), unit, service, U1…U9 (jawaban per unsur; kosong =
+            tidak dijawab), dan bila ada: time, gender, education, occupation, age, comment, clientId,
+            questionnaire. Nama kolom Indonesia juga diterima: tanggal, layanan, jam, jenis_kelamin,
+            pendidikan, pekerjaan, usia, saran, client_id — huruf besar/kecil, spasi atau _ bebas
+            ("Jenis Kelamin"). Kolom No, Timestamp dan sejenisnya diabaikan; kolom identitas (Nama, NIK,
+            HP/Telepon, Email, Alamat) diabaikan karena skm tidak menyimpan identitas responden.
+            Pemisah , atau ; (Excel Indonesia), UTF-8 dengan atau tanpa BOM.
             JSON Lines: satu objek per baris, sama dengan parameter response.submit.
             Bawaan: semua atau tidak sama sekali — satu baris salah, tidak ada yang disimpan, dan setiap
-            baris yang salah dilaporkan (baris, kolom, masalahnya).
+            masalah setiap baris yang salah dilaporkan (baris, kolom, masalahnya).
+            Setiap impor dicatat sebagai batch (skm import list). Isi berkas yang sama persis dengan batch
+            sebelumnya ditolak (--again untuk sengaja mengimpornya lagi); baris yang sudah diimpor batch
+            sebelumnya (berkas yang terus bertambah) dilewati dan dihitung.
             """
     ) { args, ctx in
         try args.requirePositionals(["BERKAS"])
@@ -75,6 +82,7 @@ enum ResponseCommands {
             questionnaire: args.value("questionnaire"), skipInvalid: args.flag("skip-invalid"),
             createMissing: args.flag("create-missing"))
         options.dryRun = args.flag("dry-run")
+        options.again = args.flag("again")
         options.format = try DataFormat.parse(args.value("format"))
         let report = try ctx.service.importFile(path: args.positionals[0], options: options)
         if args.flag("json") {
@@ -124,20 +132,39 @@ enum ResponseCommands {
     }
 
     static let void = CommandSpec(
-        ["void"], summary: "Membatalkan respons yang salah (tetap tersimpan dengan alasannya).", arguments: "ID",
+        ["void"], summary: "Membatalkan respons yang salah (tetap tersimpan dengan alasannya).", arguments: "ID|DARI-SAMPAI…",
         options: [.value("reason", "TEKS", "alasan pembatalan (wajib)"), .flag("json", "keluaran JSON")],
-        discussion: "Tidak ada yang dihapus: respons tetap ada di jejak audit dan tidak lagi dihitung dalam IKM."
+        discussion: """
+            Tidak ada yang dihapus: respons tetap ada di jejak audit dan tidak lagi dihitung dalam IKM.
+            Beberapa ID dan rentang sekaligus, dalam satu transaksi (semua atau tidak sama sekali bila ada
+            ID yang tidak ada):
+              skm void 17 --reason "Formulir tercatat dua kali"
+              skm void 421-840 17 19 --reason "Impor ganda"
+            Respons yang sudah dibatalkan sebelumnya dibiarkan dan disebutkan.
+            """
     ) { args, ctx in
-        try args.requirePositionals(["ID"])
-        guard let id = Int64(args.positionals[0].trimmingSpaces().trimmingPrefix("#")) else {
-            throw SKMError(.usage, "ID respons harus angka, diterima \"\(args.positionals[0].clipped(30))\".")
+        guard !args.positionals.isEmpty else { throw SKMError(.usage, "Kurang argumen: ID.") }
+        let ids: ResponseIDRanges
+        do throws(SKMError) {
+            ids = try ResponseIDRanges(parsing: args.positionals)
+        } catch {
+            throw SKMError(.usage, error.message)
         }
         guard let reason = args.value("reason") else { throw SKMError(.usage, "--reason wajib diisi.") }
-        let voided = try ctx.service.void(id: id, reason: reason)
+        if ids.ranges.count == 1, let only = ids.ranges.first, only.count == 1 {
+            let voided = try ctx.service.void(id: only.lowerBound, reason: reason)
+            if args.flag("json") {
+                ctx.console.json(ResponseJSON.stored(voided, questionnaire: ctx.service.questionnaire(of: voided)))
+            } else {
+                ctx.console.line("Respons #\(voided.id) dibatalkan. Alasan: \(voided.voidReason ?? "").")
+            }
+            return 0
+        }
+        let outcome = try ctx.service.void(ids, reason: reason)
         if args.flag("json") {
-            ctx.console.json(ResponseJSON.stored(voided, questionnaire: ctx.service.questionnaire(of: voided)))
+            ctx.console.json(ImportBatchJSON.voidOutcome(outcome))
         } else {
-            ctx.console.line("Respons #\(voided.id) dibatalkan. Alasan: \(voided.voidReason ?? "").")
+            ImportBatchPrinter.printVoid(outcome, reason: reason, to: ctx.console)
         }
         return 0
     }
