@@ -1,4 +1,4 @@
-import SKMCore
+public import SKMCore
 
 extension Store {
     static let batchColumns = """
@@ -110,8 +110,7 @@ extension Store {
                         .responseNotFound,
                         ranges.count == 1 && range.count == 1
                             ? "Respons #\(missing) tidak ditemukan." : "Respons #\(missing) tidak ditemukan; tidak ada yang dibatalkan.",
-                        field: "id",
-                        details: ["id": .int(Int(missing))])
+                        field: "id")
                 }
                 for id in found where seen.insert(id).inserted { ids.append(id) }
             }

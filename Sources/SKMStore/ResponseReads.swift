@@ -3,7 +3,8 @@ public import SKMCore
 extension Store {
     static let responseColumns = """
         r.id, r.questionnaire, r.unit_id, u.code, r.service_id, s.code, r.day, r.time_slot, r.answers, r.score,
-        r.gender, r.education, r.occupation, r.age, r.comment, r.client_id, r.created_at, r.voided_at, r.void_reason
+        r.gender, r.education, r.occupation, r.age, r.comment, r.client_id, r.created_at, r.voided_at, r.void_reason,
+        r.occupation_as_written
         """
     static let responseFrom = """
         FROM responses r JOIN units u ON u.id = r.unit_id JOIN services s ON s.id = r.service_id
@@ -16,7 +17,7 @@ extension Store {
             timeSlot: row.optionalText(7), answers: AnswerCoding.decode(row.text(8)),
             respondent: Respondent(
                 gender: row.optionalText(10), education: row.optionalText(11), occupation: row.optionalText(12),
-                age: row.optionalInt(13)),
+                age: row.optionalInt(13), occupationAsWritten: row.optionalText(19)),
             comment: row.optionalText(14))
         return StoredResponse(
             id: row.int64(0), content: content, unitID: row.int64(2), serviceID: row.int64(4),

@@ -13,9 +13,9 @@ public final class ResponseWriter {
     static let batchSize = 64
     static let columns = """
         id, questionnaire, unit_id, service_id, day, time_slot, answers, score, gender, education, occupation, age,
-        comment, client_id, created_at, import_batch, import_key
+        comment, client_id, created_at, import_batch, import_key, occupation_as_written
         """
-    static let columnCount: Int32 = 17
+    static let columnCount: Int32 = 18
 
     let store: Store
     let createdAt: String
@@ -133,7 +133,7 @@ public final class ResponseWriter {
     }
 
     /// The parameter positions (within a row) of the text columns, in `collectTexts` order.
-    static let textColumns: [Int32] = [2, 5, 6, 7, 9, 10, 11, 13, 14, 15]
+    static let textColumns: [Int32] = [2, 5, 6, 7, 9, 10, 11, 13, 14, 15, 18]
 
     /// Appends a row's text values to the arena, recording where each is (-1..<-1 for NULL).
     func collectTexts(_ r: NewResponse) {
@@ -148,6 +148,7 @@ public final class ResponseWriter {
         append(c.comment)
         append(r.clientID)
         append(createdAt)
+        append(c.respondent.occupationAsWritten)
     }
 
     func append(_ value: String?) {

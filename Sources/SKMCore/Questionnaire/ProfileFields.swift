@@ -21,6 +21,14 @@ public final class ProfileFieldDescription: Sendable {
     public let setRespondentValue: @Sendable (inout Respondent, String?) -> Void
     /// The questionnaire's definition of the field (nil: the questionnaire does not ask it).
     public let spec: @Sendable (RespondentProfileSpec) -> ProfileField?
+    /// Common words that are not one of the form's choices, each with the choice codes it
+    /// stands for in order of preference (the first the questionnaire has is taken), keyed by
+    /// the lower-cased word. See `ProfileKey.occupationWords`.
+    public let commonWords: [String: [String]]
+    /// Keeps the word as written when a common word was mapped (nil: the field keeps none).
+    public let setWordAsWritten: (@Sendable (inout Respondent, String?) -> Void)?
+    /// The word kept by `setWordAsWritten`, if any.
+    public let wordAsWritten: @Sendable (Respondent) -> String?
 
     /// `gender`, `education`, `occupation`: the JSON key under `respondent`, the import and
     /// export column, the questionnaire's `profile` key, and `respondent.<name>` in errors.
@@ -32,8 +40,13 @@ public final class ProfileFieldDescription: Sendable {
         setDraftValue: @escaping @Sendable (inout ResponseDraft, String?) -> Void,
         respondentValue: @escaping @Sendable (Respondent) -> String?,
         setRespondentValue: @escaping @Sendable (inout Respondent, String?) -> Void,
-        spec: @escaping @Sendable (RespondentProfileSpec) -> ProfileField?
+        spec: @escaping @Sendable (RespondentProfileSpec) -> ProfileField?,
+        commonWords: [String: [String]] = [:], setWordAsWritten: (@Sendable (inout Respondent, String?) -> Void)? = nil,
+        wordAsWritten: @escaping @Sendable (Respondent) -> String? = { _ in nil }
     ) {
+        self.wordAsWritten = wordAsWritten
+        self.commonWords = commonWords
+        self.setWordAsWritten = setWordAsWritten
         self.key = key
         self.indonesianName = indonesianName
         self.otherColumnNames = otherColumnNames
@@ -48,6 +61,16 @@ public final class ProfileFieldDescription: Sendable {
 
     /// Every column name an import accepts for this field (lower-case).
     public var columnNames: [String] { [name, indonesianName] + otherColumnNames }
+
+    /// The form's choice a common word stands for (`Petani` → `LAINNYA`), if the table has the
+    /// word and the questionnaire has one of its codes.
+    public func choice(forCommonWord text: String, in field: ProfileField) -> ProfileChoice? {
+        guard !commonWords.isEmpty, let codes = commonWords[text.trimmingSpaces().lowercased()] else { return nil }
+        for code in codes {
+            if let choice = field.choices.first(where: { $0.code == code }) { return choice }
+        }
+        return nil
+    }
 }
 
 extension ProfileKey {
@@ -71,9 +94,30 @@ extension ProfileKey {
             return ProfileFieldDescription(
                 key: key, indonesianName: "pekerjaan", otherColumnNames: [], words: "pekerjaan", entryKey: "k",
                 draftValue: { $0.occupation }, setDraftValue: { $0.occupation = $1 }, respondentValue: { $0.occupation },
-                setRespondentValue: { $0.occupation = $1 }, spec: { $0.occupation })
+                setRespondentValue: { $0.occupation = $1 }, spec: { $0.occupation }, commonWords: occupationWords,
+                setWordAsWritten: { $0.occupationAsWritten = $1 }, wordAsWritten: { $0.occupationAsWritten })
         }
     }
+
+    /// Occupations respondents write that the forms have no choice for, and the category each
+    /// is counted under (the first code the questionnaire has). The 2017 form has PNS, TNI,
+    /// POLRI, SWASTA, WIRAUSAHA and LAINNYA: farmers and fishers work their own land or boat
+    /// but are not counted as "wirausaha" (a business) by skm; they, homemakers, pupils and
+    /// students go to LAINNYA, or to PELAJAR where a form has it (the 2004 form). Labourers and
+    /// employees work for a private employer: SWASTA. The word as written is kept with the
+    /// response (`occupationAsWritten`).
+    public static let occupationWords: [String: [String]] = {
+        let table: [(words: [String], codes: [String])] = [
+            (["Petani", "Pekebun", "Peternak", "Nelayan", "Buruh tani", "Tani"], ["LAINNYA"]),
+            (["Ibu Rumah Tangga", "IRT", "Ibu rumah tangga (IRT)", "Mengurus rumah tangga"], ["LAINNYA"]),
+            (["Pelajar", "Siswa", "Siswi", "Mahasiswa", "Mahasiswi", "Pelajar/Mahasiswa"], ["PELAJAR", "LAINNYA"]),
+            (["Buruh", "Karyawan", "Pegawai", "Karyawan BUMN", "Pegawai BUMN"], ["SWASTA"]),
+            (["Pensiunan", "Purnawirawan", "Tidak bekerja", "Belum bekerja"], ["LAINNYA"]),
+        ]
+        var words: [String: [String]] = [:]
+        for row in table { for word in row.words { words[word.lowercased()] = row.codes } }
+        return words
+    }()
 
     /// The choice fields in their fixed order (the order of JSON keys, columns and entry prompts).
     public static let fields: [ProfileFieldDescription] = allCases.map(describe)

@@ -115,13 +115,20 @@ public struct Respondent: Sendable, Equatable {
     public var occupation: String?
     /// Age in whole years, within the questionnaire's age range; nil when not given.
     public var age: Int?
+    /// The occupation as written when it was a common word mapped to the form's category
+    /// (`Petani` → `LAINNYA`, see `ProfileFieldDescription.commonWords`); nil otherwise.
+    public var occupationAsWritten: String?
 
     /// A profile; every field may be absent.
-    public init(gender: String? = nil, education: String? = nil, occupation: String? = nil, age: Int? = nil) {
+    public init(
+        gender: String? = nil, education: String? = nil, occupation: String? = nil, age: Int? = nil,
+        occupationAsWritten: String? = nil
+    ) {
         self.gender = gender
         self.education = education
         self.occupation = occupation
         self.age = age
+        self.occupationAsWritten = occupationAsWritten
     }
 
     /// The choice code given for a choice field; nil when not given.

@@ -173,6 +173,12 @@ public final class ResponseValidator {
             guard let spec = profile.spec(q.profile) else {
                 throw SKMError(.unknownField, "Kuesioner \(q.id) tidak menanyakan \(profile.indonesianName).", field: field)
             }
+            if spec.choice(matching: raw) == nil, let mapped = profile.choice(forCommonWord: raw, in: spec) {
+                // A common word (`Petani`): counted under the form's category, the word kept.
+                profile.setRespondentValue(&respondent, mapped.code)
+                profile.setWordAsWritten?(&respondent, raw.trimmingSpaces())
+                continue
+            }
             guard let choice = spec.choice(matching: raw) else {
                 let list = spec.choices.map { "\($0.code) (\($0.label))" }.joined(separator: ", ")
                 throw SKMError(

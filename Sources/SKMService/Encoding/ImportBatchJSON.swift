@@ -1,5 +1,5 @@
-import SKMCore
-import SKMJSON
+public import SKMCore
+public import SKMJSON
 
 /// Import batches and multi-response voids as JSON (`skm import list --json`, `skm import undo
 /// --json`, `skm void A-B --json`).

@@ -25,8 +25,10 @@ public enum ResponseJSON {
             draft.answers = try sheet(answers, field: fields.name("answers"))
         }
         if let respondent = try fields.nested("respondent") {
-            try respondent.rejectUnknown(respondentKeys)
+            try respondent.rejectUnknown(respondentKeys + (allowReadOnlyKeys ? ["occupationAsWritten"] : []))
             for profile in ProfileKey.fields { profile.setDraftValue(&draft, try respondent.string(profile.name)) }
+            // An export's word as written (`Petani`) is read again as the occupation: mapped the same way, kept the same way.
+            if allowReadOnlyKeys, let word = try respondent.string("occupationAsWritten") { draft.occupation = word }
             if let age = respondent.object["age"], !age.isNull { draft.age = rawInteger(age) }
         }
         return draft
@@ -72,6 +74,7 @@ public enum ResponseJSON {
         var respondent = JSONObject()
         for profile in ProfileKey.fields { respondent[profile.name] = .string(profile.respondentValue(c.respondent)) }
         respondent["age"] = .int(c.respondent.age)
+        if let word = c.respondent.occupationAsWritten { respondent["occupationAsWritten"] = .string(word) }
         return [
             "id": .int(Int(r.id)),
             "questionnaire": .string(c.questionnaireID),

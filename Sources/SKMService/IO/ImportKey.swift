@@ -26,6 +26,7 @@ enum ImportKey {
         h.text(9, c.respondent.occupation)
         h.number(10, Int64(c.respondent.age ?? -1))
         h.text(11, c.comment)
+        h.text(12, c.respondent.occupationAsWritten)
         return Int64(bitPattern: h.finished)
     }
 

@@ -54,7 +54,8 @@ extension SKMService {
                     .text(c.serviceCode), .optionalText(c.timeSlot),
                 ]
                 cells += c.answers.map { .number($0 == 0 ? "" : String($0)) }
-                cells += ProfileKey.fields.map { .optionalText($0.respondentValue(c.respondent)) }
+                // A mapped word (`Petani`) is written as written: an import maps it to the same category again.
+                cells += ProfileKey.fields.map { .optionalText($0.wordAsWritten(c.respondent) ?? $0.respondentValue(c.respondent)) }
                 cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt)]
                 if options.includeVoided {
                     cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]

@@ -1,4 +1,5 @@
-import SKMCore
+public import SKMCore
+import SKMJSON
 import SKMStore
 
 /// Response ids as a person writes them: `17`, `421-840`, `#17`, several separated by commas or

@@ -7,6 +7,8 @@
 ///   once, by `skm import undo`. A globally unique id (issue 14) can be added later as a new
 ///   column (`ALTER TABLE import_batches ADD COLUMN uuid TEXT`) and backfilled: nothing here
 ///   depends on the integer id outside this database.
+/// - `responses.occupation_as_written`: the occupation word a respondent wrote when skm counted
+///   it under one of the form's categories (`Petani` → `LAINNYA`).
 /// - `responses.import_batch`, `responses.import_key`: the batch and the row fingerprint
 ///   (`ImportKey`) of an imported response without a client id; NULL for everything else.
 enum ImportBatchSchema {
@@ -28,12 +30,14 @@ enum ImportBatchSchema {
         "CREATE INDEX import_batches_by_sha256 ON import_batches(sha256)",
         "ALTER TABLE responses ADD COLUMN import_batch INTEGER",
         "ALTER TABLE responses ADD COLUMN import_key INTEGER",
+        "ALTER TABLE responses ADD COLUMN occupation_as_written TEXT",
         "CREATE INDEX responses_by_import_key ON responses(import_key) WHERE import_key IS NOT NULL",
         "DROP TRIGGER responses_content_fixed",
         """
         CREATE TRIGGER responses_content_fixed
         BEFORE UPDATE OF questionnaire, unit_id, service_id, day, time_slot, answers, score, gender,
-          education, occupation, age, comment, client_id, created_at, import_batch, import_key ON responses
+          education, occupation, age, comment, client_id, created_at, import_batch, import_key,
+          occupation_as_written ON responses
         BEGIN SELECT RAISE(ABORT, 'a stored response is never rewritten; void it and submit a new one'); END
         """,
         """

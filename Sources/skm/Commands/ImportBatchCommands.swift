@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 import SKMService
 
 /// `import list`, `import undo`: the batches every import is recorded as.
