@@ -50,10 +50,11 @@ import SKMTestSupport
 
     @Test func headersAreChecked() throws {
         let f = try ServiceFixture()
-        let unknown = try f.file("h1.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,nama\n")
+        // (A `nama` column is now ignored with a notice, issue 12: an unknown column is one skm knows nothing of.)
+        let unknown = try f.file("h1.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,warna\n")
         let e1 = skmError { _ = try f.service.importFile(path: unknown, options: ImportOptions()) }
         #expect(e1?.code == .csvHeader)
-        #expect(e1?.message.contains("\"nama\"") == true)
+        #expect(e1?.message.contains("\"warna\"") == true)
         let missing = try f.file("h2.csv", "date,unit,service,U1,U2\n")
         #expect(skmError { _ = try f.service.importFile(path: missing, options: ImportOptions()) }?.message.contains("U3") == true)
         let doubled = try f.file("h3.csv", "date,tanggal,unit\n")

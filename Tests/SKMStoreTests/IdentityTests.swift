@@ -46,10 +46,10 @@ import Testing
         do {
             let (store, unit, ktp, _) = try db.seeded()
             _ = try store.write([response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp)])
-            try store.db.execute("DROP TABLE skm_identity; PRAGMA user_version = 3")
+            try store.downgradeToSchema3()
         }
         let store = try Store(path: db.path)
-        #expect(try store.schemaVersion() == 4)
+        #expect(try store.schemaVersion() == Store.latestSchemaVersion)
         let identity = try #require(try store.identity())
         #expect(identity.responseCount == 1 && identity.lastResponseID == 1)
         #expect(try store.check().isHealthy)
@@ -72,7 +72,7 @@ import Testing
             let (store, unit, ktp, _) = try big.seeded()
             _ = try store.write((0..<3000).map { _ in response([4, 3, 4, 3, 4, 3, 4, 3, 4], unit: unit, service: ktp) })
             // As a file from before migration 4 would be: no identity row to compare.
-            try store.db.execute("DROP TABLE skm_identity; PRAGMA user_version = 3")
+            try store.downgradeToSchema3()
         }
         let small = TestDatabase()
         let (other, unit, ktp, _) = try small.seeded()

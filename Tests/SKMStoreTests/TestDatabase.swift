@@ -51,6 +51,20 @@ func response(
 }
 
 extension Store {
+    /// Takes a file back to schema 3, as a file from before migration 4 (the identity row) was:
+    /// the later migrations' tables and columns removed, so opening it applies them again.
+    func downgradeToSchema3() throws {
+        let originalTrigger = Migrations.migration1.first { $0.contains("TRIGGER responses_content_fixed") } ?? ""
+        try db.execute(
+            """
+            DROP TABLE skm_identity; DROP TABLE import_batches; DROP INDEX responses_by_import_key;
+            DROP TRIGGER responses_content_fixed; ALTER TABLE responses DROP COLUMN import_batch;
+            ALTER TABLE responses DROP COLUMN import_key; ALTER TABLE responses DROP COLUMN occupation_as_written;
+            """)
+        try db.execute(originalTrigger)
+        try db.execute("PRAGMA user_version = 3")
+    }
+
     func write(_ responses: [NewResponse]) throws -> [InsertOutcome] {
         let writer = try writer(createdAt: "2026-01-02T00:00:00Z")
         let outcomes = try responses.map { try writer.add($0) }

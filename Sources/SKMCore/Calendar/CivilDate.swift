@@ -37,13 +37,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
-    /// `dd/mm/yyyy` or `d/m/yyyy` (also with `-`), as Indonesian Excel writes dates; nil for
+    /// `dd/mm/yyyy` or `d/m/yyyy`, as Indonesian Excel writes dates; nil for
     /// anything else or a date that does not exist (31/02/2025). Day first, always: `03/04/2025`
     /// is 3 April.
     public init?(dayMonthYear text: String) {
         let bytes = Array(text.utf8)
-        guard let separator = bytes.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }) else { return nil }
-        let parts = bytes.split(separator: separator, omittingEmptySubsequences: false)
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4 else {
             return nil
         }

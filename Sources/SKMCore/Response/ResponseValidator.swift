@@ -14,6 +14,9 @@ public final class ResponseValidator {
     public let questionnaire: Questionnaire
     /// The day of entry: no survey date may be later, and a draft without a date gets it.
     public let today: CivilDate
+    /// Also accept `DD/MM/YYYY` and `D/M/YYYY` (day first) dates, as Indonesian Excel writes
+    /// them: set for imports of files; a submitted date stays `YYYY-MM-DD`.
+    public var acceptsDayFirstDates = false
     // Used from one thread, never re-entrantly: the per-access exclusivity check (a tenth of a
     // million-row import) is switched off for this hot state.
     @exclusivity(unchecked) var dates: [String: CivilDate] = [:]
@@ -68,7 +71,10 @@ public final class ResponseValidator {
         }
         let date: CivilDate
         if let raw = draft.date {
-            date = try remembered(raw, in: &dates) { raw throws(SKMError) in try Self.validateDate(raw, today: today) }
+            let dayFirst = acceptsDayFirstDates
+            date = try remembered(raw, in: &dates) { raw throws(SKMError) in
+                try Self.validateDate(raw, today: today, dayFirst: dayFirst)
+            }
         } else {
             date = today
         }
@@ -91,15 +97,19 @@ public final class ResponseValidator {
             clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights))
     }
 
-    /// A survey date `YYYY-MM-DD` (or `DD/MM/YYYY`, `D/M/YYYY`, day first, as Indonesian Excel writes it) from `earliestDate` to `today`; blank or nil means today.
+    /// A survey date `YYYY-MM-DD` (with `dayFirst` also `DD/MM/YYYY`, `D/M/YYYY`, as Indonesian Excel writes it) from `earliestDate` to `today`; blank or nil means today.
     /// Otherwise `invalid_date` (shape, impossible or too early) or `future_date`, naming `field`.
-    public static func validateDate(_ raw: String?, today: CivilDate, field: String = "date") throws(SKMError) -> CivilDate {
+    public static func validateDate(
+        _ raw: String?, today: CivilDate, field: String = "date", dayFirst: Bool = false
+    ) throws(SKMError) -> CivilDate {
         guard let raw, !raw.trimmingSpaces().isEmpty else { return today }
         let text = raw.trimmingSpaces()
-        guard let date = CivilDate(iso: text) ?? CivilDate(dayMonthYear: text) else {
+        guard let date = CivilDate(iso: text) ?? (dayFirst ? CivilDate(dayMonthYear: text) : nil) else {
             throw SKMError(
                 .invalidDate,
-                "Tanggal \"\(text.clipped(40))\" tidak sah: tulis TTTT-BB-HH atau HH/BB/TTTT dengan tanggal yang ada, mis. 2025-03-14 atau 14/03/2025.",
+                dayFirst
+                    ? "Tanggal \"\(text.clipped(40))\" tidak sah: tulis HH/BB/TTTT atau TTTT-BB-HH dengan tanggal yang ada, mis. 14/03/2025 atau 2025-03-14."
+                    : "Tanggal \"\(text.clipped(40))\" tidak sah: tulis TTTT-BB-HH dengan tanggal yang ada, mis. 2025-03-14.",
                 field: field)
         }
         guard date <= today else {
@@ -130,7 +140,9 @@ public final class ResponseValidator {
             guard let service = draft.service else { throw SKMError(.missingField, "Jenis layanan wajib diisi.", field: "service") }
             _ = try TextRules.code(service, field: "service", what: "layanan")
         }
-        check { () throws(SKMError) in if let raw = draft.date { _ = try Self.validateDate(raw, today: today) } }
+        check { () throws(SKMError) in
+            if let raw = draft.date { _ = try Self.validateDate(raw, today: today, dayFirst: acceptsDayFirstDates) }
+        }
         check { () throws(SKMError) in _ = try Self.validateTime(draft.time, questionnaire: q) }
         if let sheet = draft.answers {
             found += AnswerValidator.problems(sheet, for: q)

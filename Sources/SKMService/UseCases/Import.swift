@@ -227,6 +227,13 @@ extension SKMService {
         return report
     }
 
+    /// The validator of an import: files also carry dates as Indonesian Excel writes them (`14/03/2025`).
+    static func importValidator(_ q: Questionnaire, today: CivilDate) -> ResponseValidator {
+        let validator = ResponseValidator(questionnaire: q, today: today)
+        validator.acceptsDayFirstDates = true
+        return validator
+    }
+
     static func alreadyImported(_ batch: ImportBatch, name: String) -> SKMError {
         SKMError(
             .alreadyImported,
@@ -252,7 +259,7 @@ extension SKMService {
                 case .success(let draft):
                     do {
                         let q = try catalog.questionnaire(draft.questionnaire)
-                        let validator = validators[q.id] ?? ResponseValidator(questionnaire: q, today: today)
+                        let validator = validators[q.id] ?? Self.importValidator(q, today: today)
                         validators[q.id] = validator
                         result = .success(try validator.validate(draft))
                     } catch {
