@@ -28,26 +28,23 @@ extension Store {
             .first([.text(sha256)]) { Self.batchRow($0) }
     }
 
-    /// Whether any batch not undone stored a response with a row fingerprint: when none did, an
-    /// import need not look any fingerprint up.
+    /// Whether any batch not undone stored a response (a look at the small batch table only).
     public func hasImportedRows() throws -> Bool {
-        try statement(
-            """
-            SELECT EXISTS(SELECT 1 FROM responses r JOIN import_batches b ON b.id = r.import_batch
-                          WHERE r.import_key IS NOT NULL AND b.undone_at IS NULL)
-            """
-        ).first { $0.int(0) } == 1
+        try statement("SELECT EXISTS(SELECT 1 FROM import_batches WHERE undone_at IS NULL AND rows_stored > 0)").first { $0.int(0) } == 1
     }
 
-    /// The batches (not undone) holding a response with this row fingerprint, one entry per
-    /// response (so the count is the number of copies imported so far).
-    public func importedCopies(key: Int64) throws -> [Int64] {
-        try statement(
+    /// The row fingerprint and batch of every response stored by a batch not undone, sorted by
+    /// fingerprint (then batch): 16 bytes a row, read once by an import that needs them.
+    public func importedKeys() throws -> (keys: [Int64], batches: [Int64]) {
+        let statement = try db.prepare(
             """
-            SELECT r.import_batch FROM responses r JOIN import_batches b ON b.id = r.import_batch
-            WHERE r.import_key = ? AND b.undone_at IS NULL
-            """
-        ).rows([.int(key)]) { $0.int64(0) }
+            SELECT r.import_key, r.import_batch FROM responses r JOIN import_batches b ON b.id = r.import_batch
+            WHERE r.import_key IS NOT NULL AND b.undone_at IS NULL
+            """)
+        var pairs: [(key: Int64, batch: Int64)] = []
+        while try statement.step() { pairs.append((statement.int64(0), statement.int64(1))) }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.batch < $1.batch }
+        return (pairs.map(\.key), pairs.map(\.batch))
     }
 
     /// The number the next batch gets; call inside the import's write transaction.

@@ -49,14 +49,16 @@ import Testing
         try store.recordImportBatch(
             ImportBatch(id: 1, fileName: "a.csv", sha256: "ab", format: "csv", importedAt: "2026-01-02T00:00:00Z", rowsRead: 2, rowsStored: 2, rowsSkipped: 0))
         try writer.commit()
-        #expect(try store.importedCopies(key: 42) == [1, 1])
+        #expect(try store.importedKeys().keys == [42, 42])
+        #expect(try store.hasImportedRows())
         #expect(try store.activeImportBatch(sha256: "ab")?.id == 1)
         #expect(throws: (any Error).self) { try store.db.execute("DELETE FROM import_batches") }
         #expect(throws: (any Error).self) { try store.db.execute("UPDATE import_batches SET rows_stored = 9") }
         let (undone, outcome) = try store.undoImportBatch(id: 1, reason: "salah berkas", at: "2026-01-03T00:00:00Z")
         #expect(outcome.voided == [1, 2])
         #expect(undone.undoneAt == "2026-01-03T00:00:00Z")
-        #expect(try store.importedCopies(key: 42).isEmpty)
+        #expect(try store.importedKeys().keys.isEmpty)
+        #expect(try !store.hasImportedRows())
         #expect(try store.activeImportBatch(sha256: "ab") == nil)
         #expect(try store.overallTally()?.respondents ?? 0 == 0)
         #expect(try store.aggregateDiscrepancies().isEmpty)

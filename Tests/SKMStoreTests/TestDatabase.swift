@@ -57,7 +57,7 @@ extension Store {
         let originalTrigger = Migrations.migration1.first { $0.contains("TRIGGER responses_content_fixed") } ?? ""
         try db.execute(
             """
-            DROP TABLE skm_identity; DROP TABLE import_batches; DROP INDEX responses_by_import_key;
+            DROP TABLE skm_identity; DROP TABLE import_batches;
             DROP TRIGGER responses_content_fixed; ALTER TABLE responses DROP COLUMN import_batch;
             ALTER TABLE responses DROP COLUMN import_key; ALTER TABLE responses DROP COLUMN occupation_as_written;
             """)

@@ -167,7 +167,7 @@ extension SKMService {
                 do {
                     let valid = try row.result.get()
                     let key = valid.clientID == nil ? row.importKey : nil
-                    if let key, let from = try earlier.copy(of: key) {
+                    if let key, let from = earlier.copy(of: key) {
                         report.skipped += 1
                         if !report.skippedFrom.contains(from) { report.skippedFrom.append(from) }
                         continue
@@ -295,30 +295,36 @@ extension SKMService {
 
 /// The rows earlier imports stored, looked up by fingerprint as an import goes: the k-th row of
 /// the file with a fingerprint is "already imported" when earlier batches (not undone) hold at
-/// least k responses with it. Nothing is looked up when no earlier import stored any row.
+/// least k responses with it. Nothing is read when no earlier batch stored a row; otherwise every
+/// earlier fingerprint is read once, sorted (16 bytes a row), and each row costs a binary search.
 struct EarlierRows {
-    let store: Store?
-    let anything: Bool
-    /// Fingerprints with earlier copies → the batch of each copy, and how many rows of this file took one.
-    var copies: [Int64: (batches: [Int64], used: Int)] = [:]
+    let keys: [Int64]
+    let batches: [Int64]
+    /// Fingerprints seen in this file that have earlier copies → how many of them this file used.
+    var used: [Int64: Int] = [:]
 
     init(store: Store?) throws {
-        self.store = store
-        anything = try store?.hasImportedRows() ?? false
+        if let store, try store.hasImportedRows() {
+            (keys, batches) = try store.importedKeys()
+        } else {
+            (keys, batches) = ([], [])
+        }
     }
 
     /// The earlier batch whose copy this row is, or nil for a new row.
-    mutating func copy(of key: Int64) throws -> Int64? {
-        guard anything, let store else { return nil }
-        if var known = copies[key] {
-            guard known.used < known.batches.count else { return nil }
-            known.used += 1
-            copies[key] = known
-            return known.batches[known.used - 1]
+    mutating func copy(of key: Int64) -> Int64? {
+        guard !keys.isEmpty else { return nil }
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = low + (high - low) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
-        let batches = try store.importedCopies(key: key)
-        guard let first = batches.first else { return nil }
-        copies[key] = (batches, 1)
-        return first
+        guard low < keys.count, keys[low] == key else { return nil }
+        let taken = used[key, default: 0]
+        let index = low + taken
+        guard index < keys.count, keys[index] == key else { return nil }
+        used[key] = taken + 1
+        return batches[index]
     }
 }

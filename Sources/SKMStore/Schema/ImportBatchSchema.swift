@@ -10,7 +10,9 @@
 /// - `responses.occupation_as_written`: the occupation word a respondent wrote when skm counted
 ///   it under one of the form's categories (`Petani` → `LAINNYA`).
 /// - `responses.import_batch`, `responses.import_key`: the batch and the row fingerprint
-///   (`ImportKey`) of an imported response without a client id; NULL for everything else.
+///   (`ImportKey`) of an imported response without a client id; NULL for everything else. Not
+///   indexed: an index of random 64-bit keys doubled the time of a 300,000-row import; an import
+///   that needs them reads them all once (`Store.importedKeys`).
 enum ImportBatchSchema {
     static let migration = [
         """
@@ -31,7 +33,6 @@ enum ImportBatchSchema {
         "ALTER TABLE responses ADD COLUMN import_batch INTEGER",
         "ALTER TABLE responses ADD COLUMN import_key INTEGER",
         "ALTER TABLE responses ADD COLUMN occupation_as_written TEXT",
-        "CREATE INDEX responses_by_import_key ON responses(import_key) WHERE import_key IS NOT NULL",
         "DROP TRIGGER responses_content_fixed",
         """
         CREATE TRIGGER responses_content_fixed
