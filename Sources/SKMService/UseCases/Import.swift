@@ -237,7 +237,7 @@ extension SKMService {
     static func alreadyImported(_ batch: ImportBatch, name: String) -> SKMError {
         SKMError(
             .alreadyImported,
-            "Isi berkas \(name) sudah pernah diimpor: batch #\(batch.id) pada \(ImportBatchText.time(batch.importedAt)) (\(batch.rowsStored) respons dari \(batch.fileName)). Tidak ada yang disimpan. Bila memang ingin mengimpornya lagi, pakai --again; untuk membatalkan batch itu: skm import undo \(batch.id) --reason \"…\".",
+            "Isi berkas \(name) sudah pernah diimpor: batch #\(batch.id) pada \(ImportBatchText.time(batch.importedAt)) (\(IndonesianNumber.format(batch.rowsStored)) respons dari \(batch.fileName)). Tidak ada yang disimpan. Bila memang ingin mengimpornya lagi, pakai --again; untuk membatalkan batch itu: skm import undo \(batch.id) --reason \"…\".",
             details: [
                 "batch": .int(Int(batch.id)), "importedAt": .string(batch.importedAt), "fileName": .string(batch.fileName),
                 "rowsStored": .int(batch.rowsStored),
