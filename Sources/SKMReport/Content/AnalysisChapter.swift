@@ -97,7 +97,7 @@ enum AnalysisChapter {
         let earlier = d.years.filter { $0.year < d.year }
         guard !earlier.isEmpty else {
             blocks.append(.paragraph([
-                .text("Basis data survei belum berisi hasil tahun-tahun sebelum \(d.year), sehingga perbandingan antartahun belum dapat disajikan. Perbandingan akan muncul pada laporan tahun berikutnya.")
+                .text("Hasil survei tahun-tahun sebelum \(d.year) belum tersedia, sehingga perbandingan antartahun belum dapat disajikan. Perbandingan akan muncul pada laporan tahun berikutnya.")
             ]))
             return blocks
         }
@@ -139,7 +139,9 @@ enum AnalysisChapter {
         let d = c.data
         var blocks: [Block] = [.heading("4.4 Perbandingan dengan Target Kinerja (IKU)", id: "iku")]
         guard !d.iku.isEmpty else {
-            blocks.append(.paragraph([.text(d.ikuNote ?? "Belum ada rencana kinerja (IKU) dengan indikator IKM yang dimuat, sehingga perbandingan dengan target tidak disajikan.")]))
+            blocks.append(.paragraph([
+                .text(d.ikuNote ?? "Tidak ada target Indikator Kinerja Utama (IKU) berbasis IKM tahun \(d.year) untuk unit yang dilaporkan, sehingga perbandingan dengan target tidak disajikan di sini.")
+            ]))
             return blocks
         }
         var rows: [[Cell]] = []

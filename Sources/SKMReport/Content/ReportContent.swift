@@ -41,9 +41,15 @@ public enum ReportContent {
                 ("Responden", Words.count(d.overall.respondents)),
             ]
         }
+        if d.isCombined {
+            notices.insert([.strong("Hasil gabungan. "), .text(c.combinedSentence)], at: 0)
+        }
+        let office: [Inline] =
+            d.office.name.map { [.text($0.uppercased())] }
+            ?? (d.isCombined ? [.text("GABUNGAN \(d.units.count) UNIT LAYANAN")] : [.placeholder(Placeholder.officeName)])
         return Cover(
             lines: ["LAPORAN HASIL", "SURVEI KEPUASAN MASYARAKAT", "TAHUN \(d.year)"],
-            office: d.office.name.map { [.text($0.uppercased())] } ?? [.placeholder(Placeholder.officeName)],
+            office: office,
             address: d.office.address.map { [.text($0)] } ?? [.placeholder(Placeholder.address)],
             logo: d.office.logo, notices: notices, highlights: highlights)
     }
@@ -57,7 +63,7 @@ enum Placeholder {
     static let nip = "NIP belum diisi — lengkapi skm-report.json"
     static let position = "Jabatan penanda tangan belum diisi"
     static let pelaksana = "Pelaksana survei belum diisi — lengkapi \"pelaksana\" di skm-report.json"
-    static let population = "Jumlah penerima layanan (populasi) belum diisi — isi \"population\" di skm-report.json atau --population"
+    static let population = "Jumlah penerima layanan (populasi) belum diisi — isi \"population\" di skm-report.json"
     static let program = "Program/kegiatan belum diisi — lengkapi \"rtl\" di skm-report.json"
     static let responsible = "Penanggung jawab belum diisi"
 }
@@ -98,14 +104,21 @@ struct ContentContext {
 
     init(_ data: ReportData) {
         self.data = data
-        let name = data.office.name ?? data.scopeDescription
-        title = "Laporan Hasil Survei Kepuasan Masyarakat Tahun \(data.year) — \(name)"
-        office = data.office.name.map { [.text($0)] } ?? [.placeholder("nama kantor")]
+        let combined = "gabungan \(data.units.count) unit layanan"
+        let name = data.office.name ?? (data.isCombined ? "Gabungan \(data.units.count) unit layanan" : data.scopeDescription)
+        title = "Laporan Hasil Survei Kepuasan Masyarakat Tahun \(data.year) — \(name)\(data.isCombined && data.office.name != nil ? " (\(combined))" : "")"
+        office = data.office.name.map { [.text($0)] } ?? (data.isCombined ? [.text(combined)] : [.placeholder("nama kantor")])
         ranked = data.overall.unsurByStrength
         unanswered = data.overall.unsur.filter { $0.nrr == nil }
     }
 
     var weakest: [UnsurResult] { Array(ranked.prefix(3)) }
+
+    /// For a combined report: which units it pools and that its IKM is theirs together.
+    var combinedSentence: String {
+        let names = data.units.map { "\($0.name) (\($0.code))" }
+        return "Laporan ini menyajikan hasil gabungan \(data.units.count) unit layanan: \(Words.list(names)). Semua angka, termasuk IKM, dihitung dari seluruh responden unit-unit tersebut bersama-sama; IKM masing-masing unit disajikan dalam laporannya sendiri."
+    }
 
     /// The latest earlier year with an IKM, and this year's change from it in displayed values
     /// ("naik 1,20 poin", "turun …", "tidak berubah"); nil when there is nothing to compare.
@@ -164,13 +177,14 @@ enum IntroductionChapter {
         ]))
         let names = d.services.map(\.label)
         if names.isEmpty {
-            blocks.append(.paragraph(c.officeAnd(" belum mendaftarkan jenis layanan di basis data survei. Laporan ini menyajikan hasil SKM tahun \(d.year) sejauh data yang tersedia.")))
+            blocks.append(.paragraph(c.officeAnd(" belum mempunyai jenis layanan yang tercatat dalam survei. Laporan ini menyajikan hasil SKM tahun \(d.year) sejauh data yang tersedia.")))
         } else {
             blocks.append(.paragraph(
                 c.office + [
                     .text(" memberikan \(names.count) jenis layanan kepada masyarakat: \(Words.list(names)). Laporan ini menyajikan hasil SKM atas layanan tersebut selama tahun \(d.year), sebagai bahan evaluasi dan dasar perbaikan pelayanan pada tahun berikutnya.")
                 ]))
         }
+        if d.isCombined { blocks.append(.notice([.text(c.combinedSentence)])) }
         blocks.append(.heading("1.2 Dasar Hukum", id: "dasar-hukum"))
         var laws = [
             "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",

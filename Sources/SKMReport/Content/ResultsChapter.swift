@@ -166,7 +166,7 @@ enum ResultsChapter {
             return blocks
         }
         blocks.append(.notice(
-            [.text("IKM ")] + c.office + [
+            [.text(d.isCombined && d.office.name != nil ? "IKM gabungan " : "IKM ")] + c.office + [
                 .text(" tahun \(d.year) adalah "), .strong(Words.ikm(ikm)), .text(" dengan mutu pelayanan "), .strong(band.mutu),
                 .text(" dan kinerja unit pelayanan "), .strong(band.kinerja), .text("."),
             ]))

@@ -31,13 +31,15 @@ public struct ReportData: Sendable {
     public var commentCount: Int
     /// Why a result has no IKM or no interval, in the words CLI and RPC use.
     public var wording: ResultWording
+    /// The units whose responses the report counts; more than one makes it a combined report.
+    public var units: [ReportUnit]
 
     public init(
         year: Int, scopeDescription: String, generatedOn: CivilDate, office: OfficeProfile, pelaksana: String?,
         rtl: [RTLEntry], questionnaire: Questionnaire, overall: IKMResult, services: [GroupResult],
         quarters: [GroupResult], years: [YearSummary], demographics: [DemographicTable], sample: SampleCheck?,
         surveySpan: (first: CivilDate, last: CivilDate)?, iku: [IKULine], ikuNote: String?, comments: [CommentGroup],
-        commentCount: Int, wording: ResultWording
+        commentCount: Int, wording: ResultWording, units: [ReportUnit] = []
     ) {
         self.year = year
         self.scopeDescription = scopeDescription
@@ -58,10 +60,29 @@ public struct ReportData: Sendable {
         self.comments = comments
         self.commentCount = commentCount
         self.wording = wording
+        self.units = units
     }
+
+    /// True when the report pools the responses of several units: it then says so wherever it
+    /// names the result.
+    public var isCombined: Bool { units.count > 1 }
 
     /// True when nobody answered in the year: the report is then a marked skeleton.
     public var isEmpty: Bool { overall.respondents == 0 }
+}
+
+/// A unit the report covers, as registered.
+public struct ReportUnit: Sendable, Equatable {
+    /// The unit's code (`KEC-TT`).
+    public let code: String
+    /// The unit's registered name.
+    public let name: String
+
+    /// A unit as registered.
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
 }
 
 /// The office the report is about, from `skm-report.json` or RPC. Any part may be missing; the

@@ -1,4 +1,5 @@
 import SKMCore
+import SKMJSON
 public import SKMReport
 import SKMStore
 
@@ -23,12 +24,12 @@ extension SKMService {
         var query = ikm.filter.query
         query.questionnaireID = q.id
 
+        let allUnits = try store.units()
+        let scope = ikm.filter.units.isEmpty ? allUnits : ikm.filter.units
+        try checkProfileUnits(profile, scope: scope, databaseUnits: allUnits.count)
         var office = profile.office
         var notes: [String] = []
-        if office.name == nil {
-            let units = ikm.filter.units.isEmpty ? try store.units() : ikm.filter.units
-            if units.count == 1 { office.name = units[0].name }
-        }
+        if office.name == nil && scope.count == 1 { office.name = scope[0].name }
         if profile.origin == nil {
             notes.append("Profil kantor (\(ReportProfile.fileName)) tidak ditemukan: laporan memuat isian bertanda [ … ] yang harus dilengkapi.")
         } else if !profile.missingFields.isEmpty {
@@ -54,14 +55,16 @@ extension SKMService {
         let serviceRows = services.map { (label: $0.label, count: $0.result.respondents) }
         demographics.insert(DemographicTable(id: "layanan", title: "Jenis layanan", rows: serviceRows), at: min(4, demographics.count))
         let (comments, commentCount) = try commentGroups(query)
-        let (iku, ikuNote) = ikuLines(year: request.year, unit: ikm.filter.units.first?.code)
+        let (iku, ikuProblems) = ikuLines(year: request.year, scope: scope.map(\.code), databaseUnits: allUnits.map(\.code))
+        notes += ikuProblems
         let data = ReportData(
             year: request.year, scopeDescription: ikm.filter.indonesianDescription, generatedOn: clock.today(), office: office,
             pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
             sample: ikm.sample,
-            surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: ikuNote, comments: comments,
-            commentCount: commentCount, wording: IKMWording.forReport)
+            surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: nil,
+            comments: comments, commentCount: commentCount, wording: IKMWording.forReport,
+            units: scope.map { ReportUnit(code: $0.code, name: $0.name) })
         return (data, notes)
     }
 
@@ -175,34 +178,63 @@ extension SKMService {
         return (sorted.map { CommentGroup(text: $0.text, count: $0.count, services: $0.services, first: $0.first, last: $0.last) }, total)
     }
 
-    /// The `skm`-sourced indicators of the loaded plans, evaluated for the year.
-    func ikuLines(year: Int, unit: String?) -> ([IKULine], String?) {
-        let missing = "Belum ada rencana kinerja (IKU) dengan indikator IKM (sumber \"skm\") untuk tahun \(year) di basis data ini, sehingga perbandingan dengan target tidak disajikan. Muat rencana dengan 'skm iku load BERKAS'."
-        guard let plans = try? plans() else { return ([], missing) }
+    /// The profile must describe the units the report covers: its `office.unit` equal to them, or,
+    /// when it names none, the database must hold one unit only. Otherwise one office's name,
+    /// head and RTL would appear above another unit's (or several units') respondents.
+    func checkProfileUnits(_ profile: ReportProfile, scope: [UnitRecord], databaseUnits: Int) throws {
+        guard profile.origin != nil else { return }
+        let source = profile.origin.map { $0 == "params.profile" ? "Profil laporan (params.profile)" : "Berkas profil \($0)" } ?? "Profil"
+        let field = profile.origin == "params.profile" ? "profile.office.unit" : "office.unit"
+        let codes = scope.map(\.code)
+        if profile.units.isEmpty {
+            guard databaseUnits > 1 else { return }
+            throw SKMError(
+                .invalidFilter,
+                "\(source) tidak menyebut unitnya, sedangkan basis data berisi \(databaseUnits) unit. Tulis \"unit\" di bagian office (mis. \"unit\": \"\(codes.first ?? "KODE")\"; untuk laporan gabungan, daftar semua unitnya) agar laporan tidak memakai nama kantor yang salah.",
+                field: field)
+        }
+        guard Set(profile.units) == Set(codes) else {
+            let wanted = profile.units.joined(separator: ", ")
+            throw SKMError(
+                .invalidFilter,
+                "\(source) untuk unit \(wanted), sedangkan laporan ini mencakup unit \(codes.joined(separator: ", ")). Buat laporan dengan --unit \(profile.units.count == 1 ? wanted : "yang sesuai"), atau pakai --profile dengan profil unit yang dilaporkan.",
+                field: field, details: ["profileUnits": .array(profile.units.map { .string($0) }), "reportUnits": .array(codes.map { .string($0) })])
+        }
+    }
+
+    /// The `skm`-sourced indicators of the loaded plans whose IKM is this report's IKM: the units
+    /// they name (or, when they name none, the database's only unit) are exactly the report's
+    /// units and they name no service. Returns the lines and notes for the person who asked
+    /// (indicators left out and why); the report itself words their absence neutrally.
+    func ikuLines(year: Int, scope: [String], databaseUnits: [String]) -> ([IKULine], [String]) {
+        guard let plans = try? plans() else { return ([], []) }
+        let wanted = Set(scope)
         var lines: [IKULine] = []
-        var problems: [String] = []
+        var notes: [String] = []
         for plan in plans where plan.years.contains(year) {
-            let relevant = plan.indicators.contains { indicator in
-                guard case .skm(let units, _, _) = indicator.realisasi else { return false }
-                return unit == nil || units.isEmpty || units.contains { $0.caseInsensitiveEquals(unit ?? "") }
+            var matching: [String] = []
+            for indicator in plan.indicators {
+                guard case .skm(let units, let services, _) = indicator.realisasi else { continue }
+                let named = units.isEmpty ? (databaseUnits.count == 1 ? databaseUnits : []) : units.map { $0.uppercased() }
+                if named.isEmpty {
+                    notes.append("IKU \(plan.id)/\(indicator.code) tidak disajikan: rencananya tidak menyebut unit, sedangkan basis data berisi \(databaseUnits.count) unit (tulis \"unit\" pada realisasinya).")
+                } else if Set(named) == wanted && services.isEmpty {
+                    matching.append(indicator.code)
+                }
             }
-            guard relevant else { continue }
+            guard !matching.isEmpty else { continue }
             do {
                 let evaluation = try evaluatePlan(id: plan.id, year: year)
-                for line in evaluation.indicators {
-                    guard case .skm(let units, _, _) = line.indicator.realisasi,
-                        unit == nil || units.isEmpty || units.contains(where: { $0.caseInsensitiveEquals(unit ?? "") })
-                    else { continue }
+                for line in evaluation.indicators where matching.contains(line.indicator.code) {
                     lines.append(IKULine(planID: plan.id, organisation: plan.organisation, evaluation: line))
                 }
             } catch let error as SKMError {
-                problems.append("Rencana \(plan.id): \(error.message)")
+                notes.append("Rencana \(plan.id): \(error.message)")
             } catch {
-                problems.append("Rencana \(plan.id) tidak dapat dievaluasi.")
+                notes.append("Rencana \(plan.id) tidak dapat dievaluasi.")
             }
         }
-        if lines.isEmpty { return ([], problems.isEmpty ? missing : problems.joined(separator: " ")) }
-        return (lines, nil)
+        return (lines, notes)
     }
 }
 

@@ -5,7 +5,7 @@ public import SKMReport
 /// The office's own part of the annual report, from `skm-report.json` or the RPC `profile`
 /// param: who the office is, who ran the survey, the population served and the RTL.
 ///
-///     {"office": {"name", "address", "head", "nip", "position"?, "city"?, "logo"?},
+///     {"office": {"unit"?, "name", "address", "head", "nip", "position"?, "city"?, "logo"?},
 ///      "pelaksana": "...", "population": 9400,
 ///      "rtl": [{"unsur": "U3", "program": "...", "waktu": ["TW I", "TW II"], "penanggungJawab": "..."}]}
 ///
@@ -14,6 +14,9 @@ public import SKMReport
 public struct ReportProfile: Sendable {
     /// Who the office is; `isMissing` when the profile gives no `office`.
     public var office: OfficeProfile
+    /// The unit codes the profile describes (`office.unit`, one code or a list), normalised;
+    /// empty when the profile does not say (then it applies only to a database with one unit).
+    public var units: [String] = []
     /// Who carried out the survey (the office itself or a named team); nil when not given.
     public var pelaksana: String?
     /// Service users in the year (at least 1), for the sample-size check; nil when not given.
@@ -43,7 +46,7 @@ public struct ReportProfile: Sendable {
     }
 
     static let keys = ["office", "pelaksana", "population", "rtl"]
-    static let officeKeys = ["name", "address", "head", "nip", "position", "city", "logo"]
+    static let officeKeys = ["unit", "name", "address", "head", "nip", "position", "city", "logo"]
     static let rtlKeys = ["unsur", "program", "waktu", "penanggungJawab"]
 
     /// Decodes a profile; `path` prefixes field names in errors (`profile.` over RPC).
@@ -59,6 +62,10 @@ public struct ReportProfile: Sendable {
         profile.baseDirectory = baseDirectory
         if let office = try fields.nested("office") {
             try office.rejectUnknown(officeKeys)
+            for raw in try office.stringList("unit") {
+                let code = try TextRules.code(raw, field: office.path + "unit", what: "unit")
+                if !profile.units.contains(code) { profile.units.append(code) }
+            }
             profile.office.name = try text(office, "name")
             profile.office.address = try text(office, "address")
             profile.office.head = try text(office, "head")

@@ -143,9 +143,18 @@ extension SKMService {
         }
     }
 
-    /// The year's IKM as published (two decimals), from the survey store.
+    /// The year's IKM as published (two decimals), from the survey store. An indicator that names
+    /// no unit takes the database's only unit; with several units it has no realisasi until the
+    /// plan names the unit(s) whose IKM feeds it (pooling every unit would give an IKM no office has).
     func surveyRealisasi(year: Int, units: [String], services: [String], questionnaire: String?) -> Result<Realisasi, RealisasiUnavailable> {
         do {
+            if units.isEmpty {
+                let registered = try existingStore().units().map(\.code)
+                if registered.count > 1 {
+                    return .failure(RealisasiUnavailable(
+                        "Rencana tidak menyebut unit yang IKM-nya menjadi realisasi, sedangkan basis data berisi \(registered.count) unit (\(registered.joined(separator: ", ").clipped(120))). Tulis \"unit\" pada realisasi indikator ini, mis. \"realisasi\": {\"source\": \"skm\", \"unit\": \"\(registered[0])\"}, lalu muat ulang rencananya."))
+                }
+            }
             let report = try computeIKM(
                 IKMRequest(filter: SurveyFilter(year: year, units: units, services: services, questionnaire: questionnaire)))
             guard let shown = report.result.ikmDisplayed else {
