@@ -26,9 +26,9 @@ public enum Infographic {
         let axis = c.axis
         let unsurChart = SVGCharts.horizontalBars(
             unsurBars, title: "Nilai per unsur", axis: axis, tickStep: 20,
-            thresholds: c.thresholds, emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
+            thresholds: c.thresholds, legend: c.legend, emptyText: "Tidak ada data: belum ada responden tahun \(d.year)", width: 720)
         svg += "<g transform=\"translate(40 \(f(y)))\">\(unsurChart)</g>"
-        y += 40 + Double(max(r.unsur.count, 2)) * 24 + 44
+        y += 40 + Double(max(r.unsur.count, 2)) * 24 + 44 + 22
         if !d.services.isEmpty && y + 16 + 12 + Double(max(d.services.count, 2)) * 24 + 34 <= height - 84 {
             svg += sectionTitle("IKM per jenis layanan", y: y)
             y += 16

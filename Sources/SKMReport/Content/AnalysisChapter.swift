@@ -107,7 +107,7 @@ enum AnalysisChapter {
             let shown = y.result.ikmDisplayed
             let change: Cell = (shown != nil && previous != nil) ? .number((shown ?? 0) - (previous ?? 0), decimals: 2) : .missing
             rows.append([
-                .text(String(y.year)), .text(y.questionnaireID), .integer(y.result.respondents),
+                .text(String(y.year)), .text(y.questionnaireTitle), .integer(y.result.respondents),
                 y.result.ikm.map { .number($0, decimals: 2) } ?? .missing, .text(y.result.band?.mutu ?? "–"), change,
             ])
             previous = shown ?? previous
@@ -126,7 +126,7 @@ enum AnalysisChapter {
             id: "grafik-ikm-tahunan", caption: caption,
             svg: SVGCharts.columns(
                 d.years.map { c.bar(String($0.year), $0.result) }, title: caption, axis: c.axis, tickStep: 20,
-                thresholds: c.thresholds))))
+                thresholds: c.thresholds, legend: c.legend))))
         if let change = c.changeFromPreviousYear {
             blocks.append(.paragraph([
                 .text("Dibandingkan tahun \(change.year) (\(Words.ikm(change.before))), IKM tahun \(d.year) (\(Words.ikm(change.now))) \(change.phrase).")

@@ -58,7 +58,16 @@ enum ClosingChapter {
         return Signature(
             placeAndDate: [.text(place)], position: position,
             name: o.head.map { [.strong($0)] } ?? [.placeholder(Placeholder.head)],
-            nip: o.nip.map { [.text("NIP. \($0)")] } ?? [.text("NIP. "), .placeholder(Placeholder.nip)])
+            nip: o.nip.map { [.text("NIP. \(groupedNIP($0))")] } ?? [.text("NIP. "), .placeholder(Placeholder.nip)])
+    }
+
+    /// A civil servant's 18-digit NIP in its usual printed groups (birth date, appointment
+    /// month, sex, number: `19800101 200501 1 001`); anything else as written.
+    static func groupedNIP(_ nip: String) -> String {
+        let digits = nip.filter { $0 != " " && $0 != "." && $0 != "-" }
+        guard digits.count == 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nip }
+        let d = Array(digits)
+        return String(d[0..<8]) + " " + String(d[8..<14]) + " " + String(d[14]) + " " + String(d[15..<18])
     }
 }
 

@@ -140,6 +140,11 @@ struct ContentContext {
 
     func color(_ band: Band?) -> String { Palette.color(of: band, in: data.questionnaire.bands) }
 
+    /// What the bar colours of IKM and NRR charts mean: one entry per mutu, best first.
+    var legend: [ChartLegendItem] {
+        data.questionnaire.bands.bands.reversed().map { ChartLegendItem(color: color($0), label: "\($0.mutu) \($0.kinerja)") }
+    }
+
     /// The IKM axis of charts: from 0 to the highest possible value (100 on the 2017 form).
     var axis: ClosedRange<Double> { Self.axis(data.questionnaire) }
 

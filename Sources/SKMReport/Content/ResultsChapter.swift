@@ -91,7 +91,7 @@ enum ResultsChapter {
         blocks.append(.figure(Figure(
             id: "grafik-nrr-unsur", caption: caption,
             svg: SVGCharts.horizontalBars(
-                bars, title: caption, axis: c.axis, tickStep: 20, thresholds: c.thresholds,
+                bars, title: caption, axis: c.axis, tickStep: 20, thresholds: c.thresholds, legend: c.legend,
                 emptyText: "Tidak ada data: belum ada responden tahun \(d.year)"))))
         if let low = c.ranked.first, let high = c.ranked.last, c.ranked.count >= 2 {
             blocks.append(.paragraph([
@@ -136,8 +136,8 @@ enum ResultsChapter {
         let emptyText = groups.isEmpty ? "Tidak ada data: tidak ada \(what) yang terdaftar" : "Tidak ada data: belum ada responden tahun \(c.data.year)"
         let svg =
             horizontal
-            ? SVGCharts.horizontalBars(bars, title: caption, axis: c.axis, tickStep: 20, thresholds: c.thresholds, emptyText: emptyText)
-            : SVGCharts.columns(bars, title: caption, axis: c.axis, tickStep: 20, thresholds: c.thresholds, emptyText: emptyText)
+            ? SVGCharts.horizontalBars(bars, title: caption, axis: c.axis, tickStep: 20, thresholds: c.thresholds, legend: c.legend, emptyText: emptyText)
+            : SVGCharts.columns(bars, title: caption, axis: c.axis, tickStep: 20, thresholds: c.thresholds, legend: c.legend, emptyText: emptyText)
         blocks.append(.figure(Figure(id: "grafik-\(tableID)", caption: caption, svg: svg)))
         let scored = groups.filter { $0.result.ikm != nil }
         if scored.count >= 2, let best = scored.max(by: { ($0.result.ikm ?? 0) < ($1.result.ikm ?? 0) }),

@@ -148,11 +148,15 @@ public struct RTLEntry: Sendable, Equatable {
 public struct YearSummary: Sendable {
     public let year: Int
     public let result: IKMResult
+    /// The title of the questionnaire the year was measured with, as printed; its id when unknown.
+    public let questionnaireTitle: String
     public var questionnaireID: String { result.questionnaireID }
 
-    public init(year: Int, result: IKMResult) {
+    /// A year's result; `questionnaireTitle` defaults to the questionnaire's id.
+    public init(year: Int, result: IKMResult, questionnaireTitle: String? = nil) {
         self.year = year
         self.result = result
+        self.questionnaireTitle = questionnaireTitle ?? result.questionnaireID
     }
 }
 

@@ -33,6 +33,15 @@ public struct Chapter: Sendable {
     public var id: String
     public var title: String
     public var blocks: [Block]
+
+    /// How the chapter's printed pages are numbered: "III" for BAB III (pages III-1, III-2, …),
+    /// "L" for the appendix. Each chapter starts on a new page, so its first page is always
+    /// `<prefix>-1` and the table of contents can print it without laying the pages out.
+    public var pagePrefix: String {
+        let words = title.split(separator: " ")
+        if words.count > 1 && words[0] == "BAB" { return String(words[1]) }
+        return String(title.prefix(1))
+    }
 }
 
 /// A run of text inside a paragraph.

@@ -9,7 +9,7 @@ public enum HTMLReport {
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"skm\">\n"
-        out += "<title>\(Escape.html(document.title))</title>\n<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
+        out += "<title>\(Escape.html(document.title))</title>\n<style>\n\(HTMLStyle.css)\(HTMLStyle.pages(document.chapters))</style>\n</head>\n<body>\n"
         cover(document.cover, into: &out)
         contents(document, into: &out)
         for chapter in document.chapters {
@@ -46,7 +46,8 @@ public enum HTMLReport {
     static func contents(_ document: ReportDocument, into out: inout String) {
         out += "<nav class=\"daftar-isi\">\n<h1>DAFTAR ISI</h1>\n<ol>\n"
         for chapter in document.chapters {
-            out += "<li><a href=\"#\(chapter.id)\">\(Escape.html(chapter.title))</a>"
+            out += "<li><a class=\"bab-isi\" href=\"#\(chapter.id)\"><span>\(Escape.html(chapter.title))</span>"
+            out += "<span class=\"hal\">\(Escape.html(chapter.pagePrefix))-1</span></a>"
             let sections = chapter.blocks.compactMap { block -> (String, String)? in
                 if case .heading(let text, let id) = block { return (text, id) }
                 return nil
@@ -58,7 +59,7 @@ public enum HTMLReport {
             }
             out += "</li>\n"
         }
-        out += "</ol>\n</nav>\n"
+        out += "</ol>\n<p class=\"keterangan\">Halaman diberi nomor per bab: III-2 adalah halaman kedua Bab III.</p>\n</nav>\n"
     }
 
     static func render(_ block: Block, into out: inout String) {
@@ -79,7 +80,7 @@ public enum HTMLReport {
             render(table, into: &out)
         case .signature(let s):
             out += "<div class=\"ttd\">\n<p>\(inline(s.placeAndDate))</p>\n<p>\(inline(s.position))</p>\n"
-            out += "<div class=\"ruang-ttd\"></div>\n<p>\(inline(s.name))</p>\n<p>\(inline(s.nip))</p>\n</div>\n"
+            out += "<div class=\"ruang-ttd\"></div>\n<p class=\"nama\">\(inline(s.name))</p>\n<p class=\"nip\">\(inline(s.nip))</p>\n</div>\n"
         }
     }
 
@@ -139,8 +140,29 @@ public enum HTMLReport {
 
 /// The stylesheet: screen reading and A4 printing.
 enum HTMLStyle {
+    /// Printed page numbers: none on the cover, a roman numeral on the contents page, and
+    /// `III-1`, `III-2`… per chapter (a counter per named page), in the bottom margin box. Every
+    /// margin box is defined, so a browser prints no header or footer of its own (no file path,
+    /// no date) and nobody has to switch them off in the print dialog.
+    static func pages(_ chapters: [Chapter]) -> String {
+        var css = ""
+        for chapter in chapters {
+            let id = chapter.id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            let prefix = chapter.pagePrefix.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            css += "#\(id) { page: \(id); }\n"
+            css += "@page \(id) { counter-increment: hal-\(id); @bottom-center { content: \"Halaman \(prefix)-\" counter(hal-\(id)); } }\n"
+        }
+        return css
+    }
+
     static let css = """
-        @page { size: A4; margin: 20mm 18mm 20mm 22mm; }
+        @page { size: A4; margin: 20mm 18mm 20mm 22mm;
+          @top-left { content: ""; } @top-center { content: ""; } @top-right { content: ""; }
+          @bottom-left { content: ""; } @bottom-right { content: ""; }
+          @bottom-center { content: ""; font-family: "DejaVu Serif", Georgia, serif; font-size: 9.5pt; color: #4a5563; } }
+        .sampul { page: sampul; }
+        .daftar-isi { page: daftar-isi; }
+        @page daftar-isi { @bottom-center { content: "Halaman " counter(page, lower-roman); } }
         html { background: #e9ecef; }
         body { font-family: "DejaVu Serif", Georgia, "Times New Roman", serif; font-size: 11pt; line-height: 1.45;
           color: #1d2733; background: #fff; max-width: 210mm; margin: 0 auto; padding: 14mm 16mm; box-sizing: border-box; }
@@ -161,6 +183,12 @@ enum HTMLStyle {
         p { margin: 0 0 3mm; text-align: justify; }
         .daftar-isi ol { list-style: none; padding-left: 0; } .daftar-isi ol ol { padding-left: 8mm; }
         .daftar-isi li { margin: 1mm 0; } .daftar-isi a { color: inherit; text-decoration: none; }
+        .daftar-isi a.bab-isi { display: flex; gap: 2mm; font-weight: bold; }
+        .daftar-isi a.bab-isi::after { content: ""; order: 1; flex: 1; border-bottom: 1px dotted #8a96a3; margin-bottom: 1.2mm; }
+        .daftar-isi a.bab-isi .hal { order: 2; white-space: nowrap; }
+        .daftar-isi p.keterangan { font-size: 9.5pt; color: #4a5563; }
+        h2, caption, h2 + p, p:has(+ table), p:has(+ figure) { break-after: avoid; page-break-after: avoid; }
+        h2 + p, h2 + table, h2 + figure, p + table, p + figure { break-before: avoid; page-break-before: avoid; }
         table { border-collapse: collapse; width: 100%; margin: 3mm 0 1mm; font-size: 9.5pt; line-height: 1.3; }
         caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 1.5mm; }
         th, td { border: 1px solid #8a96a3; padding: 1.2mm 1.8mm; vertical-align: top; }
@@ -178,7 +206,8 @@ enum HTMLStyle {
         mark.isian { background: #fff1b8; border: 1px dashed #b7791f; padding: 0 1mm; color: #7a4a00; }
         .catatan-penting { border: 1.5px solid #b7791f; background: #fffaf0; padding: 3mm 4mm; margin: 3mm 0; text-align: left; }
         .catatan { font-size: 9pt; color: #4a5563; margin: 1mm 0 4mm; }
-        .ttd { width: 80mm; margin: 12mm 0 0 auto; text-align: center; } .ttd p { text-align: center; margin: 0; }
+        .ttd { width: max-content; min-width: 80mm; max-width: 100%; margin: 12mm 0 0 auto; text-align: center; }
+        .ttd p { text-align: center; margin: 0; } .ttd p.nama, .ttd p.nip { white-space: nowrap; }
         .ruang-ttd { height: 22mm; }
 
         """

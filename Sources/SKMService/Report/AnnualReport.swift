@@ -107,9 +107,9 @@ extension SKMService {
         for group in try existingStore().tallies(query, groupBy: .year) {
             guard case .year(let y) = group.key, y < year, let q = try? catalog.questionnaire(group.questionnaireID) else { continue }
             try group.tally.checkBounds(scale: q.scale)
-            years.append(YearSummary(year: y, result: IKMScorer.score(group.tally, questionnaire: q)))
+            years.append(YearSummary(year: y, result: IKMScorer.score(group.tally, questionnaire: q), questionnaireTitle: q.title))
         }
-        years.append(YearSummary(year: year, result: ikm.result))
+        years.append(YearSummary(year: year, result: ikm.result, questionnaireTitle: ikm.questionnaire.title))
         return years.sorted { ($0.year, $0.questionnaireID) < ($1.year, $1.questionnaireID) }
     }
 
