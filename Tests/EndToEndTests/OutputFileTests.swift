@@ -68,6 +68,31 @@ import Testing
         #expect(try String(contentsOfFile: note, encoding: .utf8) == "catatan\n")
     }
 
+    @Test func aReRunLeavesNoStaleCSVTablesAndNoOneElsesFiles() throws {
+        let skm = try withData()
+        defer { skm.cleanUp() }
+        let year = String(Calendar.current.component(.year, from: Date()))
+        let folder = skm.directory + "/lap/tabel-csv"
+        #expect(try skm.run(["report", "--year", year, "--format", "csv", "--out", "lap"]).status == 0)
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        // A population adds the sample-size table in BAB II: every later table's number shifts.
+        let again = try skm.run(["report", "--year", year, "--format", "csv", "--out", "lap", "--population", "500"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        let written = Set(again.stdout.split(separator: "\n").map { String($0.split(separator: "/").last ?? "") })
+        #expect(after == written, "stale tables: \(after.subtracting(written).sorted())")
+        #expect(before != after)
+        // A person's file in the folder, and the HTML of an earlier run, stay.
+        _ = try skm.write("lap/tabel-csv/laporan-skm-\(year)-99-catatan.txt", "milik saya\n")
+        _ = try skm.write("lap/tabel-csv/laporan-skm-\(year)-01-salinan-saya.csv", "milik saya\n")
+        #expect(try skm.run(["report", "--year", year, "--format", "html", "--out", "lap"]).status == 0)
+        #expect(try skm.run(["report", "--year", year, "--format", "csv", "--out", "lap"]).status == 0)
+        let last = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(last.contains("laporan-skm-\(year)-99-catatan.txt") && last.contains("laporan-skm-\(year)-01-salinan-saya.csv"))
+        #expect(FileManager.default.fileExists(atPath: skm.directory + "/lap/laporan-skm-\(year).html"))
+        #expect(last.count == before.count + 2, "\(last.sorted())")
+    }
+
     @Test func aReportThatFailsMidwayLeavesNoPartialSet() throws {
         let skm = try withData()
         defer { skm.cleanUp() }

@@ -62,7 +62,16 @@ extension SKMService {
                 }
             }
         }
-        try staged.publish()
+        // A re-run's CSV tables replace the earlier run's of the same report, whose numbers may differ.
+        let csvPrefix = "tabel-csv/" + base + "-"
+        let writesCSV = request.formats.contains(.csv)
+        try staged.publish { name in
+            // `<base>-NN-<table id>.csv`: another unit's tables (`<base>-KODE-…`) are not this report's.
+            guard writesCSV, name.hasPrefix(csvPrefix), name.hasSuffix(".csv") else { return false }
+            let rest = Array(name.dropFirst(csvPrefix.count).dropLast(4))
+            return rest.count > 3 && rest[0].isASCII && rest[0].isNumber && rest[1].isASCII && rest[1].isNumber && rest[2] == "-"
+                && rest[3...].allSatisfy { ($0.isASCII && $0.isLowercase) || $0 == "-" }
+        }
         let files = names.map { GeneratedReport.File(format: $0.format, path: directory + "/" + $0.name) }
         return GeneratedReport(
             year: request.year, unit: unit, directory: directory, files: files, result: data.overall, notes: notes)

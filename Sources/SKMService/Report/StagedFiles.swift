@@ -10,8 +10,13 @@ import SKMCore
 /// staging folder inside the target folder, and moved into place only when all were written.
 /// A failure midway (disk full, a refused name) leaves the target folder as it was; the staging
 /// folder is removed either way. Only files with the set's own names are replaced, and a name
-/// that is a symbolic link is refused.
+/// that is a symbolic link is refused. The names skm wrote are recorded in `.skm-berkas` in the
+/// folder: a later set may remove files listed there that it replaces under other names (a CSV
+/// table whose number shifted), and never a file skm did not list.
 final class StagedFiles {
+    /// The record of the files the last published set wrote, one relative path per line.
+    static let manifestName = ".skm-berkas"
+
     let directory: String
     let staging: String
     private(set) var relativePaths: [String] = []
@@ -47,8 +52,9 @@ final class StagedFiles {
         relativePaths.append(relative)
     }
 
-    /// Moves every file into place, after checking that no final name is refused.
-    func publish() throws {
+    /// Moves every file into place, after checking that no final name is refused; then removes
+    /// the files of earlier sets (listed in `.skm-berkas`) that `isReplaced` says this set replaces.
+    func publish(isReplaced: (String) -> Bool = { _ in false }) throws {
         for folder in subfolders {
             let path = directory + "/" + folder
             var info = stat()
@@ -69,7 +75,34 @@ final class StagedFiles {
             }
             moved.append(relative)
         }
+        let written = relativePaths
         relativePaths.removeAll { moved.contains($0) }
+        let kept = removeStale(keeping: written, isReplaced: isReplaced)
+        try AtomicFile.write(
+            (kept + written).joined(separator: "\n") + "\n", to: directory + "/" + Self.manifestName,
+            visibility: .publication, replacing: .ownFile)
         OutputFile.syncDirectory(of: directory + "/x")
+    }
+
+    /// Removes the regular files earlier sets listed that this set replaces and did not write;
+    /// returns the other listed files that still exist (they stay listed). A listed path that
+    /// climbs out of the folder, or is now a link or a folder, is never touched.
+    func removeStale(keeping written: [String], isReplaced: (String) -> Bool) -> [String] {
+        let manifest = directory + "/" + Self.manifestName
+        var info = stat()
+        guard lstat(manifest, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 1 << 20,
+            let text = try? TextFile.read(manifest)
+        else { return [] }
+        var kept: [String] = []
+        for line in text.split(separator: "\n") {
+            let relative = String(line)
+            guard !written.contains(relative), !kept.contains(relative), !relative.hasPrefix("/"),
+                !relative.split(separator: "/").contains("..")
+            else { continue }
+            let path = directory + "/" + relative
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if isReplaced(relative) { unlink(path) } else { kept.append(relative) }
+        }
+        return kept
     }
 }
