@@ -93,6 +93,23 @@ import Testing
         #expect(last.count == before.count + 2, "\(last.sorted())")
     }
 
+    @Test func theDemoReplacesOnlyItsOwnDatabase() throws {
+        let skm = try withData()
+        defer { skm.cleanUp() }
+        // `skm demo --dir .` beside a real database: refused, the database untouched.
+        let refused = try skm.run(["demo", "--dir", "."])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("tidak dibuat oleh skm demo") && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try skm.storedCount() == 1)
+        // A second demo run replaces the first demo's database; --force replaces any.
+        #expect(try skm.run(["demo", "--dir", "contoh"]).status == 0)
+        let again = try skm.run(["demo", "--dir", "contoh"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let forced = try skm.run(["demo", "--dir", ".", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try skm.storedCount() > 1)
+    }
+
     @Test func aReportThatFailsMidwayLeavesNoPartialSet() throws {
         let skm = try withData()
         defer { skm.cleanUp() }

@@ -5,12 +5,15 @@ import SKMService
 enum DemoCommand {
     static let spec = CommandSpec(
         ["demo"], summary: "Membuat basis data contoh berisi satu tahun survei dan menampilkan IKM-nya.",
-        options: [.value("dir", "FOLDER", "folder basis data contoh (bawaan: ./skm-demo)")],
-        discussion: "Data contoh dibuat ulang setiap kali (deterministik): Kantor Camat Tomoni Timur, tahun 2025, lima layanan."
+        options: [
+            .value("dir", "FOLDER", "folder basis data contoh (bawaan: ./skm-demo)"),
+            .flag("force", "ganti skm.sqlite di FOLDER walaupun bukan buatan skm demo"),
+        ],
+        discussion: "Data contoh dibuat ulang setiap kali (deterministik): Kantor Camat Tomoni Timur, tahun 2025, lima layanan.\nskm.sqlite yang sudah ada di FOLDER hanya diganti bila dibuat oleh skm demo sebelumnya (atau dengan --force)."
     ) { args, ctx in
         try args.requirePositionals([])
         let directory = args.value("dir") ?? "skm-demo"
-        let (service, summary) = try SKMService.createDemo(directory: directory)
+        let (service, summary) = try SKMService.createDemo(directory: directory, replacingAny: args.flag("force"))
         ctx.console.line("Basis data contoh: \(summary.databasePath)")
         ctx.console.line(
             "Diisi \(IndonesianNumber.format(summary.responses)) respons tahun \(summary.year) untuk \(DemoData.unitName) (\(DemoData.services.count) layanan).")
