@@ -25,7 +25,8 @@ public final class RPCServer {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// Serves until the end of input; returns the exit status (0).
+    /// Serves until the end of input; returns the exit status: 0 at the end of input or when the
+    /// client closed its end, 1 when an answer could not be written (disk full, I/O error).
     ///
     /// Every answer is written before the server could wait for more input; answers to requests
     /// that were already waiting in the input buffer are written together (one system call for
@@ -36,12 +37,27 @@ public final class RPCServer {
         while let line = reader.next() {
             if answer(to: line, into: &out) { out.endLine() }
             if !out.buffer.isEmpty && (!reader.hasLineBuffered || out.count >= 1 << 16) {
-                guard out.buffer.withUnsafeBytes({ Self.writeAll(output, $0) }) else { return 0 }
+                if let failure = out.buffer.withUnsafeBytes({ Self.writeAll(output, $0) }) {
+                    return Self.outputFailed(failure)
+                }
                 out.removeAll()
             }
         }
-        if !out.buffer.isEmpty { _ = out.buffer.withUnsafeBytes { Self.writeAll(output, $0) } }
+        if !out.buffer.isEmpty, let failure = out.buffer.withUnsafeBytes({ Self.writeAll(output, $0) }) {
+            return Self.outputFailed(failure)
+        }
         return 0
+    }
+
+    /// The exit status after a failed write of answers: 0 when the client went away (nobody is
+    /// left to answer), else 1 with an Indonesian message on standard error.
+    static func outputFailed(_ code: Int32) -> Int32 {
+        guard code != EPIPE else { return 0 }
+        let message =
+            "skm rpc: keluaran standar tidak dapat ditulis: \(SystemErrorText.describe(code)). "
+            + "Jawaban yang tertulis tidak lengkap; server berhenti.\n"
+        _ = Array(message.utf8).withUnsafeBytes { writeAll(2, $0) }
+        return 1
     }
 
     /// Writes the answer to one framed line into `out` (without a newline); false when nothing
@@ -70,19 +86,20 @@ public final class RPCServer {
             data: ["code": "line_too_long", "bytes": .int(bytes), "limit": .int(maxLineBytes)]))
     }
 
-    /// Writes everything (retrying after interruptions); false when the reader has gone away.
-    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Bool {
+    /// Writes everything (retrying after interruptions); nil when every byte was written, else
+    /// the `errno` of the failed write (EPIPE when the reader has gone away).
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
         do {
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return errno
                 }
                 offset += n
             }
-            return true
+            return nil
         }
     }
 }

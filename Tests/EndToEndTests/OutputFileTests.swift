@@ -132,7 +132,9 @@ import Testing
     }
 
     /// Runs skm with standard output going to `path` (here /dev/full: every write fails ENOSPC).
-    func run(_ skm: SKMProcess, _ arguments: [String], stdoutTo path: String) throws -> (status: Int32, stderr: String) {
+    func run(
+        _ skm: SKMProcess, _ arguments: [String], stdoutTo path: String, stdinFrom input: String? = nil
+    ) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SKMProcess.binary)
         process.arguments = arguments
@@ -141,7 +143,7 @@ import Testing
         process.standardOutput = try #require(FileHandle(forWritingAtPath: path))
         let err = Pipe()
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try input.map { try #require(FileHandle(forReadingAtPath: $0)) } ?? FileHandle.nullDevice
         try process.run()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -160,6 +162,19 @@ import Testing
         #expect(csv.stderr.contains("disk penuh"), "\(csv.stderr)")
         let json = try run(skm, ["response", "list", "--json"], stdoutTo: "/dev/full")
         #expect(json.status == 1)
+    }
+
+    @Test func theRPCServerSaysWhenItsAnswersCannotBeWritten() throws {
+        let skm = try withData()
+        defer { skm.cleanUp() }
+        let request = #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":1000},"id":1}"#
+        let input = try skm.write("permintaan.jsonl", String(repeating: request + "\n", count: 3))
+        let full = try run(skm, ["rpc"], stdoutTo: "/dev/full", stdinFrom: input)
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("keluaran standar tidak dapat ditulis: disk penuh"), "\(full.stderr)")
+        // A client that closes its end is not an error: nobody is left to answer.
+        let gone = try skm.run(["rpc"], input: request + "\n")
+        #expect(gone.status == 0)
     }
 
     @Test func controlCharactersInMessagesReachTheTerminalEscaped() throws {
