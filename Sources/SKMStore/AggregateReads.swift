@@ -79,54 +79,32 @@ extension Store {
     public func tallies(_ query: ResponseQuery, groupBy grouping: TallyGrouping) throws -> [TallyGroup] {
         let (clauses, values) = query.whereClauses()
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let key = grouping.keyColumns
         var groups: [GroupID: Tally] = [:]
-        let totalsSQL = """
-            SELECT questionnaire, \(key), respondents, score_sum, score_sumsq FROM daily_totals \(whereSQL)
-            """
-        let totals = try statement(totalsSQL)
-        totals.bind(values)
+        let rows = try statement(
+            "SELECT questionnaire, \(grouping.keyColumns), respondents, score_sum, score_sumsq, unsur FROM aggregates \(whereSQL)")
+        rows.bind(values)
         var names = NameCache()
-        while try totals.step() {
-            let id = GroupID(questionnaire: names.text(totals, 0), a: totals.int(1), b: totals.int(2), c: totals.int(3))
-            var tally = groups[id] ?? Tally(unsurCount: 0)
-            guard let respondents = AggregateBounds.add(tally.respondents, totals.int(4)) else {
-                throw AggregateBounds.corrupt("jumlah responden melampaui batas bilangan")
-            }
-            tally.respondents = respondents
-            tally.scoreSum += totals.double(5)
-            tally.scoreSumOfSquares += totals.double(6)
-            groups[id] = tally
-        }
-        let unsurSQL = """
-            SELECT questionnaire, \(key), unsur, answered, total, total_sq FROM daily_unsur \(whereSQL)
-            """
-        let unsur = try statement(unsurSQL)
-        unsur.bind(values)
-        var sums: [GroupID: [UnsurTally]] = [:]
         // Rows of one group mostly come together: sum into `current` until the group changes.
         var currentID: GroupID?
-        var current: [UnsurTally] = []
-        while try unsur.step() {
-            let index = unsur.int(4)
-            guard index >= 0, index < 1000 else { continue }
-            let id = GroupID(questionnaire: names.text(unsur, 0), a: unsur.int(1), b: unsur.int(2), c: unsur.int(3))
+        var current = Tally(unsurCount: 0)
+        while try rows.step() {
+            let id = GroupID(questionnaire: names.text(rows, 0), a: rows.int(1), b: rows.int(2), c: rows.int(3))
             if id != currentID {
-                if let currentID { sums[currentID] = current }
-                current = sums[id] ?? []
+                if let currentID { groups[currentID] = current }
+                current = groups[id] ?? Tally(unsurCount: 0)
                 currentID = id
             }
-            if current.count <= index {
-                current.append(contentsOf: Array(repeating: UnsurTally(), count: index + 1 - current.count))
+            guard let respondents = AggregateBounds.add(current.respondents, rows.int(4)) else {
+                throw AggregateBounds.corrupt("jumlah responden melampaui batas bilangan")
             }
-            guard let answered = AggregateBounds.add(current[index].answered, unsur.int(5)),
-                let sum = AggregateBounds.add(current[index].sum, unsur.int(6)),
-                let squares = AggregateBounds.add(current[index].sumOfSquares, unsur.int(7))
-            else { throw AggregateBounds.corrupt("jumlah unsur ke-\(index + 1) melampaui batas bilangan") }
-            current[index] = UnsurTally(answered: answered, sum: sum, sumOfSquares: squares)
+            current.respondents = respondents
+            current.scoreSum += rows.double(5)
+            current.scoreSumOfSquares += rows.double(6)
+            guard UnsurBlob.add(rows.blob(7), into: &current.unsur) else {
+                throw AggregateBounds.corrupt("jumlah unsur melampaui batas bilangan atau baris agregat tidak terbaca")
+            }
         }
-        if let currentID { sums[currentID] = current }
-        for (id, list) in sums { groups[id]?.unsur = list }
+        if let currentID { groups[currentID] = current }
         return groups.compactMap { id, tally -> TallyGroup? in
             guard tally.respondents != 0, let key = grouping.key(id.a, id.b, id.c) else { return nil }
             return TallyGroup(questionnaireID: id.questionnaire, key: key, tally: tally)
@@ -139,7 +117,7 @@ extension Store {
         let (clauses, values) = query.whereClauses()
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         // Summed here with checked arithmetic: SQL's SUM would fail with an English "integer overflow".
-        let rows = try statement("SELECT questionnaire, respondents FROM daily_totals \(whereSQL)")
+        let rows = try statement("SELECT questionnaire, respondents FROM aggregates \(whereSQL)")
         rows.bind(values)
         var names = NameCache()
         var counts: [String: Int] = [:]
@@ -154,43 +132,43 @@ extension Store {
     }
 
     /// Compares the running aggregates with a recount from the responses; returns the rows that
-    /// differ (empty when consistent).
+    /// differ (empty when consistent): respondents or score sums as `totalsDiffer`, then each
+    /// unsur whose counts differ as `unsurDiffers`. A row whose unsur cannot be read counts as
+    /// all zeros here (and `implausibleAggregates` names it).
     public func aggregateDiscrepancies() throws -> [StoreFinding] {
-        var problems: [StoreFinding] = []
-        let totalsDiff = """
-            WITH recount(questionnaire, day, unit_id, service_id, respondents, score_sum, score_sumsq) AS (\(RecountSQL.totals)),
-            keys AS (SELECT questionnaire, day, unit_id, service_id FROM daily_totals
+        let sql = """
+            WITH recount(questionnaire, day, unit_id, service_id, respondents, score_sum, score_sumsq, unsur) AS (\(AggregateRows.recount)),
+            keys AS (SELECT questionnaire, day, unit_id, service_id FROM aggregates
                      UNION SELECT questionnaire, day, unit_id, service_id FROM recount)
-            SELECT k.questionnaire, k.day, k.unit_id, k.service_id, COALESCE(a.respondents, 0), COALESCE(b.respondents, 0)
+            SELECT k.questionnaire, k.day, k.unit_id, k.service_id, COALESCE(a.respondents, 0), COALESCE(b.respondents, 0),
+                   abs(COALESCE(a.score_sum, 0) - COALESCE(b.score_sum, 0)) > 1e-6, a.unsur, b.unsur
             FROM keys k
-            LEFT JOIN daily_totals a ON a.questionnaire = k.questionnaire AND a.day = k.day
+            LEFT JOIN aggregates a ON a.questionnaire = k.questionnaire AND a.day = k.day
               AND a.unit_id = k.unit_id AND a.service_id = k.service_id
             LEFT JOIN recount b ON b.questionnaire = k.questionnaire AND b.day = k.day
               AND b.unit_id = k.unit_id AND b.service_id = k.service_id
             WHERE COALESCE(a.respondents, 0) != COALESCE(b.respondents, 0)
                OR abs(COALESCE(a.score_sum, 0) - COALESCE(b.score_sum, 0)) > 1e-6
+               OR a.unsur IS NOT b.unsur
+            ORDER BY k.questionnaire, k.day, k.unit_id, k.service_id
             """
-        for row in try db.prepare(totalsDiff).rows([], { ($0.text(0), $0.text(1), $0.int64(2), $0.int64(3), $0.int(4), $0.int(5)) }) {
-            let key = AggregateRowKey(questionnaire: row.0, day: row.1, unitID: row.2, serviceID: row.3)
-            problems.append(.totalsDiffer(key, stored: row.4, recounted: row.5))
+        var totals: [StoreFinding] = []
+        var unsur: [StoreFinding] = []
+        let rows = try db.prepare(sql)
+        while try rows.step() {
+            let key = AggregateRowKey(questionnaire: rows.text(0), day: rows.text(1), unitID: rows.int64(2), serviceID: rows.int64(3))
+            let (stored, recounted) = (rows.int(4), rows.int(5))
+            if stored != recounted || rows.int(6) != 0 {
+                totals.append(.totalsDiffer(key, stored: stored, recounted: recounted))
+            }
+            let a = UnsurBlob.decode(rows.blob(7)) ?? []
+            let b = UnsurBlob.decode(rows.blob(8)) ?? []
+            for k in 0..<max(a.count, b.count) {
+                let x = k < a.count ? a[k] : UnsurTally()
+                let y = k < b.count ? b[k] : UnsurTally()
+                if x != y { unsur.append(.unsurDiffers(key, unsur: k, stored: x.sum, recounted: y.sum)) }
+            }
         }
-        let unsurDiff = """
-            WITH recount(questionnaire, day, unit_id, service_id, unsur, answered, total, total_sq) AS (\(RecountSQL.unsur)),
-            keys AS (SELECT questionnaire, day, unit_id, service_id, unsur FROM daily_unsur
-                     UNION SELECT questionnaire, day, unit_id, service_id, unsur FROM recount)
-            SELECT k.questionnaire, k.day, k.unsur, COALESCE(a.total, 0), COALESCE(b.total, 0), k.unit_id, k.service_id
-            FROM keys k
-            LEFT JOIN daily_unsur a ON a.questionnaire = k.questionnaire AND a.day = k.day
-              AND a.unit_id = k.unit_id AND a.service_id = k.service_id AND a.unsur = k.unsur
-            LEFT JOIN recount b ON b.questionnaire = k.questionnaire AND b.day = k.day
-              AND b.unit_id = k.unit_id AND b.service_id = k.service_id AND b.unsur = k.unsur
-            WHERE COALESCE(a.answered, 0) != COALESCE(b.answered, 0) OR COALESCE(a.total, 0) != COALESCE(b.total, 0)
-               OR COALESCE(a.total_sq, 0) != COALESCE(b.total_sq, 0)
-            """
-        for row in try db.prepare(unsurDiff).rows([], { ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4), $0.int64(5), $0.int64(6)) }) {
-            let key = AggregateRowKey(questionnaire: row.0, day: row.1, unitID: row.5, serviceID: row.6)
-            problems.append(.unsurDiffers(key, unsur: row.2, stored: row.3, recounted: row.4))
-        }
-        return problems
+        return totals + unsur
     }
 }

@@ -49,10 +49,8 @@ extension Store {
     /// themselves are not touched).
     public func rebuildAggregates() throws {
         try db.transaction {
-            try db.execute("DELETE FROM daily_totals")
-            try db.execute("DELETE FROM daily_unsur")
-            try db.execute("INSERT INTO daily_totals " + RecountSQL.totals)
-            try db.execute("INSERT INTO daily_unsur " + RecountSQL.unsur)
+            try db.execute("DELETE FROM aggregates")
+            try db.execute("INSERT INTO aggregates(\(AggregateRows.columns)) " + AggregateRows.recount)
         }
     }
 }

@@ -1,3 +1,4 @@
+import CSQLite
 public import SKMCore
 
 extension Store {
@@ -35,6 +36,16 @@ extension Store {
         try statement("SELECT \(Self.responseColumns) \(Self.responseFrom) WHERE r.client_id = ?").first([
             .text(clientID)
         ]) { Self.responseRow($0) }
+    }
+
+    /// The id of the response stored under `clientID`, if any: one look-up in the client-id
+    /// index, no row read (a batch checks every new client id).
+    func responseID(clientID: String) throws -> Int64? {
+        let statement = try statement("SELECT id FROM responses WHERE client_id = ?")
+        statement.clear()
+        statement.bind(text: clientID, at: 1)
+        defer { sqlite3_reset(statement.handle) }
+        return try statement.step() ? statement.int64(0) : nil
     }
 
     /// Responses in id order, after `afterID`, at most `limit`.

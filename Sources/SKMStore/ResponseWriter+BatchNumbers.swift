@@ -9,7 +9,7 @@ extension ResponseWriter {
         var k = max(first, 1)
         while true {
             let candidate = "\(batch)/\(k)"
-            if pendingByClientID[candidate] == nil, try store.response(clientID: candidate) == nil {
+            if pendingByClientID[candidate] == nil, try store.responseID(clientID: candidate) == nil {
                 let numbered = NewResponse(
                     content: response.content, unitID: response.unitID, serviceID: response.serviceID,
                     clientID: candidate, score: response.score)

@@ -56,7 +56,7 @@ public final class ResponseWriter {
             if let earlier = pendingByClientID[clientID] {
                 return try Self.repeated(clientID, existingID: earlier.id, same: Self.sameContent(earlier.response, response))
             }
-            if let existing = try store.response(clientID: clientID) {
+            if let existingID = try store.responseID(clientID: clientID), let existing = try store.response(id: existingID) {
                 let same = existing.content == response.content && existing.unitID == response.unitID
                     && existing.serviceID == response.serviceID
                 return try Self.repeated(clientID, existingID: existing.id, same: same)
@@ -198,53 +198,5 @@ extension Store {
     /// Starts a write transaction. Call `commit()`; anything not committed is rolled back.
     public func writer(createdAt: String) throws -> ResponseWriter {
         try ResponseWriter(store: self, createdAt: createdAt)
-    }
-
-    /// Adds the deltas to the aggregate rows, many rows per statement (a batch whose dates span
-    /// a year touches thousands of rows).
-    func applyAggregateDeltas(_ deltas: [AggregateKey: Tally]) throws {
-        var totals: [[SQLValue]] = []
-        var unsur: [[SQLValue]] = []
-        for (key, tally) in deltas {
-            let keyValues: [SQLValue] = [.text(key.questionnaire), .text(key.date.iso), .int(key.unitID), .int(key.serviceID)]
-            totals.append(keyValues + [.integer(tally.respondents), .double(tally.scoreSum), .double(tally.scoreSumOfSquares)])
-            for (index, u) in tally.unsur.enumerated() where u.answered != 0 {
-                unsur.append(keyValues + [.integer(index), .integer(u.answered), .integer(u.sum), .integer(u.sumOfSquares)])
-            }
-        }
-        try upsert(
-            totals,
-            insert: "INSERT INTO daily_totals(questionnaire, day, unit_id, service_id, respondents, score_sum, score_sumsq)",
-            conflict: """
-                ON CONFLICT(questionnaire, day, unit_id, service_id) DO UPDATE SET
-                  respondents = respondents + excluded.respondents,
-                  score_sum = score_sum + excluded.score_sum,
-                  score_sumsq = score_sumsq + excluded.score_sumsq
-                """)
-        try upsert(
-            unsur,
-            insert: "INSERT INTO daily_unsur(questionnaire, day, unit_id, service_id, unsur, answered, total, total_sq)",
-            conflict: """
-                ON CONFLICT(questionnaire, day, unit_id, service_id, unsur) DO UPDATE SET
-                  answered = answered + excluded.answered,
-                  total = total + excluded.total,
-                  total_sq = total_sq + excluded.total_sq
-                """)
-    }
-
-    /// Runs `insert VALUES (…),(…) conflict` over `rows` in chunks of up to 64 rows.
-    func upsert(_ rows: [[SQLValue]], insert: String, conflict: String) throws {
-        guard let width = rows.first?.count else { return }
-        let chunk = 64
-        var index = 0
-        while index < rows.count {
-            let count = min(chunk, rows.count - index)
-            let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-            // Only placeholders are generated here; every value is bound.
-            let sql = insert + " VALUES " + Array(repeating: tuple, count: count).joined(separator: ",")
-                + " " + conflict
-            try statement(sql).run(rows[index..<(index + count)].flatMap { $0 })
-            index += count
-        }
     }
 }

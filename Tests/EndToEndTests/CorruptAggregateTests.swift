@@ -7,14 +7,15 @@ import Testing
 @Suite struct CorruptAggregateTests {
     static let message = "Agregat di basis data tidak mungkin benar"
 
-    /// Sets one daily_unsur total of the demo database to Int64.max, with python3's sqlite3.
+    /// Sets unsur 1's sum in one aggregate row of the demo database to Int64.max (the
+    /// little-endian Int64 at bytes 10–17 of the packed row), with python3's sqlite3.
     func corrupt(_ skm: SKMProcess, database: String) throws {
         let script = """
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1])
-            c.execute("UPDATE daily_unsur SET total = 9223372036854775807 "
-              " WHERE (questionnaire, day, unit_id, service_id, unsur) ="
-              " (SELECT questionnaire, day, unit_id, service_id, unsur FROM daily_unsur WHERE unsur = 0 ORDER BY day LIMIT 1)")
+            c.execute("UPDATE aggregates SET unsur = CAST(substr(unsur, 1, 9) || x'FFFFFFFFFFFFFF7F' || substr(unsur, 18) AS BLOB)"
+              " WHERE (questionnaire, day, unit_id, service_id) ="
+              " (SELECT questionnaire, day, unit_id, service_id FROM aggregates ORDER BY day LIMIT 1)")
             c.commit()
             print(c.total_changes)
             """

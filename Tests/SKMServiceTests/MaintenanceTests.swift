@@ -42,7 +42,8 @@ import SKMTestSupport
         let before = try f.service.computeIKM(IKMRequest()).result.ikm
         // Simulate drift that only a bug could cause: an aggregate row out of step with the responses.
         let raw = try RawSQL(path: f.service.databasePath)
-        try raw.execute("UPDATE daily_unsur SET total = total + 7 WHERE unsur = 0")
+        // Unsur 1's sum (4 + 2 = 6, the Int64 at bytes 10–17 of the packed row) made 13.
+        try raw.execute("UPDATE aggregates SET unsur = CAST(substr(unsur, 1, 9) || x'0D00000000000000' || substr(unsur, 18) AS BLOB)")
         let drifted = try f.service.check()
         #expect(!drifted.isHealthy)
         let aggregates = drifted.findings.filter(\.isAboutAggregates)

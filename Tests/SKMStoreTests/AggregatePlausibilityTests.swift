@@ -18,11 +18,11 @@ import Testing
     @Test func aSumThatOverflowsIsAggregateCorruptNotATrap() throws {
         let (db, store, _) = try seededWithTwoDays()
         _ = db
-        try store.db.execute("UPDATE daily_unsur SET total = 9223372036854775807 WHERE unsur = 0 AND day = '2025-01-10'")
+        try store.editAggregates(day: "2025-01-10", unsur: 0) { $0.sum = Int.max }
         let error = try #require(throws: SKMError.self) { try store.tallies(ResponseQuery(), groupBy: .none) }
         #expect(error.code == .aggregateCorrupt)
-        try store.db.execute("UPDATE daily_unsur SET total = 4 WHERE unsur = 0 AND day = '2025-01-10'")
-        try store.db.execute("UPDATE daily_totals SET respondents = 9223372036854775807 WHERE day = '2025-01-10'")
+        try store.editAggregates(day: "2025-01-10", unsur: 0) { $0.sum = 4 }
+        try store.db.execute("UPDATE aggregates SET respondents = 9223372036854775807 WHERE day = '2025-01-10'")
         #expect(throws: SKMError.self) { try store.tallies(ResponseQuery(), groupBy: .year) }
         let counted = try #require(throws: SKMError.self) { try store.questionnaireCounts(ResponseQuery()) }
         #expect(counted.code == .aggregateCorrupt)
@@ -32,10 +32,10 @@ import Testing
         let (db, store, ktp) = try seededWithTwoDays()
         _ = db
         #expect(try store.implausibleAggregates(scaleMaximum: ["permenpanrb-14-2017": 4]).isEmpty)
-        try store.db.execute("UPDATE daily_unsur SET total = 5 WHERE unsur = 0 AND day = '2025-01-10'")
-        try store.db.execute("UPDATE daily_unsur SET answered = 2 WHERE unsur = 1 AND day = '2025-01-10'")
-        try store.db.execute("UPDATE daily_unsur SET total_sq = -9 WHERE unsur = 2 AND day = '2025-01-10'")
-        try store.db.execute("UPDATE daily_totals SET respondents = -1 WHERE day = '2025-05-10'")
+        try store.editAggregates(day: "2025-01-10", unsur: 0) { $0.sum = 5 }
+        try store.editAggregates(day: "2025-01-10", unsur: 1) { $0.answered = 2 }
+        try store.editAggregates(day: "2025-01-10", unsur: 2) { $0.sumOfSquares = -9 }
+        try store.db.execute("UPDATE aggregates SET respondents = -1 WHERE day = '2025-05-10'")
         let found = try store.implausibleAggregates(scaleMaximum: ["permenpanrb-14-2017": 4])
         // The negative day's nine unsur rows are then answered by more than its -1 respondents.
         #expect(found.count == 1 + 3 + 9)

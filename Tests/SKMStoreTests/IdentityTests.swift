@@ -33,9 +33,8 @@ import Testing
         // recount see nothing wrong; the bookkeeping does.
         try store.db.execute(
             "INSERT INTO responses(questionnaire, unit_id, service_id, day, answers, score, created_at) SELECT questionnaire, unit_id, service_id, day, answers, score, created_at FROM responses")
-        try store.db.execute("DELETE FROM daily_totals; DELETE FROM daily_unsur")
-        try store.db.execute("INSERT INTO daily_totals " + RecountSQL.totals)
-        try store.db.execute("INSERT INTO daily_unsur " + RecountSQL.unsur)
+        try store.db.execute("DELETE FROM aggregates")
+        try store.db.execute("INSERT INTO aggregates(\(AggregateRows.columns)) " + AggregateRows.recount)
         let check = try store.check()
         #expect(check.findings == [.responseCountDiffers(recorded: 2, actual: 4), .lastResponseIDDiffers(recorded: 2, actual: 4)])
         #expect(!check.responsesAreSound)
@@ -44,9 +43,11 @@ import Testing
     @Test func anOlderFileGetsAnIdentityWithItsCounts() throws {
         let db = TestDatabase()
         do {
-            let (store, unit, ktp, _) = try db.seeded()
-            _ = try store.write([response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp)])
-            try store.downgradeToSchema3()
+            // A file of schema 3 with one response: written as that schema's writers did.
+            let connection = try db.rawConnection()
+            try connection.migrate(upTo: 1)
+            try connection.execute(Schema4File.registry + Schema4File.insert(answers: "444444444", day: "2025-03-14"))
+            try connection.migrate(upTo: 3)
         }
         let store = try Store(path: db.path)
         #expect(try store.schemaVersion() == Store.latestSchemaVersion)
@@ -69,10 +70,16 @@ import Testing
     @Test func anotherDatabasesWALIsRefusedEvenBesideAFileWithoutIdentity() throws {
         let big = TestDatabase()
         do {
-            let (store, unit, ktp, _) = try big.seeded()
-            _ = try store.write((0..<3000).map { _ in response([4, 3, 4, 3, 4, 3, 4, 3, 4], unit: unit, service: ktp) })
             // As a file from before migration 4 would be: no identity row to compare.
-            try store.downgradeToSchema3()
+            let connection = try big.rawConnection()
+            try connection.useWAL()
+            try connection.migrate(upTo: 1)
+            try connection.execute(
+                Schema4File.registry
+                    + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                    + Schema4File.insert(answers: "434343434", day: "2025-03-14").replacingOccurrences(of: "VALUES (", with: "SELECT ")
+                    .replacingOccurrences(of: "NULL);", with: "NULL FROM n;"))
+            try connection.migrate(upTo: 3)
         }
         let small = TestDatabase()
         let (other, unit, ktp, _) = try small.seeded()

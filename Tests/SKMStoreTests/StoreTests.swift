@@ -223,8 +223,8 @@ import Testing
         let db = TestDatabase()
         let (store, unit, ktp, _) = try db.seeded()
         _ = try store.write([response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp)])
-        try store.db.execute("UPDATE daily_unsur SET total = total + 1 WHERE unsur = 2")
-        try store.db.execute("UPDATE daily_totals SET respondents = 5")
+        try store.editAggregates(unsur: 2) { $0.sum += 1 }
+        try store.db.execute("UPDATE aggregates SET respondents = 5")
         let problems = try store.aggregateDiscrepancies()
         #expect(problems.count == 2)
         #expect(problems.contains { if case .unsurDiffers(_, unsur: 2, _, _) = $0 { true } else { false } })

@@ -51,20 +51,6 @@ func response(
 }
 
 extension Store {
-    /// Takes a file back to schema 3, as a file from before migration 4 (the identity row) was:
-    /// the later migrations' tables and columns removed, so opening it applies them again.
-    func downgradeToSchema3() throws {
-        let originalTrigger = Migrations.migration1.first { $0.contains("TRIGGER responses_content_fixed") } ?? ""
-        try db.execute(
-            """
-            DROP TABLE skm_identity; DROP TABLE import_batches;
-            DROP TRIGGER responses_content_fixed; ALTER TABLE responses DROP COLUMN import_batch;
-            ALTER TABLE responses DROP COLUMN import_key; ALTER TABLE responses DROP COLUMN occupation_as_written;
-            """)
-        try db.execute(originalTrigger)
-        try db.execute("PRAGMA user_version = 3")
-    }
-
     func write(_ responses: [NewResponse]) throws -> [InsertOutcome] {
         let writer = try writer(createdAt: "2026-01-02T00:00:00Z")
         let outcomes = try responses.map { try writer.add($0) }
@@ -74,5 +60,22 @@ extension Store {
 
     func overallTally() throws -> Tally? {
         try tallies(ResponseQuery(), groupBy: .none).first?.tally
+    }
+}
+
+extension Store {
+    /// Edits one unsur's counts in the aggregate rows (of `day`, or every row), as damage to the
+    /// file would: the packed row is read, changed and written back.
+    func editAggregates(day: String? = nil, unsur index: Int, _ edit: (inout UnsurTally) -> Void) throws {
+        let rows = try db.prepare("SELECT questionnaire, day, unit_id, service_id, unsur FROM aggregates").rows([]) { row in
+            (row.text(0), row.text(1), row.int64(2), row.int64(3), UnsurBlob.decode(row.blob(4)) ?? [])
+        }
+        for (questionnaire, rowDay, unit, service, var unsur) in rows where day == nil || rowDay == day {
+            edit(&unsur[index])
+            let hex = UnsurBlob.encode(unsur).map { String(format: "%02X", $0) }.joined()
+            try db.prepare(
+                "UPDATE aggregates SET unsur = X'\(hex)' WHERE questionnaire = ? AND day = ? AND unit_id = ? AND service_id = ?"
+            ).run([.text(questionnaire), .text(rowDay), .int(unit), .int(service)])
+        }
     }
 }

@@ -72,6 +72,8 @@ public struct ImplausibleAggregate: Sendable, Equatable {
         case answeredAboveRespondents(answered: Int, respondents: Int)
         /// A sum (or sum of squares) above what all-highest answers give: `answered` × `scaleMaximum`.
         case totalAboveMaximum(total: Int, answered: Int, scaleMaximum: Int)
+        /// The packed unsur counts cannot be read (another version, or a wrong length).
+        case unreadable
     }
 
     /// Which aggregate row.

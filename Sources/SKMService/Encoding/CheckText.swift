@@ -50,6 +50,8 @@ extension ImplausibleAggregate {
             return "\(place): dijawab \(answered) kali, padahal respondennya \(respondents)"
         case .totalAboveMaximum(let total, let answered, let maximum):
             return "\(place): jumlah nilai \(total) melebihi \(answered) jawaban × nilai tertinggi \(maximum)"
+        case .unreadable:
+            return "\(place): data jumlah per unsur tidak terbaca (versi atau panjangnya salah)"
         }
     }
 }

@@ -60,6 +60,7 @@ final class SQLiteConnection {
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
+        AggregateFunctions.register(on: db)
     }
 
     /// skm's settings for a connection that is used (not just inspected); run after the first

@@ -64,6 +64,12 @@ final class Statement {
         sqlite3_bind_text(handle, index, chars, Int32(range.count), nil)
     }
 
+    /// Binds bytes as a BLOB that stays where it is until the statement has run (no copy).
+    func bind(staticBlob bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at index: Int32) {
+        guard let base = bytes.baseAddress else { return }
+        sqlite3_bind_blob(handle, index, base + range.lowerBound, Int32(range.count), nil)
+    }
+
     /// Binds text straight from the string's UTF-8 storage (no C-string copy on the Swift side).
     func bind(text: String, at index: Int32) {
         var text = text
@@ -132,6 +138,12 @@ final class Statement {
     func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
         guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// The column's bytes as stored (a BLOB), valid until the next step.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        let pointer = sqlite3_column_blob(handle, column)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }

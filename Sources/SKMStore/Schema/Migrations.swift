@@ -12,11 +12,15 @@ import SKMCore
 /// 4. The identity row (`Identity`): which database this is, a generation counter and the
 ///    response bookkeeping `skm check` compares with the table.
 /// 5. Import batches and the batch and row fingerprint of imported responses (`ImportBatchSchema`).
+/// 6. One aggregate row per (questionnaire, day, unit, service) holding every unsur's counts
+///    (`AggregateRows`), converted from migration 2's tables, which are dropped.
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
 
-    static let all: [[String]] = [migration1, migration2, migration3, Identity.migration, ImportBatchSchema.migration]
+    static let all: [[String]] = [
+        migration1, migration2, migration3, Identity.migration, ImportBatchSchema.migration, AggregateRows.migration,
+    ]
 
     static var latestVersion: Int { all.count }
 
@@ -124,8 +128,8 @@ enum Migrations {
           total_sq INTEGER NOT NULL,
           PRIMARY KEY(questionnaire, day, unit_id, service_id, unsur)) WITHOUT ROWID
         """,
-        "INSERT INTO daily_totals " + RecountSQL.totals,
-        "INSERT INTO daily_unsur " + RecountSQL.unsur,
+        "INSERT INTO daily_totals " + Schema4Recount.totals,
+        "INSERT INTO daily_unsur " + Schema4Recount.unsur,
     ]
 
     static let migration3 = [
@@ -176,9 +180,9 @@ enum Migrations {
     }
 }
 
-/// The aggregates recomputed from the responses themselves: the migration backfills with these,
-/// and `check` compares the running aggregates against them.
-enum RecountSQL {
+/// Migration 2's backfill of its own tables (daily_totals, daily_unsur), kept as it was: a file
+/// of schema 1 still passes through schema 2 to 5.
+enum Schema4Recount {
     static let totals = """
         SELECT questionnaire, day, unit_id, service_id, COUNT(*), TOTAL(score), TOTAL(score * score)
         FROM responses WHERE voided_at IS NULL
@@ -254,14 +258,15 @@ extension SQLiteConnection {
         if facts.version < Migrations.latestVersion { try migrate() }
     }
 
-    /// Brings the file to the latest schema in one write transaction (checked again under the
-    /// lock: another process may have migrated it meanwhile).
-    func migrate() throws {
+    /// Brings the file to the latest schema (or to `version`, for tests building older files) in
+    /// one write transaction (checked again under the lock: another process may have migrated it
+    /// meanwhile).
+    func migrate(upTo version: Int = Migrations.latestVersion) throws {
         try transaction {
             let facts = try schemaFacts()
             try refuseUnknown(facts)
             if facts.version == 0 { try execute("PRAGMA application_id = \(Migrations.applicationID)") }
-            for (index, statements) in Migrations.all.enumerated() where index >= facts.version {
+            for (index, statements) in Migrations.all.enumerated() where index >= facts.version && index < version {
                 for sql in statements { try execute(sql) }
                 try execute("PRAGMA user_version = \(index + 1)")
             }
