@@ -1,11 +1,12 @@
 import SKMCore
 
 extension Store {
-    /// Keys per upsert statement.
-    static let aggregateChunk = 64
+    /// Keys per upsert statement: as many 64s as fit, then 16s, 4s and single rows, so four
+    /// statements (built and prepared once, cached by text) serve every batch.
+    static let aggregateChunks: [(rows: Int, sql: String)] = [64, 16, 4, 1].map { ($0, AggregateRows.upsert(rows: $0)) }
 
     /// Adds the deltas to the aggregate rows: one row per key, up to 64 keys per statement (a
-    /// batch whose dates span a year touches a thousand keys). Values are bound straight from
+    /// batch whose dates span a year touches hundreds of keys). Values are bound straight from
     /// one byte arena (texts and packed unsur, no copies); the statements are prepared once.
     /// A sum that overflows (only a corrupt row can make one) throws `aggregate_corrupt`.
     func applyAggregateDeltas(_ deltas: [AggregateKey: Tally]) throws {
@@ -32,8 +33,10 @@ extension Store {
         try arena.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < tallies.count {
-                let rows = min(Self.aggregateChunk, tallies.count - index)
-                let statement = try statement(AggregateRows.upsert(rows: rows))
+                let left = tallies.count - index
+                let chunk = Self.aggregateChunks.first { $0.rows <= left } ?? (1, AggregateRows.upsert(rows: 1))
+                let rows = chunk.rows
+                let statement = try statement(chunk.sql)
                 statement.clear()
                 for row in 0..<rows {
                     let (key, tally) = tallies[index + row]

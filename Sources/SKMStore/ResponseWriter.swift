@@ -16,6 +16,14 @@ public final class ResponseWriter {
         comment, client_id, created_at, import_batch, import_key, occupation_as_written
         """
     static let columnCount: Int32 = 18
+    /// The INSERT of one row and of a full batch, built once (the statements are cached by text).
+    static let insertOne = insert(rows: 1)
+    static let insertBatch = insert(rows: batchSize)
+
+    static func insert(rows: Int) -> String {
+        let placeholders = "(" + Array(repeating: "?", count: Int(columnCount)).joined(separator: ",") + ")"
+        return "INSERT INTO responses(\(columns)) VALUES " + Array(repeating: placeholders, count: rows).joined(separator: ",")
+    }
 
     let store: Store
     let createdAt: String
@@ -95,9 +103,7 @@ public final class ResponseWriter {
     func flush() throws {
         guard !pending.isEmpty else { return }
         let rows = pending.count == Self.batchSize ? Self.batchSize : 1
-        let placeholders = "(" + Array(repeating: "?", count: Int(Self.columnCount)).joined(separator: ",") + ")"
-        let sql = "INSERT INTO responses(\(Self.columns)) VALUES " + Array(repeating: placeholders, count: rows).joined(separator: ",")
-        let statement = try store.statement(sql)
+        let statement = try store.statement(rows == 1 ? Self.insertOne : Self.insertBatch)
         arena.removeAll(keepingCapacity: true)
         texts.removeAll(keepingCapacity: true)
         for row in pending { collectTexts(row.response) }

@@ -43,13 +43,20 @@ enum UnsurBlob {
         withUnsafeBytes(of: Int64(value).littleEndian) { out.append(contentsOf: $0) }
     }
 
-    /// Appends the packed form of `unsur` to `out`.
+    /// Appends the packed form of `unsur` to `out` (grown once, written in place: this runs for
+    /// every aggregate key of every write).
     static func append(_ unsur: [UnsurTally], to out: inout [UInt8]) {
-        out.append(version)
-        for u in unsur {
-            append(u.answered, to: &out)
-            append(u.sum, to: &out)
-            append(u.sumOfSquares, to: &out)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 1 + unsur.count * stride))
+        out.withUnsafeMutableBytes { bytes in
+            bytes[start] = version
+            var offset = start + 1
+            for u in unsur {
+                bytes.storeBytes(of: Int64(u.answered).littleEndian, toByteOffset: offset, as: Int64.self)
+                bytes.storeBytes(of: Int64(u.sum).littleEndian, toByteOffset: offset + 8, as: Int64.self)
+                bytes.storeBytes(of: Int64(u.sumOfSquares).littleEndian, toByteOffset: offset + 16, as: Int64.self)
+                offset += stride
+            }
         }
     }
 
@@ -88,14 +95,18 @@ enum UnsurBlob {
     /// false when either row is malformed or a sum overflows.
     static func sum(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
         guard let countA = count(a), let countB = count(b) else { return false }
+        let slots = 3 * max(countA, countB)
         out.removeAll(keepingCapacity: true)
-        out.append(version)
-        for slot in 0..<(3 * max(countA, countB)) {
-            let x = slot < 3 * countA ? value(a, slot) : 0
-            let y = slot < 3 * countB ? value(b, slot) : 0
-            guard let total = AggregateBounds.add(x, y) else { return false }
-            append(total, to: &out)
+        out.append(contentsOf: repeatElement(0, count: 1 + slots * 8))
+        return out.withUnsafeMutableBytes { bytes in
+            bytes[0] = version
+            for slot in 0..<slots {
+                let x = slot < 3 * countA ? value(a, slot) : 0
+                let y = slot < 3 * countB ? value(b, slot) : 0
+                guard let total = AggregateBounds.add(x, y) else { return false }
+                bytes.storeBytes(of: Int64(total).littleEndian, toByteOffset: 1 + slot * 8, as: Int64.self)
+            }
+            return true
         }
-        return true
     }
 }
