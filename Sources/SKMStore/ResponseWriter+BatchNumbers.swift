@@ -5,7 +5,10 @@ extension ResponseWriter {
     /// this write transaction: two entry sessions on the same batch can never both take a number
     /// (the write lock is held from the transaction's first statement). Returns the new id and
     /// the client id given; the response is always a new row.
+    /// A batch holds one survey date (`BatchDateRule`): a form of another date throws
+    /// `batch_date_mismatch` and nothing is written.
     public func addNumbered(_ response: NewResponse, batch: String, from first: Int) throws -> (id: Int64, clientID: String) {
+        try BatchDateRule.check(try store.batchForms(batch), batch: batch, date: response.content.date)
         var k = max(first, 1)
         while true {
             let candidate = "\(batch)/\(k)"

@@ -70,13 +70,14 @@ import Testing
     @Test func endOfInputMidFormSavesNothingHalfWay() throws {
         let (skm, out) = try session(["1", "434344343", "", "", "", "", "", "4", "3", "4"])
         defer { skm.cleanUp() }
-        #expect(out.status == 0)
+        // Issue 12: a piped session that drops a form exits 1 (it exited 0, so scripts never noticed).
+        #expect(out.status == 1)
         #expect(out.stdout.contains("Masukan berakhir di tengah formulir: formulir ini tidak disimpan."))
         #expect(try stored(skm).count == 1)
         let (skm2, out2) = try session(["1", "434344343", "2", "4"])
         defer { skm2.cleanUp() }
         #expect(try stored(skm2).isEmpty)
-        #expect(out2.status == 0)
+        #expect(out2.status == 1)
     }
 
     @Test func unitAndServiceAreRememberedFromTheLastResponse() throws {

@@ -44,6 +44,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case responseNotFound = "response_not_found"
     case alreadyVoided = "already_voided"
     case clientIDConflict = "client_id_conflict"
+    /// A batch name (`skm entry --batch`) already holds forms of another survey date.
+    case batchDateMismatch = "batch_date_mismatch"
     case databaseBusy = "database_busy"
     case databaseError = "database_error"
     case databaseTooNew = "database_too_new"
@@ -90,7 +92,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             .noEvaluation, .importBatchNotFound:
             return .notFound
         case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
-            .importAlreadyUndone:
+            .importAlreadyUndone, .batchDateMismatch:
             return .conflict
         case .databaseBusy:
             return .busy

@@ -24,3 +24,17 @@ extension SKMService {
         return NumberedSubmitResult(id: id, clientID: clientID)
     }
 }
+
+extension SKMService {
+    /// The forms stored under `BATCH/k`, by number (voided ones included); none when there is no database.
+    public func batchForms(_ batch: String) throws -> [BatchForm] {
+        guard databaseExists else { return [] }
+        return try existingStore().batchForms(batch)
+    }
+
+    /// Throws `batch_date_mismatch` when the batch already holds forms of another survey date
+    /// (the rule `submitNumbered` enforces inside its transaction), so a session can refuse early.
+    public func checkBatchDate(_ batch: String, date: CivilDate) throws {
+        try BatchDateRule.check(try batchForms(batch), batch: batch, date: date)
+    }
+}

@@ -9,6 +9,7 @@ enum EntryCommand {
             .value("unit", "KODE", "unit layanan (bawaan: unit respons terakhir, atau pilih dari daftar)"),
             .value("service", "KODE", "jenis layanan (bawaan: layanan respons terakhir, atau pilih dari daftar)"),
             .value("questionnaire", "ID", "kuesioner (bawaan: permenpanrb-14-2017)"),
+            .value("date", "TTTT-BB-HH", "tanggal survei formulir (bawaan: hari ini; tanggal mundur tanpa jam kecuali dipilih dengan j)"),
             .value("batch", "NAMA", "beri nomor tiap formulir dalam batch (NAMA/1, NAMA/2, …) untuk entri ganda"),
             .value("verify", "NAMA", "entri kedua batch NAMA: dibandingkan dengan entri pertama, tidak disimpan"),
         ],
@@ -17,8 +18,13 @@ enum EntryCommand {
             sekaligus (434344343). Lalu jenis kelamin, pendidikan, pekerjaan (satu tombol, Enter lewati) dan usia.
             Ringkasan: Enter menyimpan, nomor pertanyaan mengubah jawaban, x membuang. Respons tersimpan di disk
             sebelum konfirmasi tampil. Di pertanyaan 1: q selesai, u batalkan respons terakhir, l ganti layanan,
-            t ganti tanggal, j ganti jam. Ctrl-C membuang formulir yang sedang diketik saja.
-            Masukan boleh dari berkas atau program lain (satu jawaban atau satu perintah per baris).
+            t ganti tanggal, j ganti jam. Ctrl-C membuang formulir yang sedang diketik saja. Formulir bertanggal
+            mundur tidak diberi jam kecuali jam dipilih dengan j.
+            Satu batch berisi formulir satu tanggal survei: nama batch yang sudah dipakai untuk tanggal lain
+            ditolak (pakai nama baru). --verify juga membandingkan tanggal dan menyebut formulir batch yang
+            belum diverifikasi.
+            Masukan boleh dari berkas atau program lain (satu jawaban atau satu perintah per baris); bila
+            masukan berakhir di tengah formulir, formulir itu tidak disimpan dan status keluar 1.
             """
     ) { args, ctx in
         try args.requirePositionals([])
@@ -29,16 +35,23 @@ enum EntryCommand {
         let questionnaire = try service.catalog().questionnaire(args.value("questionnaire"))
         let input = EntryInput()
         defer { input.restore() }
-        let (unit, target) = try EntryStart.place(args, service: service, console: ctx.console, input: input)
         let batch = try args.value("batch").map { raw throws(SKMError) in try TextRules.code(raw, field: "batch", what: "batch") }
         let verify = try args.value("verify").map { raw throws(SKMError) in try TextRules.code(raw, field: "verify", what: "batch") }
+        let today = service.clock.today()
+        let date = try args.value("date").map { raw throws(SKMError) in try ResponseValidator.validateDate(raw, today: today) } ?? today
+        // A batch name reused on another survey date is refused before any form is typed.
+        if let batch { try service.checkBatchDate(batch, date: date) }
+        guard let (unit, target) = try EntryStart.place(args, service: service, console: ctx.console, input: input) else {
+            ctx.console.line("Masukan berakhir sebelum layanan dipilih: tidak ada yang disimpan.")
+            return 0
+        }
         let session = EntrySession(
             service: service, console: ctx.console, input: input, questionnaire: questionnaire, unit: unit, target: target,
-            batch: batch, verify: verify)
+            date: date, batch: batch, verify: verify)
         do {
             return try session.run()
         } catch EntryEnd.endOfInput {
-            return 0
+            return session.exitStatus
         }
     }
 }

@@ -76,15 +76,59 @@ final class EntryInput {
         case 0x0A, 0x0D: return .enter
         case 0x7F, 0x08: return .backspace
         case 0x1B:
-            // An escape sequence (arrow keys…): read and ignore the rest of it.
-            while let next = readByte(), !(0x40...0x7E).contains(next) || next == 0x5B {}
-            return .text("\u{1B}")
+            // Esc, an arrow or a function key: consumed whole and ignored, so no byte of it is
+            // taken for the next answer.
+            skipEscapeSequence()
+            return nextKey()
         default:
             var bytes = [b]
             // Complete a multi-byte UTF-8 character.
             let extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
             for _ in 0..<extra { if let c = readByte() { bytes.append(c) } }
             return .text(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// How long the rest of an escape sequence may take to arrive after its Esc byte. A terminal
+    /// sends a key's sequence in one write; a person pressing Esc and then a key is far slower.
+    static let escapeSequenceWait: Int32 = 60
+
+    /// True when a byte is ready within `milliseconds`.
+    func byteAvailable(within milliseconds: Int32) -> Bool {
+        if !pending.isEmpty { return true }
+        if eof { return false }
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        while true {
+            let n = poll(&descriptor, 1, milliseconds)
+            if n < 0 && errno == EINTR { continue }
+            return n > 0
+        }
+    }
+
+    /// Reads the rest of an escape sequence whose Esc byte was just read: a CSI sequence
+    /// (`Esc [` parameters, intermediates, one final byte — arrows, Home, F5…), an SS3 sequence
+    /// (`Esc O` and one byte — F1–F4, arrows in application mode), or Alt with one key. A lone
+    /// Esc (nothing follows quickly) reads nothing more.
+    func skipEscapeSequence() {
+        guard byteAvailable(within: Self.escapeSequenceWait), let introducer = readByte() else { return }
+        switch introducer {
+        case 0x5B:  // CSI: parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, final byte 0x40–0x7E.
+            while byteAvailable(within: Self.escapeSequenceWait), let b = readByte() {
+                if (0x40...0x7E).contains(b) { return }
+                if !(0x20...0x3F).contains(b) {
+                    // Not part of a CSI sequence (a broken one): keep the byte for the next key.
+                    pending.insert(b, at: 0)
+                    return
+                }
+            }
+        case 0x4F:  // SS3: exactly one more byte.
+            if byteAvailable(within: Self.escapeSequenceWait) { _ = readByte() }
+        case 0x1B:
+            // Esc Esc: the second may start a sequence of its own.
+            skipEscapeSequence()
+        default:
+            // Alt with a key (Esc x): both ignored. Control bytes stay for the next key.
+            if introducer < 0x20 || introducer == 0x7F { pending.insert(introducer, at: 0) }
         }
     }
 
@@ -103,14 +147,12 @@ final class EntryInput {
                     text.removeLast()
                     echo("\u{8} \u{8}")
                 }
-            case .text(let s) where s != "\u{1B}":
+            case .text(let s):
                 text += s
                 echo(s)
             case .interrupt, .endOfInput:
                 echo("\n")
                 return nil
-            default:
-                break
             }
         }
     }

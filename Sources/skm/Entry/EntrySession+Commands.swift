@@ -37,7 +37,11 @@ extension EntrySession {
             return
         }
         guard let id = lastSaved else {
-            say("Belum ada respons yang disimpan dalam sesi ini.")
+            if let voided = lastVoided {
+                say("Respons terakhir (#\(voided)) sudah dibatalkan; respons sebelumnya dibatalkan dengan skm void NOMOR --reason \"…\".")
+            } else {
+                say("Belum ada respons yang disimpan dalam sesi ini.")
+            }
             return
         }
         console.out("Batalkan respons #\(id). Alasan (Enter untuk tidak jadi): ")
@@ -49,6 +53,8 @@ extension EntrySession {
         do {
             _ = try service.void(id: id, reason: reason)
             lastSaved = nil
+            lastVoided = id
+            voided += 1
             say("Respons #\(id) dibatalkan (tetap tercatat dengan alasannya).")
         } catch let error as SKMError {
             say(error.message)
@@ -80,16 +86,25 @@ extension EntrySession {
             console.out("Tanggal survei TTTT-BB-HH (Enter: hari ini, \(service.clock.today().iso)): ")
             console.flush()
             guard let text = readText() else { return }
-            if text.isEmpty {
-                date = service.clock.today()
-                return
-            }
+            let chosen: CivilDate
             do {
-                date = try ResponseValidator.validateDate(text, today: service.clock.today())
-                return
+                chosen = text.isEmpty ? service.clock.today() : try ResponseValidator.validateDate(text, today: service.clock.today())
             } catch {
                 say(error.message)
+                continue
             }
+            do {
+                // A batch holds one survey date: refused here already, not only when saving.
+                if let batch { try service.checkBatchDate(batch, date: chosen) }
+            } catch let error as SKMError {
+                say("Tanggal tidak diubah. " + error.message)
+                return
+            } catch {
+                say("Tanggal tidak diubah: \(error)")
+                return
+            }
+            date = chosen
+            return
         }
     }
 

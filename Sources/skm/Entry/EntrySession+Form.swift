@@ -44,11 +44,14 @@ extension EntrySession {
                 say("  → " + values.map { describe($0) }.joined(separator: " "))
             }
         }
-        return try fillProfile(&form) ? .filled(form) : .discarded
+        if try fillProfile(&form) { return .filled(form) }
+        // The profile stopped: Ctrl-C on a terminal discards the form; the end of the input drops it.
+        return input.eof ? discardAtEnd() : .discarded
     }
 
     func discardAtEnd() -> FormOutcome {
         say("Masukan berakhir di tengah formulir: formulir ini tidak disimpan.")
+        dropped += 1
         return .quit
     }
 

@@ -30,6 +30,7 @@ extension EntrySession {
                 if try save(form) { return true }
             case .endOfInput:
                 say("Masukan berakhir sebelum formulir disimpan: formulir ini tidak disimpan.")
+                dropped += 1
                 finish()
                 throw EntryEnd.endOfInput
             case .interrupt:
@@ -105,6 +106,7 @@ extension EntrySession {
 
     func acknowledge(id: Int64, label: String) {
         lastSaved = id
+        lastVoided = nil
         saved += 1
         say("Tersimpan: respons #\(id)\(label). \(todayLine())")
     }
@@ -129,7 +131,10 @@ extension EntrySession {
             verified.append((formNumber, ["tidak ada entri pertama"]))
             return
         }
-        let differences = form.differences(from: original, questionnaire: q)
+        var differences = form.differences(from: original, questionnaire: q)
+        if original.content.date != date {
+            differences.insert("tanggal: pertama \(original.content.date.iso), kedua \(date.iso)", at: 0)
+        }
         verified.append((formNumber, differences))
         if differences.isEmpty {
             say("Formulir \(formNumber): cocok dengan respons #\(original.id).")

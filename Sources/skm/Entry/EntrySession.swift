@@ -24,12 +24,18 @@ final class EntrySession {
     let verify: String?
     var formNumber = 0
     var lastSaved: Int64?
+    /// The response `u` voided last, while no newer form was saved.
+    var lastVoided: Int64?
     var saved = 0
+    /// Forms saved in this session and voided in it with `u`.
+    var voided = 0
+    /// Forms begun but not stored because the input ended in the middle of them.
+    var dropped = 0
     var verified: [(form: Int, differences: [String])] = []
 
     init(
         service: SKMService, console: Console, input: EntryInput, questionnaire: Questionnaire, unit: UnitRecord,
-        target: ServiceRecord, batch: String?, verify: String?
+        target: ServiceRecord, date: CivilDate, batch: String?, verify: String?
     ) {
         self.service = service
         self.console = console
@@ -37,7 +43,7 @@ final class EntrySession {
         self.q = questionnaire
         self.unit = unit
         self.target = target
-        self.date = service.clock.today()
+        self.date = date
         self.batch = batch
         self.verify = verify
     }
@@ -71,21 +77,27 @@ final class EntrySession {
         return text
     }
 
-    /// The time slot of a new form: the chosen one, or the one the clock is in.
+    /// True when the forms are dated before today (typed in later from paper).
+    var isBackDated: Bool { date != service.clock.today() }
+
+    /// The time slot of a new form: the chosen one, else the one the clock is in — but only for
+    /// forms of today: the clock says nothing about when a back-dated form was filled in.
     var currentSlot: String? {
         if let slot { return slot }
+        guard !isBackDated else { return nil }
         return q.timeSlot(matching: ClockTime.format(minutes: ClockNow.minutes()))?.code
     }
 
     func header() {
         say("Entri SKM — \(unit.name) (\(unit.code)) · layanan \(target.code) \(target.name)")
-        let clock = slot == nil ? " (ikut jam komputer)" : ""
+        let clock = slot != nil ? "" : isBackDated ? " (tanggal mundur: j untuk memilih jam)" : " (ikut jam komputer)"
         say("Tanggal \(date.iso) · jam \(currentSlot ?? "tidak tercatat")\(clock)\(verify.map { " · VERIFIKASI batch \($0)" } ?? "")")
         say("Ketik jawaban \(q.scale.lowerBound)–\(q.scale.upperBound) tiap pertanyaan (- kosong); di pertanyaan 1 bisa sekaligus, mis. 434344343.")
         say("Di pertanyaan 1: q selesai · u batalkan respons terakhir · l ganti layanan · t ganti tanggal · j ganti jam · ? bantuan")
     }
 
-    /// Runs until `q` or the end of input; returns the exit status.
+    /// Runs until `q` or the end of input; returns the exit status: 1 when input from a pipe or
+    /// file ended in the middle of a form (that form was not stored), else 0.
     func run() throws -> Int32 {
         header()
         while true {
@@ -93,7 +105,7 @@ final class EntrySession {
             switch try fillForm() {
             case .quit:
                 finish()
-                return 0
+                return exitStatus
             case .discarded:
                 formNumber -= 1
                 say("Formulir dibuang; tidak ada yang disimpan. Mulai formulir baru.")
@@ -108,9 +120,31 @@ final class EntrySession {
             let differing = verified.filter { !$0.differences.isEmpty }
             say("Verifikasi batch \(verify): \(verified.count) formulir, \(verified.count - differing.count) cocok, \(differing.count) berbeda.")
             for v in differing { say("  formulir \(v.form): " + v.differences.joined(separator: "; ")) }
+            if let unchecked = try? uncheckedForms(of: verify), !unchecked.isEmpty {
+                let numbers = unchecked.prefix(20).map(String.init).joined(separator: ", ")
+                say(
+                    "\(unchecked.count) formulir batch \(verify) belum diverifikasi: "
+                        + numbers + (unchecked.count > 20 ? ", …" : "") + ".")
+            }
         } else {
-            say("Selesai: \(saved) respons disimpan dalam sesi ini.")
+            let kept = saved - voided
+            let voidedNote = voided == 0 ? "" : " (\(voided) lagi disimpan lalu dibatalkan)"
+            say("Selesai: \(kept) respons disimpan dalam sesi ini\(voidedNote).")
         }
+        if dropped > 0 {
+            let text = "\(dropped) formulir tidak disimpan karena masukan berakhir di tengah formulir."
+            say(text)
+            if !input.raw { console.err(text) }
+        }
+    }
+
+    /// 1 when forms fed through a pipe or file were dropped (a script must notice), else 0.
+    var exitStatus: Int32 { dropped > 0 && !input.raw ? 1 : 0 }
+
+    /// Numbers of the batch's forms (not voided) that this verification did not reach.
+    func uncheckedForms(of batch: String) throws -> [Int] {
+        let checked = Set(verified.map(\.form))
+        return try service.batchForms(batch).filter { !$0.voided && !checked.contains($0.number) }.map(\.number)
     }
 }
 

@@ -2,11 +2,11 @@ import SKMCore
 import SKMService
 
 /// Where a session starts: the unit and service named, else those of the last response,
-/// else chosen from a numbered list.
+/// else chosen from a numbered list; nil when the input ended before a service was chosen.
 enum EntryStart {
     static func place(
         _ args: ParsedArguments, service: SKMService, console: Console, input: EntryInput
-    ) throws -> (UnitRecord, ServiceRecord) {
+    ) throws -> (UnitRecord, ServiceRecord)? {
         if let verify = args.value("verify"), let first = try service.response(clientID: "\(verify.uppercased())/1") {
             let unit = try service.resolveUnit(first.content.unitCode)
             return (unit, try service.resolveService(first.content.serviceCode, in: unit))
@@ -37,7 +37,7 @@ enum EntryStart {
 
     static func pick(
         from list: [ServiceRecord], service: SKMService, console: Console, input: EntryInput
-    ) throws -> (UnitRecord, ServiceRecord) {
+    ) throws -> (UnitRecord, ServiceRecord)? {
         guard !list.isEmpty else {
             throw SKMError(
                 .unknownService,
@@ -50,9 +50,7 @@ enum EntryStart {
             console.flush()
             let read = input.readText(echo: { console.out($0); console.flush() })
             if !input.raw { console.out("\n") }
-            guard let text = read else {
-                throw SKMError(.usage, "Masukan berakhir sebelum layanan dipilih.")
-            }
+            guard let text = read else { return nil }
             if let n = Int(text), (1...list.count).contains(n) {
                 let chosen = list[n - 1]
                 return (try service.resolveUnit(chosen.unitCode), chosen)
