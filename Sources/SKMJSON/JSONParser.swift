@@ -17,6 +17,10 @@ public struct JSONParseError: Error, Sendable, Equatable {
     public let offset: Int
     /// For `duplicateKey`, the repeated key.
     public let key: String?
+    /// The 1-based line of `offset`, as an editor shows it (set by the parser; nil when unknown).
+    public internal(set) var line: Int?
+    /// The 1-based column of `offset` in characters on its line (set with `line`).
+    public internal(set) var column: Int?
 
     public init(_ kind: Kind, at offset: Int, key: String? = nil) {
         self.kind = kind
@@ -24,12 +28,39 @@ public struct JSONParseError: Error, Sendable, Equatable {
         self.key = key
     }
 
-    /// An Indonesian explanation with the 1-based position a person counts in an editor.
+    /// The same error with the line and column of its offset in `bytes` (lines end at LF; a
+    /// column counts characters, so an é is one column). A text of one line (a JSON-RPC request)
+    /// keeps its byte position alone.
+    func locating(in bytes: UnsafeBufferPointer<UInt8>) -> JSONParseError {
+        guard bytes.contains(0x0A) else { return self }
+        var located = self
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        located.line = line
+        located.column = column
+        return located
+    }
+
+    /// An Indonesian explanation with the 1-based position a person counts in an editor:
+    /// "pada baris 3, kolom 14 (byte ke-52)".
     public var indonesianMessage: String {
-        let position = "pada byte ke-\(offset + 1)"
+        let byte = "byte ke-\(offset + 1)"
+        let position = line.map { "pada baris \($0), kolom \(column ?? 1) (\(byte))" } ?? "pada \(byte)"
         switch kind {
         case .invalidUTF8: return "Teks bukan UTF-8 yang sah \(position)"
-        case .unexpectedEnd: return "JSON terpotong: teks berakhir sebelum JSON lengkap"
+        case .unexpectedEnd: return "JSON terpotong: teks berakhir sebelum JSON lengkap" + (line.map { " (baris \($0))" } ?? "")
         case .unexpectedCharacter: return "Karakter tidak terduga \(position)"
         case .invalidNumber: return "Angka tidak sah \(position)"
         case .invalidEscape: return "Escape tidak sah dalam teks \(position)"
@@ -63,6 +94,14 @@ public struct JSONParser {
     }
 
     public func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        do {
+            return try parseUnlocated(buffer)
+        } catch {
+            throw error.locating(in: buffer)
+        }
+    }
+
+    func parseUnlocated(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         if let bad = UTF8Validation.firstInvalidOffset(buffer) {
             throw JSONParseError(.invalidUTF8, at: bad)
         }

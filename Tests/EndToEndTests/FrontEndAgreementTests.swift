@@ -65,7 +65,8 @@ import Testing
         #expect(sample == rpcSample.json["result"])
     }
 
-    /// `skm ikm --csv --by service,quarter` printed the service table only.
+    /// `skm ikm --csv --by service,quarter` printed the service table only. (Issue 12: the CSV
+    /// headers and breakdown names are Indonesian words now; they were English.)
     @Test func csvWithSeveralBreakdownsHasEveryGroupOfEach() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
@@ -76,15 +77,15 @@ import Testing
         let both = try skm.run(["ikm", "--year", "2025", "--csv", "--by", "service,quarter"])
         #expect(both.status == 0, "\(both.stderr)")
         let lines = both.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline).map(String.init)
-        #expect(lines.first?.hasPrefix("breakdown,key,label,respondents,") == true, "\(lines)")
-        #expect(lines.filter { $0.hasPrefix("service,") }.count == 2, "\(lines)")
-        #expect(lines.filter { $0.hasPrefix("quarter,") }.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("rincian,kunci,label,responden,") == true, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("layanan,") }.count == 2, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("triwulan,") }.count == 2, "\(lines)")
         #expect(lines.count == 1 + 2 + 2)
         let columns = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }
         #expect(Set(columns).count == 1, "one rectangular table: \(lines)")
         let one = try skm.run(["ikm", "--year", "2025", "--csv", "--by", "quarter"])
         let oneLines = one.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
-        #expect(oneLines.first?.hasPrefix("key,label,respondents,") == true, "one breakdown: the table as before")
+        #expect(oneLines.first?.hasPrefix("kunci,label,responden,") == true, "one breakdown: the table as before")
         #expect(oneLines.count == 1 + 2)
     }
 }

@@ -127,4 +127,22 @@ import Testing
         #expect(Weighting(parsing: "0.1") == nil)
         #expect(Weighting.threeDecimals.weights(from: Fixtures.q2004.weights).first == 0.071)
     }
+
+    /// Issue 12: the weight a 2004-era spreadsheet prints for 14 unsur names the rounded modes,
+    /// and every result names the weight it applied (it said "0.111" while 0,071 was applied).
+    @Test func theFourteenUnsurPrintedWeightIsAcceptedAndNamed() {
+        #expect(Weighting(parsing: "0.071") == .threeDecimals)
+        #expect(Weighting(parsing: "0,071") == .threeDecimals)
+        #expect(Weighting(parsing: "0,07") == .twoDecimals)
+        let q14 = Fixtures.q2004
+        let tally = Fixtures.tally(respondents: 1, sums: Array(repeating: 4, count: q14.unsur.count))
+        let three = IKMScorer.score(tally, questionnaire: q14, weighting: .threeDecimals)
+        #expect(three.unsur.allSatisfy { $0.weight == 0.071 })
+        #expect(three.appliedWeightLabel == "0,071")
+        #expect(three.appliedWeightingDescription.contains("0,071 tiap unsur (14 unsur)"))
+        #expect(IKMScorer.score(tally, questionnaire: q14, weighting: .twoDecimals).appliedWeightLabel == "0,07")
+        #expect(IKMScorer.score(tally, questionnaire: q14, weighting: .exact).appliedWeightLabel == "1/14")
+        let nine = IKMScorer.score(Fixtures.tally(respondents: 1, sums: Array(repeating: 4, count: 9)), questionnaire: q, weighting: .threeDecimals)
+        #expect(nine.appliedWeightLabel == "0,111")
+    }
 }

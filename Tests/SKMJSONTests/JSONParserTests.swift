@@ -118,4 +118,41 @@ import Testing
         #expect(utf8 == #""a\"b\\c\nd é \u001f \"q\" 😀 end""#)
         #expect((try? JSONParser().parse(utf8)) == .string(text))
     }
+
+}
+
+/// Issue 12: errors in files name the line and column an editor shows, not only a byte.
+@Suite struct JSONParseErrorPositionTests {
+    let parser = JSONParser()
+
+    @Test func errorsInATextOfSeveralLinesNameLineAndColumn() {
+        let text = "{\n  \"judul\": \"Survéi\",\n  \"unsur\": [1, 2,]\n}\n"
+        do {
+            _ = try parser.parse(text)
+            Issue.record("a trailing comma was accepted")
+        } catch {
+            #expect(error.kind == .unexpectedCharacter)
+            #expect(error.line == 3)
+            #expect(error.column == 18)
+            #expect(error.indonesianMessage == "Karakter tidak terduga pada baris 3, kolom 18 (byte ke-\(error.offset + 1))")
+        }
+        do {
+            _ = try parser.parse("{\n  \"é\": 1,\n  \"é\": 2\n}")
+        } catch {
+            #expect(error.kind == .duplicateKey)
+            #expect(error.line == 3 && error.column == 3, "\(error.indonesianMessage)")
+        }
+        do {
+            _ = try parser.parse("{\n  \"a\": [1, 2\n")
+        } catch {
+            #expect(error.indonesianMessage == "JSON terpotong: teks berakhir sebelum JSON lengkap (baris 3)")
+        }
+        // One line (a JSON-RPC request): the byte position, as before.
+        do {
+            _ = try parser.parse(#"{"a":1,}"#)
+        } catch {
+            #expect(error.line == nil)
+            #expect(error.indonesianMessage == "Karakter tidak terduga pada byte ke-8")
+        }
+    }
 }

@@ -192,3 +192,16 @@ public enum ClockTime {
         return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 }
+
+extension Questionnaire {
+    /// The status in the words a user reads: `resmi`, `rekonstruksi` or `buatan sendiri`
+    /// (the definition file and JSON keep `official`, `reconstructed`, `custom`).
+    public var statusLabel: String {
+        switch status {
+        case "official": return "resmi"
+        case "reconstructed": return "rekonstruksi"
+        case "custom": return "buatan sendiri"
+        default: return status
+        }
+    }
+}

@@ -9,13 +9,14 @@ public enum Weighting: String, Sendable, CaseIterable {
     case threeDecimals = "0.111"
     case twoDecimals = "0.11"
 
-    /// Reads a mode as typed: `exact`, `0.111`/`0,111`, `0.11`/`0,11`.
+    /// Reads a mode as typed: `exact`, `0.111`/`0,111`, `0.11`/`0,11`, or the weight a 2004-era
+    /// spreadsheet prints for its 14 unsur, `0.071`/`0,071` (three decimals) and `0.07`/`0,07` (two).
     public init?(parsing text: String) {
         let normalized = text.trimmingSpaces().lowercased().replacingComma()
         switch normalized {
         case "exact", "eksak", "1/n": self = .exact
-        case "0.111", ".111": self = .threeDecimals
-        case "0.11", ".11": self = .twoDecimals
+        case "0.111", ".111", "0.071", ".071": self = .threeDecimals
+        case "0.11", ".11", "0.07", ".07": self = .twoDecimals
         default: return nil
         }
     }
@@ -35,6 +36,35 @@ public enum Weighting: String, Sendable, CaseIterable {
         case .exact: return "bobot eksak (1/jumlah unsur, atau bobot yang ditetapkan kuesioner)"
         case .threeDecimals: return "bobot dibulatkan 3 desimal (0,111 untuk 9 unsur), seperti lembar kerja lama"
         case .twoDecimals: return "bobot dibulatkan 2 desimal (0,11 untuk 9 unsur), seperti lembar kerja lama"
+        }
+    }
+}
+
+extension IKMResult {
+    /// The weight actually applied, as printed: `0,071` when every unsur had that weight
+    /// (a rounded mode, or exact weights shown to four decimals as `1/14`), else `per unsur`.
+    public var appliedWeightLabel: String {
+        let weights = unsur.map(\.weight)
+        guard let first = weights.first, weights.allSatisfy({ $0 == first }) else { return "per unsur (ditetapkan kuesioner)" }
+        switch weighting {
+        case .exact: return "1/\(weights.count)"
+        case .threeDecimals: return IndonesianNumber.format(first, decimals: 3)
+        case .twoDecimals: return IndonesianNumber.format(first, decimals: 2)
+        }
+    }
+
+    /// The weighting in words, naming the weight actually applied to this result's unsur
+    /// ("bobot dibulatkan 3 desimal: 0,071 tiap unsur (14 unsur), seperti lembar kerja lama").
+    public var appliedWeightingDescription: String {
+        let weights = unsur.map(\.weight)
+        guard let first = weights.first, weights.allSatisfy({ $0 == first }) else { return weighting.indonesianDescription }
+        let n = weights.count
+        switch weighting {
+        case .exact: return "bobot eksak 1/\(n) tiap unsur (\(n) unsur)"
+        case .threeDecimals:
+            return "bobot dibulatkan 3 desimal: \(appliedWeightLabel) tiap unsur (\(n) unsur), seperti lembar kerja lama"
+        case .twoDecimals:
+            return "bobot dibulatkan 2 desimal: \(appliedWeightLabel) tiap unsur (\(n) unsur), seperti lembar kerja lama"
         }
     }
 }

@@ -26,7 +26,7 @@ enum MethodChapter {
         ]))
         let factor = IndonesianNumber.format(q.conversionFactor, decimals: 0)
         blocks.append(.paragraph([
-            .text("Nilai rata-rata per unsur (NRR) adalah jumlah nilai dibagi jumlah responden yang menjawab. Indeks adalah jumlah NRR tertimbang (NRR × bobot; \(weightPhrase(q, d.overall.weighting))), dan IKM adalah indeks × \(factor). Semua perhitungan memakai angka penuh; pembulatan hanya dilakukan saat angka ditampilkan, dan mutu pelayanan dibaca dari nilai IKM yang ditampilkan dengan dua desimal.")
+            .text("Nilai rata-rata per unsur (NRR) adalah jumlah nilai dibagi jumlah responden yang menjawab. Indeks adalah jumlah NRR tertimbang (NRR × bobot; \(weightPhrase(q, d.overall))), dan IKM adalah indeks × \(factor). Semua perhitungan memakai angka penuh; pembulatan hanya dilakukan saat angka ditampilkan, dan mutu pelayanan dibaca dari nilai IKM yang ditampilkan dengan dua desimal.")
         ]))
 
         blocks.append(.heading("2.3 Lokasi dan Waktu", id: "lokasi-waktu"))
@@ -60,13 +60,13 @@ enum MethodChapter {
         return Chapter(id: "bab-2", title: "BAB II PENGUMPULAN DATA", blocks: blocks)
     }
 
-    static func weightPhrase(_ q: Questionnaire, _ weighting: Weighting) -> String {
+    static func weightPhrase(_ q: Questionnaire, _ overall: IKMResult) -> String {
         let declared = q.unsur.allSatisfy { $0.weight != nil }
-        switch weighting {
+        switch overall.weighting {
         case .exact:
             return declared ? "bobot tiap unsur sebagaimana ditetapkan kuesioner" : "bobot tiap unsur 1/\(q.unsur.count)"
         case .threeDecimals, .twoDecimals:
-            return weighting.indonesianDescription
+            return overall.appliedWeightingDescription
         }
     }
 

@@ -8,7 +8,7 @@ enum MethodNote {
         let r = d.overall
         var blocks: [Block] = [.heading("Lampiran C. Catatan Metode", id: "lampiran-metode")]
         blocks.append(.bullets([
-            [.strong("Bobot: "), .text(r.weighting.indonesianDescription + ".")],
+            [.strong("Bobot: "), .text(r.appliedWeightingDescription + ".")],
             [.strong("Gabungan layanan: "), .text("IKM unit dihitung dari semua responden yang digabung (pooled), bukan rata-rata IKM tiap layanan.")],
             [.strong("Jawaban kosong: "), .text("tidak dihitung sebagai nol; NRR dibagi dengan jumlah responden yang menjawab unsur tersebut.")],
             [.strong("Pembulatan: "), .text("tidak ada pembulatan sebelum perkalian dengan \(IndonesianNumber.format(q.conversionFactor, decimals: 0)). IKM ditampilkan dengan dua desimal (pembulatan setengah menjauhi nol) dan mutu dibaca dari nilai yang ditampilkan\(roundingExample(q.bands)).")],

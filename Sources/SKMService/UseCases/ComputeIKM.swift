@@ -17,6 +17,17 @@ public enum Breakdown: String, Sendable, CaseIterable {
         default: return nil
         }
     }
+
+    /// The Indonesian word a user reads (`layanan`, `triwulan`…), as `init(parsing:)` accepts it.
+    public var indonesianName: String {
+        switch self {
+        case .unit: return "unit"
+        case .service: return "layanan"
+        case .quarter: return "triwulan"
+        case .month: return "bulan"
+        case .year: return "tahun"
+        }
+    }
 }
 
 /// What to compute.

@@ -20,7 +20,7 @@ enum QuestionnaireCommands {
             for q in list {
                 let origin = catalog.isBuiltIn(q.id) ? "bawaan" : "kustom"
                 let marker = q.id == QuestionnaireCatalog.defaultID ? " (utama)" : ""
-                table.add([q.id + marker, q.title, String(q.unsur.count), "\(q.status), \(origin)"])
+                table.add([q.id + marker, q.title, String(q.unsur.count), "\(q.statusLabel), \(origin)"])
             }
             ctx.console.out(table.rendered)
             return 0

@@ -9,7 +9,7 @@ enum IKMPrinter {
         var lines: [String] = []
         lines.append("IKM — \(report.filter.indonesianDescription)")
         lines.append("Kuesioner: \(q.id)   Responden: \(IndonesianNumber.format(r.respondents))")
-        lines.append("Bobot: \(r.weighting.indonesianDescription)")
+        lines.append("Bobot: \(r.appliedWeightingDescription)")
         lines.append(
             r.aggregation == .pooled
                 ? "Agregasi: semua responden digabung (pooled)"

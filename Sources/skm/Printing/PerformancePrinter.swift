@@ -61,7 +61,10 @@ enum PerformancePrinter {
         let csv = CSVWriter(separator: separator)
         let n: (Double?) -> CSVCell = { CSVCell.decimal($0, decimals: 2) }
         var out = csv.byteOrderMark
-        out += csv.line(["code", "name", "satuan", "target", "realisasi", "capaian", "category", "previous", "change", "finalTarget", "progressToFinal", "reason"].map { .text($0) })
+        out += csv.line([
+            "kode", "nama", "satuan", "target", "realisasi", "capaian", "kategori", "sebelumnya", "perubahan", "target_akhir",
+            "kemajuan_ke_target_akhir", "alasan",
+        ].map { .text($0) })
         for i in e.indicators {
             out += csv.line([
                 .text(i.indicator.code), .text(i.indicator.name), .optionalText(i.indicator.satuan), n(i.target),

@@ -3,7 +3,7 @@ import SKMCore
 /// A questionnaire as a person reads it: the form, the unsur, the weights and the band table.
 enum QuestionnairePrinter {
     static func text(_ q: Questionnaire) -> String {
-        var lines = ["\(q.title)", "ID: \(q.id)   Status: \(q.status)", "Dasar: \(q.regulation)"]
+        var lines = ["\(q.title)", "ID: \(q.id)   Status: \(q.statusLabel)", "Dasar: \(q.regulation)"]
         if let note = q.note { lines += ["Catatan: \(note)"] }
         lines += [
             "Skala: \(q.scale.lowerBound)–\(q.scale.upperBound)   IKM = indeks × \(IndonesianNumber.format(q.conversionFactor, decimals: 0))",
