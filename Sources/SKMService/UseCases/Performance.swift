@@ -27,6 +27,25 @@ extension SKMService {
         try store(plan: checkPlan(text: try TextFile.read(path), fileName: path))
     }
 
+    /// Loads (or replaces) the plans of several files: every file is read and checked first, so
+    /// one bad file (named in the error) stores none of them; then each plan is stored in order.
+    /// Returns each plan and whether it changed.
+    public func loadPlans(paths: [String]) throws -> [(PerformancePlan, Bool)] {
+        var outcomes: [PlanDecoder.Outcome] = []
+        for path in paths {
+            let outcome = checkPlan(text: try TextFile.read(path), fileName: path)
+            guard outcome.plan != nil else {
+                throw SKMError(
+                    .invalidPlan,
+                    "Berkas \(path.clipped(80)): rencana IKU tidak sah; tidak ada rencana yang dimuat:\n"
+                        + outcome.errors.map { "- \($0)" }.joined(separator: "\n"),
+                    field: "plan", details: .array(outcome.problems.map(\.json)))
+            }
+            outcomes.append(outcome)
+        }
+        return try outcomes.map { try store(plan: $0) }
+    }
+
     /// Loads (or replaces) a plan given as JSON (RPC `iku.plan.put`).
     public func putPlan(json: JSONValue) throws -> (PerformancePlan, Bool) {
         try store(plan: PlanDecoder.decode(json))

@@ -40,15 +40,20 @@ enum PerformanceCommands {
     }
 
     static let load = CommandSpec(
-        ["iku", "load"], summary: "Memuat (atau memperbarui) rencana IKU dari berkas JSON.", arguments: "BERKAS",
-        discussion: "Id rencana = nama berkas tanpa .json. Versi lama tetap tersimpan dalam riwayat."
+        ["iku", "load"], summary: "Memuat (atau memperbarui) rencana IKU dari satu atau beberapa berkas JSON.",
+        arguments: "BERKAS…",
+        discussion: """
+            Id rencana = nama berkas tanpa .json. Versi lama tetap tersimpan dalam riwayat. Dengan beberapa berkas,
+            semuanya diperiksa dulu: bila satu tidak sah, tidak ada yang dimuat.
+            """
     ) { args, ctx in
-        try args.requirePositionals(["BERKAS"])
-        let (plan, changed) = try ctx.service.loadPlan(path: args.positionals[0])
-        ctx.console.line(
-            changed
-                ? "Rencana \(plan.id) dimuat: \(plan.indicators.count) indikator, \(plan.firstYear)–\(plan.lastYear)."
-                : "Rencana \(plan.id) sudah dimuat dengan isi yang sama.")
+        try args.requirePositionals(["BERKAS"], orMore: true)
+        for (plan, changed) in try ctx.service.loadPlans(paths: args.positionals) {
+            ctx.console.line(
+                changed
+                    ? "Rencana \(plan.id) dimuat: \(plan.indicators.count) indikator, \(plan.firstYear)–\(plan.lastYear)."
+                    : "Rencana \(plan.id) sudah dimuat dengan isi yang sama.")
+        }
         return 0
     }
 

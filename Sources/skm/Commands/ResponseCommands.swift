@@ -179,11 +179,23 @@ enum ResponseCommands {
         ] + Commands.filterOptions
     ) { args, ctx in
         try args.requirePositionals([])
+        let filter = try FilterArguments.filter(args)
+        let limit = try args.int("limit") ?? 50
         let rows = try ctx.service.responses(
-            try FilterArguments.filter(args), includeVoided: !args.flag("active-only"),
-            afterID: Int64(try args.int("after") ?? 0), limit: try args.int("limit") ?? 50)
+            filter, includeVoided: !args.flag("active-only"), afterID: Int64(try args.int("after") ?? 0), limit: limit)
+        // Stopped at the limit with more to show: say so, and how to see the rest.
+        var more: String?
+        if rows.count == limit, let last = rows.last,
+            try !ctx.service.responses(filter, includeVoided: !args.flag("active-only"), afterID: last.id, limit: 1).isEmpty
+        {
+            more =
+                "Berhenti di batas \(limit) respons; masih ada lagi. Lanjutkan dengan pilihan yang sama ditambah --after \(last.id)"
+                + (limit < SKMService.maxListLimit ? ", atau naikkan --limit (paling banyak \(SKMService.maxListLimit))." : ".")
+        }
         if args.flag("json") {
             ctx.console.json(.array(rows.map { ResponseJSON.stored($0, questionnaire: ctx.service.questionnaire(of: $0)) }))
+            // The JSON stays one array; the note goes to standard error.
+            if let more { ctx.console.err(more) }
             return 0
         }
         if rows.isEmpty {
@@ -196,6 +208,7 @@ enum ResponseCommands {
             table.add([String(r.id), r.content.date.iso, r.content.unitCode, r.content.serviceCode, answers, r.isVoided ? "dibatalkan" : ""])
         }
         ctx.console.out(table.rendered)
+        if let more { ctx.console.line(more) }
         return 0
     }
 
@@ -207,11 +220,10 @@ enum ResponseCommands {
             throw SKMError(.usage, "ID respons harus angka, diterima \"\(args.positionals[0].clipped(30))\".")
         }
         let r = try ctx.service.response(id: id)
-        let json = ResponseJSON.stored(r, questionnaire: ctx.service.questionnaire(of: r))
         if args.flag("json") {
-            ctx.console.json(json)
+            ctx.console.json(ResponseJSON.stored(r, questionnaire: ctx.service.questionnaire(of: r)))
         } else {
-            ctx.console.line(JSONWriter.pretty.string(json))
+            ctx.console.out(ResponsePrinter.text(r, questionnaire: ctx.service.questionnaire(of: r)))
         }
         return 0
     }
