@@ -100,7 +100,7 @@ extension EntrySession {
                 say("Tanggal tidak diubah. " + error.message)
                 return
             } catch {
-                say("Tanggal tidak diubah: \(error)")
+                say("Tanggal tidak diubah: batch \(batch ?? "") tidak dapat diperiksa.")
                 return
             }
             date = chosen

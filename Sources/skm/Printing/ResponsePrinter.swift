@@ -33,7 +33,7 @@ enum ResponsePrinter {
         ]
         lines.append("Responden: " + profile.map { "\($0) \($1)" }.joined(separator: " · "))
         if let comment = c.comment { lines.append("Saran: \(comment)") }
-        if let clientID = r.clientID { lines.append("Nomor pengirim (client id): \(clientID)") }
+        if let clientID = r.clientID { lines.append("Nomor pengenal dari pengirim: \(clientID)") }
         lines.append("Dicatat: \(r.createdAt)")
         return lines.joined(separator: "\n") + "\n"
     }
