@@ -79,7 +79,8 @@ import Testing
         let up = "\u{1B}[A", left = "\u{1B}[D", f1 = "\u{1B}OP", f5 = "\u{1B}[15~", ctrlRight = "\u{1B}[1;5C"
         let esc = "\u{1B}"
         var chunks = [up, f1, esc, f5]
-        chunks += ["4", "3", left, "4", "3", f1, "4", esc, "4", ctrlRight, "3", "4", "3"]
+        // Esc and a key in one write (a slow link, or Alt+4): the key is kept.
+        chunks += ["4", "3", left, "4", "3", f1, "4", esc + "4", ctrlRight, "3", "4", "3"]
         // Profile: gender 2 after an Esc, education 4 after F1, occupation 5; age with an arrow inside.
         chunks += [esc, "2", f1, "4", "5", "3", left, "4", esc, "\r", f5, "\r", esc, "q"]
         let result = try terminal(skm, chunks)

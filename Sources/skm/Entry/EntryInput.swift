@@ -107,8 +107,8 @@ final class EntryInput {
 
     /// Reads the rest of an escape sequence whose Esc byte was just read: a CSI sequence
     /// (`Esc [` parameters, intermediates, one final byte — arrows, Home, F5…), an SS3 sequence
-    /// (`Esc O` and one byte — F1–F4, arrows in application mode), or Alt with one key. A lone
-    /// Esc (nothing follows quickly) reads nothing more.
+    /// (`Esc O` and one byte — F1–F4, arrows in application mode). A lone Esc reads nothing more:
+    /// whatever follows it (a key, Alt's key) is left for the next read.
     func skipEscapeSequence() {
         guard byteAvailable(within: Self.escapeSequenceWait), let introducer = readByte() else { return }
         switch introducer {
@@ -123,12 +123,11 @@ final class EntryInput {
             }
         case 0x4F:  // SS3: exactly one more byte.
             if byteAvailable(within: Self.escapeSequenceWait) { _ = readByte() }
-        case 0x1B:
-            // Esc Esc: the second may start a sequence of its own.
-            skipEscapeSequence()
         default:
-            // Alt with a key (Esc x): both ignored. Control bytes stay for the next key.
-            if introducer < 0x20 || introducer == 0x7F { pending.insert(introducer, at: 0) }
+            // A lone Esc followed by a key (or Alt with a key): the Esc alone is ignored and the key
+            // stays for the next read, so a key typed just after Esc is never lost. A second Esc
+            // is read again as the start of its own sequence.
+            pending.insert(introducer, at: 0)
         }
     }
 
