@@ -45,8 +45,8 @@ enum IKMMethods {
         },
     ]
 
-    /// `weighting` as a name (`"exact"`, `"0.111"`, `"0.11"`) or a number (0.111, 0.11), read by
-    /// the one `Weighting.parse`.
+    /// `weighting` as a name (`"exact"`, `"0.111"`, `"0.11"`, `"0.071"`, `"0.07"`) or a number
+    /// (0.111, 0.11, 0.071, 0.07), read by the one `Weighting.parse`.
     static func weighting(_ params: JSONFields) throws -> Weighting {
         guard let value = params.object["weighting"], !value.isNull else { return .exact }
         guard let text = value.stringValue ?? value.numberValue?.text else {

@@ -5,8 +5,9 @@ public import SKMCore
 // gets the same code, field and message everywhere; the JSON-RPC server only adds its number.
 
 extension Weighting {
-    /// The weighting named by `raw` (nil: `exact`): `exact`, `0.111`/`0,111` or `0.11`/`0,11`;
-    /// anything else is `invalid_weighting`.
+    /// The weighting named by `raw` (nil: `exact`): `exact`, `0.111`/`0,111` or `0.11`/`0,11`, or
+    /// the 14-unsur prints of the same modes `0.071`/`0,071` and `0.07`/`0,07`; anything else is
+    /// `invalid_weighting`.
     public static func parse(_ raw: String?, field: String = "weighting") throws(SKMError) -> Weighting {
         guard let raw else { return .exact }
         guard let weighting = Weighting(parsing: raw) else {
