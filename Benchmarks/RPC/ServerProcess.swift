@@ -23,7 +23,7 @@ final class ServerProcess {
         var fromChild: [Int32] = [-1, -1]
         guard pipe(&toChild) == 0 else { throw BenchError.spawn(path, errno) }
         guard pipe(&fromChild) == 0 else {
-            toChild.forEach { close($0) }
+            for fd in toChild { close(fd) }
             throw BenchError.spawn(path, errno)
         }
         // Our ends must not leak into the child (nor into children spawned later).
@@ -35,7 +35,7 @@ final class ServerProcess {
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
         close(toChild[0])

@@ -89,11 +89,11 @@ enum Memory {
         defer { fclose(file) }
         var size = 0
         var resident = 0
-        fscanf_statm(file, &size, &resident)
+        readStatm(file, &size, &resident)
         return resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
     }
 
-    static func fscanf_statm(_ file: UnsafeMutablePointer<FILE>, _ size: inout Int, _ resident: inout Int) {
+    static func readStatm(_ file: UnsafeMutablePointer<FILE>, _ size: inout Int, _ resident: inout Int) {
         var line = [CChar](repeating: 0, count: 128)
         guard fgets(&line, 128, file) != nil else { return }
         let fields = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: " ")

@@ -1,5 +1,6 @@
 /// A calendar month of a year (`2025-03`), the key of a monthly breakdown.
 public struct YearMonth: Sendable, Hashable, Comparable {
+    /// The calendar year (Gregorian, as written: 2025).
     public let year: Int
     /// 1–12.
     public let month: Int
@@ -20,11 +21,13 @@ public struct YearMonth: Sendable, Hashable, Comparable {
     /// `Maret 2025`.
     public var label: String { "\(CivilDate.monthNames[month - 1]) \(year)" }
 
+    /// Earlier months first: by year, then month.
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }
 
 /// A quarter (triwulan) of a year (`2025-Q1`), the key of a quarterly breakdown.
 public struct YearQuarter: Sendable, Hashable, Comparable {
+    /// The calendar year (Gregorian, as written: 2025).
     public let year: Int
     /// 1–4.
     public let quarter: Int
@@ -48,5 +51,6 @@ public struct YearQuarter: Sendable, Hashable, Comparable {
     /// `YYYY-Qn`, as the breakdown's key on the wire.
     public var text: String { "\(year)-Q\(quarter)" }
 
+    /// Earlier quarters first: by year, then quarter.
     public static func < (a: YearQuarter, b: YearQuarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
 }

@@ -4,6 +4,7 @@
 /// on its own beside these. A class, so that walking the table in an import's per-row loop
 /// copies a reference, not every member.
 public final class ProfileFieldDescription: Sendable {
+    /// Which profile field this describes; also its JSON member name (`gender`, `education`…).
     public let key: ProfileKey
     /// The Indonesian column name accepted on import (`jenis_kelamin`), also named in messages.
     public let indonesianName: String
@@ -16,8 +17,11 @@ public final class ProfileFieldDescription: Sendable {
     /// Read and write the field in each type. Closures rather than key paths: applying a key
     /// path to a struct value copies the struct, and an import does this for every row.
     public let draftValue: @Sendable (ResponseDraft) -> String?
+    /// Stores a value (nil: blank) in a draft; the value is not validated here.
     public let setDraftValue: @Sendable (inout ResponseDraft, String?) -> Void
+    /// The field as stored with a response (nil: not given).
     public let respondentValue: @Sendable (Respondent) -> String?
+    /// Stores a value (nil: not given) in a stored respondent profile.
     public let setRespondentValue: @Sendable (inout Respondent, String?) -> Void
     /// The questionnaire's definition of the field (nil: the questionnaire does not ask it).
     public let spec: @Sendable (RespondentProfileSpec) -> ProfileField?

@@ -9,6 +9,7 @@ public struct BatchForm: Sendable, Equatable {
     /// True when the form was voided later.
     public let voided: Bool
 
+    /// A form as found in the batch; the values are taken as stored.
     public init(number: Int, id: Int64, date: CivilDate, voided: Bool) {
         self.number = number
         self.id = id

@@ -49,5 +49,6 @@ public struct VoidOutcome: Sendable, Equatable {
     /// Named responses that were voided before (left as they were), in id order.
     public var alreadyVoided: [Int64] = []
 
+    /// Nothing voided yet; the service fills it while voiding.
     public init() {}
 }

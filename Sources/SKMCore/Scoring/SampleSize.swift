@@ -15,9 +15,9 @@ public enum SampleSize {
 
     /// The unrounded value of the formula.
     public static func exact(population n: Int) -> Double {
-        let N = Double(n)
+        let population = Double(n)  // N in the formula
         let pq = proportion * (1 - proportion)
-        return chiSquare * N * pq / (margin * margin * (N - 1) + chiSquare * pq)
+        return chiSquare * population * pq / (margin * margin * (population - 1) + chiSquare * pq)
     }
 
     /// The minimum sample, or nil for a population below 1.
