@@ -26,6 +26,9 @@ public struct LineReader {
     var skipping = false
     var skipped = 0
     var firstLine = true
+    /// How many times the input was read so far: a line returned while this stayed the same was
+    /// already waiting in the buffer when the previous line was returned.
+    public private(set) var reads = 0
 
     public init(fd: Int32 = 0, maxLineBytes: Int, chunkSize: Int = 1 << 16) {
         self.fd = fd
@@ -66,6 +69,7 @@ public struct LineReader {
                 return nil
             }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            reads &+= 1
             if count < 0 {
                 if errno == EINTR { continue }
                 eof = true

@@ -46,6 +46,9 @@ public final class RPCDispatcher {
     let methods: [String: RPCMethod]
     let context: RPCContext
     let parser = JSONParser(maxDepth: 64, rejectDuplicateKeys: true)
+    /// Set while `RPCServer.run` serves: it marks new requests itself, once per read of its input
+    /// rather than once per request (requests that arrived together need one freshness check).
+    var requestsMarkedByReader = false
 
     public init(context: RPCContext, methods: [RPCMethod] = RPCMethods.all) {
         self.context = context
@@ -142,7 +145,7 @@ public final class RPCDispatcher {
                 code: RPCError.methodNotFound, message: "Metode \"\(request.method.clipped(60))\" tidak dikenal. Lihat rpc.discover.",
                 data: ["code": "method_not_found", "method": .string(request.method.clipped(200))]))
         }
-        context.service.startRequest()
+        if !requestsMarkedByReader { context.service.startRequest() }
         do {
             return .success(try body(method, try JSONFields.params(request.params)))
         } catch let error as SKMError {

@@ -34,7 +34,17 @@ public final class RPCServer {
     public func run(input: Int32 = 0, output: Int32 = 1) -> Int32 {
         var reader = LineReader(fd: input, maxLineBytes: maxLineBytes)
         var out = JSONStream(asciiOnly: writer.asciiOnly, capacity: 1 << 17, cachesNumbers: true)
+        // Another process's changes are looked for once per read of the input: the requests of
+        // one read were all sent before it returned, so a change committed before any of them
+        // was sent is seen by all of them (pipelined requests share one check).
+        dispatcher.requestsMarkedByReader = true
+        defer { dispatcher.requestsMarkedByReader = false }
+        var readsSeen = reader.reads
         while let line = reader.next() {
+            if reader.reads != readsSeen {
+                readsSeen = reader.reads
+                dispatcher.context.service.startRequest()
+            }
             if answer(to: line, into: &out) { out.endLine() }
             if !out.buffer.isEmpty && (!reader.hasLineBuffered || out.count >= 1 << 16) {
                 if let failure = out.buffer.withUnsafeBytes({ Self.writeAll(output, $0) }) {

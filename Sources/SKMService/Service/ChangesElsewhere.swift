@@ -10,6 +10,8 @@ extension SKMService {
     /// lock's system calls), paid only by requests that use the catalog, and, only after another
     /// process committed, one query of the stored questionnaire ids. Units and services need no
     /// check: their caches keep only codes that were found, and registry rows never change.
+    /// `RPCServer.run` calls this once per read of its input, not once per request: requests
+    /// that arrived in one read were all sent before it, so one check serves them all.
     public func startRequest() {
         catalogRecheckDue = true
     }
@@ -25,6 +27,7 @@ extension SKMService {
             return
         }
         do {
+            lookupsForChangesElsewhere &+= 1
             let version = try store.dataVersion()
             guard version != seenDataVersion else { return }
             seenDataVersion = version

@@ -27,6 +27,8 @@ public final class SKMService {
     /// Set at each request of a long-running front end: the catalog looks for other processes'
     /// changes before its next use.
     @exclusivity(unchecked) var catalogRecheckDue = false
+    /// How many times the database was asked whether another process changed it (tests count them).
+    @exclusivity(unchecked) var lookupsForChangesElsewhere = 0
     @exclusivity(unchecked) var unitCache: [String: UnitRecord] = [:]
     @exclusivity(unchecked) var serviceCache: [ServiceKey: ServiceRecord] = [:]
     @exclusivity(unchecked) var validators: [String: ResponseValidator] = [:]
