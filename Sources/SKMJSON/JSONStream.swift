@@ -132,13 +132,20 @@ public struct JSONStream: ~Copyable {
         appendDigits(value)
     }
 
+    @inline(__always)
     mutating func appendDigits(_ value: Int) {
         if value >= 0 && value < 100 {
-            // Counts and sums of a few answers, NRRs 1–4 and IKMs like 75: one or two digits.
+            // Counts and sums of a few answers, NRRs 1–4 and IKMs like 75: one or two digits,
+            // written in place (no call).
             if value >= 10 { buffer.append(UInt8(ascii: "0") + UInt8(value / 10)) }
             buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
             return
         }
+        appendManyDigits(value)
+    }
+
+    @inline(never)
+    mutating func appendManyDigits(_ value: Int) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -118,8 +118,13 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
 
     /// The rule for writing a double (shared with `JSONStream`): a whole number below 10^15 is
     /// written as an integer (`75`, not `75.0`); anything else as Swift's shortest round-trip text.
+    @inline(__always)
     static func wholeNumber(_ value: Double) -> Int? {
-        abs(value) < 1e15 ? Int(exactly: value) : nil
+        // Int(exactly:) without its call to the C library's trunc: below 10^15 the conversion
+        // cannot overflow, and it is exact when converting back gives the same value.
+        guard abs(value) < 1e15 else { return nil }
+        let whole = Int(value)
+        return Double(whole) == value ? whole : nil
     }
 
     /// The value as an integer when it is one exactly (`3`, `3.0`, `3e2`) and fits in `Int`.
