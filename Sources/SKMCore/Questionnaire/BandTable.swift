@@ -1,23 +1,46 @@
 /// One row of a regulation's classification table: a mutu letter and its kinerja label.
 public struct Band: Sendable, Equatable {
+    /// The fields live in one shared, immutable object: a band is copied into every unsur
+    /// result, and copying one reference is far cheaper than copying four strings.
+    private final class Fields: Sendable {
+        let mutu: String
+        let kinerja: String
+        let minimum: Double
+        let printedIndeks: String?
+        let printedIKM: String?
+
+        init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String?, printedIKM: String?) {
+            self.mutu = mutu
+            self.kinerja = kinerja
+            self.minimum = minimum
+            self.printedIndeks = printedIndeks
+            self.printedIKM = printedIKM
+        }
+    }
+
+    private let fields: Fields
+
     /// The mutu letter (A, B, C, D in 2017), unique within a table.
-    public let mutu: String
+    public var mutu: String { fields.mutu }
     /// The kinerja label printed beside the letter, e.g. "Sangat Baik".
-    public let kinerja: String
+    public var kinerja: String { fields.kinerja }
     /// The lowest converted (IKM, 25–100) value in this band; read as a threshold.
-    public let minimum: Double
+    public var minimum: Double { fields.minimum }
     /// The indeks interval as the regulation prints it ("3,0644 – 3,532"), for reports; nil when not given.
-    public let printedIndeks: String?
+    public var printedIndeks: String? { fields.printedIndeks }
     /// The IKM interval as the regulation prints it ("88,31 – 100,00"), for reports; nil when not given.
-    public let printedIKM: String?
+    public var printedIKM: String? { fields.printedIKM }
 
     /// A band as a questionnaire file describes it; the printed intervals are for display only and never classify.
     public init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil) {
-        self.mutu = mutu
-        self.kinerja = kinerja
-        self.minimum = minimum
-        self.printedIndeks = printedIndeks
-        self.printedIKM = printedIKM
+        fields = Fields(mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM)
+    }
+
+    /// Equal when every field is equal (as before the fields were shared).
+    public static func == (a: Band, b: Band) -> Bool {
+        a.fields === b.fields
+            || (a.mutu == b.mutu && a.kinerja == b.kinerja && a.minimum == b.minimum
+                && a.printedIndeks == b.printedIndeks && a.printedIKM == b.printedIKM)
     }
 }
 

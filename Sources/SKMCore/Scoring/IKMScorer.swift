@@ -68,7 +68,7 @@ public enum IKMScorer {
         let n = Double(weights.count)
         let answered = unsur.first?.answered ?? 0
         let nrrSum: Double
-        if answered > 0 && unsur.allSatisfy({ $0.answered == answered }), let sum = AggregateBounds.sum(unsur.map(\.sum)) {
+        if answered > 0 && unsur.allSatisfy({ $0.answered == answered }), let sum = AggregateBounds.sum(unsur.lazy.map(\.sum)) {
             nrrSum = Double(sum) / Double(answered)
         } else {
             nrrSum = unsur.reduce(0) { $0 + ($1.nrr ?? 0) }
