@@ -50,4 +50,17 @@ import Testing
         #expect(result.band?.mutu == "A")
         #expect(Fixtures.q2017.bands.classify(ikm: 82.5)?.mutu == "B")
     }
+
+    /// Bands share their fields: a classified band is a copy of the table's own (what the RPC
+    /// writer looks for before comparing strings), and equality still compares every field.
+    @Test func aClassifiedBandIsACopyOfTheTablesAndEqualityComparesFields() throws {
+        let table = Fixtures.q2017.bands
+        let b = try #require(table.classify(displayed: 80))
+        #expect(table.bands.contains { $0.isCopy(of: b) })
+        let twin = Band(mutu: b.mutu, kinerja: b.kinerja, minimum: b.minimum, printedIndeks: b.printedIndeks, printedIKM: b.printedIKM)
+        #expect(!twin.isCopy(of: b))
+        #expect(twin == b)
+        #expect(Band(mutu: b.mutu, kinerja: b.kinerja, minimum: b.minimum + 1) != b)
+        #expect(Band(mutu: "X", kinerja: b.kinerja, minimum: b.minimum, printedIndeks: b.printedIndeks, printedIKM: b.printedIKM) != b)
+    }
 }

@@ -14,7 +14,9 @@ extension IKMJSON {
     final class Fragments: Sendable {
         let questionnaire: JSONFragment
         let unsurNames: [JSONFragment]
-        /// The questionnaire's bands (mutu and kinerja) and their members, index for index.
+        /// The questionnaire's bands (as they are and by mutu and kinerja) and their members,
+        /// index for index.
+        let bands: [Band]
         let bandMutu: [String]
         let bandKinerja: [String]
         let bandMembers: [JSONFragment]
@@ -25,6 +27,7 @@ extension IKMJSON {
             unsurNames = q.unsur.map { u in
                 JSONFragment(asciiOnly: asciiOnly) { IKMJSON.writeNames(code: u.code, name: u.name, into: &$0) }
             }
+            bands = q.bands.bands
             bandMutu = q.bands.bands.map(\.mutu)
             bandKinerja = q.bands.bands.map(\.kinerja)
             bandMembers = q.bands.bands.map { band in
@@ -44,7 +47,15 @@ extension IKMJSON {
 
         /// Writes the members of the questionnaire's band with this mutu and kinerja; false, with
         /// nothing written, when it has none.
-        func writeBand(mutu: String, kinerja: String, into s: inout JSONStream) -> Bool {
+        func writeBand(_ band: Band, into s: inout JSONStream) -> Bool {
+            // Results scored from the questionnaire hold copies of its bands: found without
+            // comparing strings.
+            for index in bands.indices where index < bandMembers.count && bands[index].isCopy(of: band) {
+                s.members(bandMembers[index])
+                return true
+            }
+            let mutu = band.mutu
+            let kinerja = band.kinerja
             for index in bandMutu.indices where bandMutu[index] == mutu && bandKinerja[index] == kinerja {
                 s.members(bandMembers[index])
                 return true

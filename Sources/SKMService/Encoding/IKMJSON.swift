@@ -37,14 +37,14 @@ public enum IKMJSON {
             s.member("weight", r.unsur[index].weight)
             s.member("weighted", r.unsur[index].weighted)
             s.member("ikm", r.unsur[index].converted)
-            writeBand(mutu: r.unsur[index].band?.mutu, kinerja: r.unsur[index].band?.kinerja, parts: parts, into: &s)
+            writeBand(r.unsur[index].band, parts: parts, into: &s)
             s.endObject()
         }
         s.endArray()
         s.member("indeks", r.indeks)
         s.member("ikm", r.ikm)
         s.member("ikmDisplay", r.ikmDisplayed)
-        writeBand(mutu: r.band?.mutu, kinerja: r.band?.kinerja, parts: parts, into: &s)
+        writeBand(r.band, parts: parts, into: &s)
         s.key("ci95")
         if let ci = r.ci95 {
             s.beginObject()
@@ -78,9 +78,9 @@ public enum IKMJSON {
         s.member("kinerja", kinerja)
     }
 
-    static func writeBand(mutu: String?, kinerja: String?, parts: Fragments, into s: inout JSONStream) {
-        if let mutu, let kinerja, parts.writeBand(mutu: mutu, kinerja: kinerja, into: &s) { return }
-        writeBand(mutu: mutu, kinerja: kinerja, into: &s)
+    static func writeBand(_ band: Band?, parts: Fragments, into s: inout JSONStream) {
+        if let band, parts.writeBand(band, into: &s) { return }
+        writeBand(mutu: band?.mutu, kinerja: band?.kinerja, into: &s)
     }
 
     /// The whole `skm ikm --json` object.
