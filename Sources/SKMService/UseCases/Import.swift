@@ -161,6 +161,7 @@ extension SKMService {
             if writing { writer?.rollback() }
         }
         var earlier = try EarlierRows(store: options.again ? nil : lookup)
+        var resolvedCodes = ImportResolvedCodes()
         while let batch = try queue.take() {
             for row in batch {
                 report.rowsRead += 1
@@ -172,11 +173,14 @@ extension SKMService {
                         if !report.skippedFrom.contains(from) { report.skippedFrom.append(from) }
                         continue
                     }
-                    let resolved = try resolve(valid, createMissing: options.createMissing && writing)
+                    let ids = try resolvedCodes.ids(of: valid.content) {
+                        let resolved = try resolve(valid, createMissing: options.createMissing && writing)
+                        return (resolved.unitID, resolved.serviceID)
+                    }
                     guard writing, let writer else { continue }
                     let response = NewResponse(
-                        content: resolved.content, unitID: resolved.unitID, serviceID: resolved.serviceID,
-                        clientID: resolved.clientID, score: resolved.score, importKey: key)
+                        content: valid.content, unitID: ids.unitID, serviceID: ids.serviceID,
+                        clientID: valid.clientID, score: valid.score, importKey: key)
                     switch try writer.add(response) {
                     case .stored: report.stored += 1
                     case .duplicate: report.duplicates += 1
@@ -193,6 +197,7 @@ extension SKMService {
                     if !options.skipInvalid && writing {
                         writer?.rollback()
                         invalidateCaches()
+                        resolvedCodes.forget()
                         writing = false
                     }
                 }
