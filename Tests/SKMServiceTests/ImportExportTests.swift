@@ -95,6 +95,28 @@ import SKMTestSupport
         #expect(try f.service.units().map(\.code) == ["KEC"])
     }
 
+    /// An import resolves each pair of codes once (`ImportResolvedCodes`): codes written in
+    /// other spellings still reach the same unit and service, and an unknown code is refused on
+    /// every row that writes it, never remembered.
+    @Test func codesWrittenInOtherSpellingsReachTheSameServiceOnEveryRow() throws {
+        let f = try ServiceFixture()
+        let rows = [
+            "2025-03-01,kec,ktp", "2025-03-01,KEC,KTP", "2025-03-02,KEC,SKET", "2025-03-02,XX,KTP",
+            "2025-03-03,kec,ktp", "2025-03-03,XX,KTP", "2025-03-04,KEC,sket",
+        ]
+        let csv = "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + rows.map { $0 + ",4,3,4,3,4,4,3,3,4\n" }.joined()
+        let report = try f.service.importFile(path: try f.file("spellings.csv", csv), options: ImportOptions(skipInvalid: true))
+        #expect(report.stored == 5)
+        #expect(report.errors.map(\.row) == [5, 7])
+        #expect(report.errors.map(\.error.code) == [.unknownUnit, .unknownUnit])
+        let stored = try (1...5).map { try f.service.response(id: Int64($0)) }
+        let ktp = try #require(try f.service.services(unit: "KEC").first { $0.code == "KTP" })
+        let sket = try #require(try f.service.services(unit: "KEC").first { $0.code == "SKET" })
+        #expect(stored.map(\.serviceID) == [ktp.id, ktp.id, sket.id, ktp.id, sket.id])
+        #expect(stored.map(\.content.serviceCode) == ["KTP", "KTP", "SKET", "KTP", "SKET"])
+        #expect(Set(stored.map(\.unitID)) == [ktp.unitID])
+    }
+
     @Test func jsonLinesWithDuplicatesAndErrors() throws {
         let f = try ServiceFixture()
         let lines = """
