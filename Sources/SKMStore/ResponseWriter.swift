@@ -59,7 +59,7 @@ public final class ResponseWriter {
 
     /// Adds one response. A client id seen before returns `.duplicate` when the content is the
     /// same and throws `client_id_conflict` when it differs; either way nothing new is written.
-    public func add(_ response: NewResponse) throws -> InsertOutcome {
+    public func add(_ response: __owned NewResponse) throws -> InsertOutcome {
         if let clientID = response.clientID {
             if let earlier = pendingByClientID[clientID] {
                 return try Self.repeated(clientID, existingID: earlier.id, same: Self.sameContent(earlier.response, response))
@@ -72,12 +72,14 @@ public final class ResponseWriter {
         }
         let id = nextID
         nextID += 1
-        pending.append((id, response))
         if let clientID = response.clientID { pendingByClientID[clientID] = (id, response) }
-        let c = response.content
         let key = AggregateKey(
-            questionnaire: c.questionnaireID, date: c.date, unitID: response.unitID, serviceID: response.serviceID)
-        deltas[key, default: Tally(unsurCount: c.answers.count)].add(answers: c.answers, score: response.score)
+            questionnaire: response.content.questionnaireID, date: response.content.date, unitID: response.unitID,
+            serviceID: response.serviceID)
+        deltas[key, default: Tally(unsurCount: response.content.answers.count)]
+            .add(answers: response.content.answers, score: response.score)
+        // The row's last use: moved into `pending`, not copied.
+        pending.append((id, response))
         if pending.count == Self.batchSize { try flush() }
         return .stored(id)
     }
