@@ -1,5 +1,5 @@
-import Foundation
 import BenchmarkSupport
+import Foundation
 import SKMService
 
 /// Deterministic synthetic survey rows: 2 units × 10 services, every day of 2025, answers

@@ -19,8 +19,10 @@ let directory = option("--keep") ?? (NSTemporaryDirectory() + "skm-bench-import-
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
 let csvPath = directory + "/responses.csv"
 let dbPath = directory + "/skm.sqlite"
-let binDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
-    .deletingLastPathComponent()
+let binDirectory = URL(
+    fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+)
+.deletingLastPathComponent()
 let skm = binDirectory.appendingPathComponent("skm").path
 
 print("Membuat \(rows) baris sintetis di \(csvPath) …")
@@ -82,17 +84,25 @@ print(String(repeating: "-", count: 78))
 print("Ukuran                               skm            baseline Python   target")
 let pyImport = (baseline?["import_seconds"] as? Double).map(seconds) ?? "–"
 let pyImportMem = (baseline?["import_peak_kb"] as? Int).map(mb) ?? "–"
-print("Impor \(rows) baris                 \(seconds(importRun.seconds).padding(toLength: 14, withPad: " ", startingAt: 0)) \(pyImport.padding(toLength: 17, withPad: " ", startingAt: 0)) ≤ 5 s")
-print("Memori puncak impor                 \(mb(importRun.peakKilobytes).padding(toLength: 14, withPad: " ", startingAt: 0)) \(pyImportMem.padding(toLength: 17, withPad: " ", startingAt: 0)) ≤ 100 MB")
+print(
+    "Impor \(rows) baris                 \(seconds(importRun.seconds).padding(toLength: 14, withPad: " ", startingAt: 0)) \(pyImport.padding(toLength: 17, withPad: " ", startingAt: 0)) ≤ 5 s"
+)
+print(
+    "Memori puncak impor                 \(mb(importRun.peakKilobytes).padding(toLength: 14, withPad: " ", startingAt: 0)) \(pyImportMem.padding(toLength: 17, withPad: " ", startingAt: 0)) ≤ 100 MB"
+)
 let pyQueries = baseline?["queries_ms"] as? [Double] ?? []
 for (i, q) in queryTimes.enumerated() {
     let py = i < pyQueries.count ? ms(pyQueries[i]) : "–"
-    print("IKM \(q.0.padding(toLength: 31, withPad: " ", startingAt: 0)) \(ms(q.1).padding(toLength: 14, withPad: " ", startingAt: 0)) \(py.padding(toLength: 17, withPad: " ", startingAt: 0)) ≤ 50 ms")
+    print(
+        "IKM \(q.0.padding(toLength: 31, withPad: " ", startingAt: 0)) \(ms(q.1).padding(toLength: 14, withPad: " ", startingAt: 0)) \(py.padding(toLength: 17, withPad: " ", startingAt: 0)) ≤ 50 ms"
+    )
 }
 print("Memori puncak (proses benchmark)    \(mb(selfPeak))")
 print("`skm ikm` utuh (proses baru)        \(ms(cliRun.seconds * 1000)), memori \(mb(cliRun.peakKilobytes))")
 for (i, q) in queryTimes.enumerated() {
     let pyIKM = (baseline?["ikm"] as? [Double]).flatMap { i < $0.count ? $0[i] : nil }
-    print("  IKM \(q.0): skm \(q.2.map { String(format: "%.6f", $0) } ?? "–")\(pyIKM.map { String(format: ", baseline %.6f", $0) } ?? "")")
+    print(
+        "  IKM \(q.0): skm \(q.2.map { String(format: "%.6f", $0) } ?? "–")\(pyIKM.map { String(format: ", baseline %.6f", $0) } ?? "")"
+    )
 }
 if option("--keep") == nil { try? FileManager.default.removeItem(atPath: directory) }

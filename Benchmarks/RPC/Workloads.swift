@@ -65,18 +65,20 @@ enum Workload {
 
     /// Requests `first`..<`first + count` of the workload (distinct client ids throughout).
     static func submit(count: Int, first: Int, firstID: Int, run: String) -> [UInt8] {
-        lines((first..<first + count).lazy.map { i in
-            #"{"jsonrpc":"2.0","method":"response.submit","params":"# + responseParams(i, clientID: "\(run)-s\(i)")
-                + #","id":\#(firstID + i - first)}"#
-        })
+        lines(
+            (first..<first + count).lazy.map { i in
+                #"{"jsonrpc":"2.0","method":"response.submit","params":"# + responseParams(i, clientID: "\(run)-s\(i)")
+                    + #","id":\#(firstID + i - first)}"#
+            })
     }
 
     static func submitMany(count: Int, first: Int, batch: Int, firstID: Int, run: String) -> [UInt8] {
-        lines((first..<first + count).lazy.map { r in
-            let items = (0..<batch).map { k in responseParams(r * batch + k, clientID: "\(run)-m\(r)-\(k)") }
-            return #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"atomic":true,"responses":["#
-                + items.joined(separator: ",") + #"]},"id":\#(firstID + r - first)}"#
-        })
+        lines(
+            (first..<first + count).lazy.map { r in
+                let items = (0..<batch).map { k in responseParams(r * batch + k, clientID: "\(run)-m\(r)-\(k)") }
+                return #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"atomic":true,"responses":["#
+                    + items.joined(separator: ",") + #"]},"id":\#(firstID + r - first)}"#
+            })
     }
 }
 
@@ -92,7 +94,8 @@ enum Answer {
             if object?["error"] != nil {
                 throw BenchError.errorAnswer(server: server, method: method, index: index, line: text.clipped(3000))
             }
-            throw BenchError.badAnswer(server: server, method: method, index: index, reason: "bukan result", line: text.clipped(3000))
+            throw BenchError.badAnswer(
+                server: server, method: method, index: index, reason: "bukan result", line: text.clipped(3000))
         }
         guard trailingID(line) == id else {
             throw BenchError.badAnswer(
@@ -132,8 +135,12 @@ enum Answer {
         return result
     }
 
-    static func fail(_ line: UnsafeBufferPointer<UInt8>, server: String, method: String, index: Int, _ reason: String) -> BenchError {
-        .badAnswer(server: server, method: method, index: index, reason: reason, line: String(decoding: line, as: UTF8.self).clipped(3000))
+    static func fail(_ line: UnsafeBufferPointer<UInt8>, server: String, method: String, index: Int, _ reason: String)
+        -> BenchError
+    {
+        .badAnswer(
+            server: server, method: method, index: index, reason: reason,
+            line: String(decoding: line, as: UTF8.self).clipped(3000))
     }
 
     static func number(_ value: Any?) -> Double? {
@@ -152,7 +159,8 @@ func pipelined(
     let written = writeInBackground(payload, to: server.input)
     for i in 0..<count {
         guard let line = server.nextLine() else {
-            throw BenchError.endOfOutput(server: server.name, method: method, received: i, expected: count, diagnostics: server.diagnostics)
+            throw BenchError.endOfOutput(
+                server: server.name, method: method, received: i, expected: count, diagnostics: server.diagnostics)
         }
         try Answer.verify(line, server: server.name, method: method, index: i, id: firstID + i)
         try check(i, line)

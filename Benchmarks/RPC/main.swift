@@ -27,8 +27,10 @@ let roundTrips = Int(option("--roundtrips") ?? "") ?? 2_000
 Workload.days = max(1, min(365, Int(option("--days") ?? "") ?? 365))
 let directory = option("--keep") ?? (NSTemporaryDirectory() + "skm-bench-rpc-\(getpid())")
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-let binDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
-    .deletingLastPathComponent()
+let binDirectory = URL(
+    fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+)
+.deletingLastPathComponent()
 let skm = binDirectory.appendingPathComponent("skm").path
 guard FileManager.default.isExecutableFile(atPath: skm) else {
     print("\(skm) tidak ada: jalankan dulu `swift build -c release`.")
@@ -44,8 +46,9 @@ struct Contender {
 
 /// The interpreter itself, not a launcher script (a pyenv shim costs a whole shell per start).
 func realInterpreter(_ python: String) -> String {
-    guard let probe = try? ServerProcess(
-        name: "python3", path: python, arguments: ["-c", "import sys; print(sys.executable)"], stderrPath: "/dev/null")
+    guard
+        let probe = try? ServerProcess(
+            name: "python3", path: python, arguments: ["-c", "import sys; print(sys.executable)"], stderrPath: "/dev/null")
     else { return python }
     let path = probe.nextLine().map { String(decoding: $0, as: UTF8.self) } ?? ""
     probe.finish()
@@ -153,13 +156,13 @@ final class LiveServer {
         let (name, first, count) = (name, scoreBlocks.firstIDs[block], scoreBlocks.counts[block])
         let client = selfCPUSeconds()
         figures.scoreCPU += try serverCPU {
-        figures.scoreSeconds += try pipelined(
-            server, method: "ikm.score", payload: scoreBlocks.payloads[block], count: count, firstID: first,
-            check: { i, line in
-                // Every answer is checked to be a result with its id; every 1000th (and the
-                // last) is parsed in full and its IKM compared.
-                if i % 1000 == 0 || i == count - 1 { try checkScore(name, line, index: i, id: first + i) }
-            })
+            figures.scoreSeconds += try pipelined(
+                server, method: "ikm.score", payload: scoreBlocks.payloads[block], count: count, firstID: first,
+                check: { i, line in
+                    // Every answer is checked to be a result with its id; every 1000th (and the
+                    // last) is parsed in full and its IKM compared.
+                    if i % 1000 == 0 || i == count - 1 { try checkScore(name, line, index: i, id: first + i) }
+                })
         }
         figures.clientScoreCPU += selfCPUSeconds() - client
     }
@@ -167,32 +170,33 @@ final class LiveServer {
     func submit(_ block: Int) throws {
         let name = name
         figures.submitCPU += try serverCPU {
-        figures.submitSeconds += try pipelined(
-            server, method: "response.submit", payload: submitBlocks.payloads[block], count: submitBlocks.counts[block],
-            firstID: submitBlocks.firstIDs[block],
-            check: { i, line in
-                let result = try Answer.result(line, server: name, method: "response.submit", index: i)
-                guard result["id"] is NSNumber, (result["duplicate"] as? Bool) == false else {
-                    throw Answer.fail(line, server: name, method: "response.submit", index: i, "bukan respons baru")
-                }
-            })
+            figures.submitSeconds += try pipelined(
+                server, method: "response.submit", payload: submitBlocks.payloads[block], count: submitBlocks.counts[block],
+                firstID: submitBlocks.firstIDs[block],
+                check: { i, line in
+                    let result = try Answer.result(line, server: name, method: "response.submit", index: i)
+                    guard result["id"] is NSNumber, (result["duplicate"] as? Bool) == false else {
+                        throw Answer.fail(line, server: name, method: "response.submit", index: i, "bukan respons baru")
+                    }
+                })
         }
     }
 
     func submitMany(_ block: Int) throws {
         let name = name
         figures.manyCPU += try serverCPU {
-        figures.manySeconds += try pipelined(
-            server, method: "response.submitMany", payload: manyBlocks.payloads[block], count: manyBlocks.counts[block],
-            firstID: manyBlocks.firstIDs[block],
-            check: { i, line in
-                let result = try Answer.result(line, server: name, method: "response.submitMany", index: i)
-                guard (result["stored"] as? NSNumber)?.intValue == batchSize, (result["failed"] as? NSNumber)?.intValue == 0,
-                    (result["duplicates"] as? NSNumber)?.intValue == 0, (result["results"] as? [Any])?.count == batchSize
-                else {
-                    throw Answer.fail(line, server: name, method: "response.submitMany", index: i, "tidak semua \(batchSize) tersimpan")
-                }
-            })
+            figures.manySeconds += try pipelined(
+                server, method: "response.submitMany", payload: manyBlocks.payloads[block], count: manyBlocks.counts[block],
+                firstID: manyBlocks.firstIDs[block],
+                check: { i, line in
+                    let result = try Answer.result(line, server: name, method: "response.submitMany", index: i)
+                    guard (result["stored"] as? NSNumber)?.intValue == batchSize, (result["failed"] as? NSNumber)?.intValue == 0,
+                        (result["duplicates"] as? NSNumber)?.intValue == 0, (result["results"] as? [Any])?.count == batchSize
+                    else {
+                        throw Answer.fail(
+                            line, server: name, method: "response.submitMany", index: i, "tidak semua \(batchSize) tersimpan")
+                    }
+                })
         }
     }
 
@@ -205,7 +209,8 @@ final class LiveServer {
             try server.send(request)
             guard let line = server.nextLine() else {
                 throw BenchError.endOfOutput(
-                    server: name, method: "ikm.score (bolak-balik)", received: i, expected: range.upperBound, diagnostics: server.diagnostics)
+                    server: name, method: "ikm.score (bolak-balik)", received: i, expected: range.upperBound,
+                    diagnostics: server.diagnostics)
             }
             figures.roundTripMicros.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3)
             try Answer.verify(line, server: name, method: "ikm.score (bolak-balik)", index: i, id: id)
@@ -218,7 +223,8 @@ final class LiveServer {
         let (status, peak) = server.finish()
         guard status == 0 else {
             throw BenchError.endOfOutput(
-                server: name, method: "akhir masukan", received: 0, expected: 0, diagnostics: "status keluar \(status)\n" + server.diagnostics)
+                server: name, method: "akhir masukan", received: 0, expected: 0,
+                diagnostics: "status keluar \(status)\n" + server.diagnostics)
         }
         figures.peakKilobytes = peak
     }
@@ -242,14 +248,17 @@ func coldOnce(_ contender: Contender) throws -> (millis: Double, peakKilobytes: 
     defer { server.terminate() }
     try server.send(coldRequest)
     guard let line = server.nextLine() else {
-        throw BenchError.endOfOutput(server: contender.name, method: "ikm.score (dingin)", received: 0, expected: 1, diagnostics: server.diagnostics)
+        throw BenchError.endOfOutput(
+            server: contender.name, method: "ikm.score (dingin)", received: 0, expected: 1, diagnostics: server.diagnostics)
     }
     try Answer.verify(line, server: contender.name, method: "ikm.score (dingin)", index: 0, id: 1)
     try checkScore(contender.name, line, index: 0, id: 1)
     let (status, peak) = server.finish()
     let millis = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     guard status == 0 else {
-        throw BenchError.endOfOutput(server: contender.name, method: "ikm.score (dingin)", received: 1, expected: 1, diagnostics: "status keluar \(status)")
+        throw BenchError.endOfOutput(
+            server: contender.name, method: "ikm.score (dingin)", received: 1, expected: 1, diagnostics: "status keluar \(status)"
+        )
     }
     return (millis, peak)
 }
@@ -258,7 +267,8 @@ func coldOnce(_ contender: Contender) throws -> (millis: Double, peakKilobytes: 
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let cpu = firstLine("/proc/cpuinfo", containing: "model name") ?? "?"
-let loadBefore = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
+let loadBefore = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(
+    separator: " ")
 print("skm-bench-rpc: `skm rpc` lewat pipa (\(skm))")
 print("Mesin: \(cores) inti (\(cpu)), beban rata-rata sebelum mulai \(loadBefore).")
 print("Mesin ini dipakai bersama dan bising: angka berbeda antar-run; bandingkan dengan baseline pada run yang sama.")
@@ -266,9 +276,10 @@ if let baseline = contenders.dropFirst().first {
     print("Baseline: \(baseline.path) \(baseline.arguments("…").joined(separator: " "))")
 }
 print("Basis data: \(directory) (synchronous=FULL: tiap commit menunggu fsync disk ini).")
-print("Beban: ikm.score \(grouped(Double(scoreCount))) permintaan (pipelined), response.submit \(grouped(Double(submitCount))), "
-    + "response.submitMany \(manyCount) × \(batchSize), bolak-balik \(roundTrips), dingin \(coldRuns) kali; "
-    + "tanggal respons tersebar di \(Workload.days) hari tahun 2025 (--days).")
+print(
+    "Beban: ikm.score \(grouped(Double(scoreCount))) permintaan (pipelined), response.submit \(grouped(Double(submitCount))), "
+        + "response.submitMany \(manyCount) × \(batchSize), bolak-balik \(roundTrips), dingin \(coldRuns) kali; "
+        + "tanggal respons tersebar di \(Workload.days) hari tahun 2025 (--days).")
 print("")
 
 var figures: [String: Figures] = [:]
@@ -305,7 +316,8 @@ do {
 
 let s = figures["skm"]!
 let b = figures["baseline Python"]
-let loadAfter = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
+let loadAfter = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(
+    separator: " ")
 
 struct Row {
     let label: String
@@ -326,50 +338,64 @@ var verdicts: [(String, Bool)] = []
 }
 
 let scoreRatio = b.map { s.scoreRate / $0.scoreRate }
-rows.append(Row(
-    label: "ikm.score pipelined (perm./s)", skm: grouped(s.scoreRate), baseline: b.map { grouped($0.scoreRate) } ?? "–",
-    ratio: scoreRatio.map { fixed($0, 1) + "×" } ?? "–", target: "≥ 100,000 dan ≥ 10× baseline",
-    status: verdict("ikm.score", [s.scoreRate >= 100_000, scoreRatio.map { $0 >= 10 }])))
-rows.append(Row(
-    label: "response.submit tahan-lama (perm./s)", skm: fixed(s.submitRate, 1), baseline: b.map { fixed($0.submitRate, 1) } ?? "–",
-    ratio: b.map { fixed(s.submitRate / $0.submitRate, 2) + "×" } ?? "–", target: "dilaporkan (terikat fsync)", status: "–"))
-rows.append(Row(
-    label: "response.submitMany ×\(batchSize) (respons/s)", skm: grouped(s.manyRate), baseline: b.map { grouped($0.manyRate) } ?? "–",
-    ratio: b.map { fixed(s.manyRate / $0.manyRate, 1) + "×" } ?? "–", target: "≥ 60,000",
-    status: verdict("submitMany", [s.manyRate >= 60_000])))
+rows.append(
+    Row(
+        label: "ikm.score pipelined (perm./s)", skm: grouped(s.scoreRate), baseline: b.map { grouped($0.scoreRate) } ?? "–",
+        ratio: scoreRatio.map { fixed($0, 1) + "×" } ?? "–", target: "≥ 100,000 dan ≥ 10× baseline",
+        status: verdict("ikm.score", [s.scoreRate >= 100_000, scoreRatio.map { $0 >= 10 }])))
+rows.append(
+    Row(
+        label: "response.submit tahan-lama (perm./s)", skm: fixed(s.submitRate, 1),
+        baseline: b.map { fixed($0.submitRate, 1) } ?? "–",
+        ratio: b.map { fixed(s.submitRate / $0.submitRate, 2) + "×" } ?? "–", target: "dilaporkan (terikat fsync)", status: "–"))
+rows.append(
+    Row(
+        label: "response.submitMany ×\(batchSize) (respons/s)", skm: grouped(s.manyRate),
+        baseline: b.map { grouped($0.manyRate) } ?? "–",
+        ratio: b.map { fixed(s.manyRate / $0.manyRate, 1) + "×" } ?? "–", target: "≥ 60,000",
+        status: verdict("submitMany", [s.manyRate >= 60_000])))
 let coldRatio = b.map { median($0.coldMillis) / median(s.coldMillis) }
-rows.append(Row(
-    label: "dingin sekali-pakai, median (ms)", skm: fixed(median(s.coldMillis), 2), baseline: b.map { fixed(median($0.coldMillis), 2) } ?? "–",
-    ratio: coldRatio.map { fixed($0, 1) + "× lebih cepat" } ?? "–", target: "≤ 20 ms dan ≥ 5× lebih cepat",
-    status: verdict("dingin", [median(s.coldMillis) <= 20, coldRatio.map { $0 >= 5 }])))
-rows.append(Row(
-    label: "dingin sekali-pakai, p90 (ms)", skm: fixed(percentile(s.coldMillis, 0.9), 2),
-    baseline: b.map { fixed(percentile($0.coldMillis, 0.9), 2) } ?? "–", ratio: "", target: "", status: ""))
-rows.append(Row(
-    label: "ikm.score bolak-balik, median (µs)", skm: fixed(median(s.roundTripMicros), 1),
-    baseline: b.map { fixed(median($0.roundTripMicros), 1) } ?? "–", ratio: "", target: "(info)", status: ""))
-rows.append(Row(
-    label: "ikm.score bolak-balik, p90 (µs)", skm: fixed(percentile(s.roundTripMicros, 0.9), 1),
-    baseline: b.map { fixed(percentile($0.roundTripMicros, 0.9), 1) } ?? "–", ratio: "", target: "(info)", status: ""))
-rows.append(Row(
-    label: "memori puncak server tetap (MB)", skm: fixed(Double(s.peakKilobytes) / 1024, 1),
-    baseline: b.map { fixed(Double($0.peakKilobytes) / 1024, 1) } ?? "–", ratio: "", target: "≤ 50 MB",
-    status: verdict("memori", [Double(s.peakKilobytes) / 1024 <= 50])))
-rows.append(Row(
-    label: "memori puncak sekali-pakai (MB)", skm: fixed(Double(s.coldPeakKilobytes) / 1024, 1),
-    baseline: b.map { fixed(Double($0.coldPeakKilobytes) / 1024, 1) } ?? "–", ratio: "", target: "(info)", status: ""))
+rows.append(
+    Row(
+        label: "dingin sekali-pakai, median (ms)", skm: fixed(median(s.coldMillis), 2),
+        baseline: b.map { fixed(median($0.coldMillis), 2) } ?? "–",
+        ratio: coldRatio.map { fixed($0, 1) + "× lebih cepat" } ?? "–", target: "≤ 20 ms dan ≥ 5× lebih cepat",
+        status: verdict("dingin", [median(s.coldMillis) <= 20, coldRatio.map { $0 >= 5 }])))
+rows.append(
+    Row(
+        label: "dingin sekali-pakai, p90 (ms)", skm: fixed(percentile(s.coldMillis, 0.9), 2),
+        baseline: b.map { fixed(percentile($0.coldMillis, 0.9), 2) } ?? "–", ratio: "", target: "", status: ""))
+rows.append(
+    Row(
+        label: "ikm.score bolak-balik, median (µs)", skm: fixed(median(s.roundTripMicros), 1),
+        baseline: b.map { fixed(median($0.roundTripMicros), 1) } ?? "–", ratio: "", target: "(info)", status: ""))
+rows.append(
+    Row(
+        label: "ikm.score bolak-balik, p90 (µs)", skm: fixed(percentile(s.roundTripMicros, 0.9), 1),
+        baseline: b.map { fixed(percentile($0.roundTripMicros, 0.9), 1) } ?? "–", ratio: "", target: "(info)", status: ""))
+rows.append(
+    Row(
+        label: "memori puncak server tetap (MB)", skm: fixed(Double(s.peakKilobytes) / 1024, 1),
+        baseline: b.map { fixed(Double($0.peakKilobytes) / 1024, 1) } ?? "–", ratio: "", target: "≤ 50 MB",
+        status: verdict("memori", [Double(s.peakKilobytes) / 1024 <= 50])))
+rows.append(
+    Row(
+        label: "memori puncak sekali-pakai (MB)", skm: fixed(Double(s.coldPeakKilobytes) / 1024, 1),
+        baseline: b.map { fixed(Double($0.coldPeakKilobytes) / 1024, 1) } ?? "–", ratio: "", target: "(info)", status: ""))
 
 print("")
 print("Hasil (\(cores) inti; beban rata-rata sesudah: \(loadAfter))")
 let widths = [40, 12, 17, 18, 31]
 let rule = String(repeating: "-", count: widths.reduce(0, +) + 10)
 print(rule)
-print(pad("Ukuran", widths[0]) + pad("skm", widths[1]) + pad("baseline Python", widths[2]) + pad("skm/baseline", widths[3])
-    + pad("target", widths[4]) + "status")
+print(
+    pad("Ukuran", widths[0]) + pad("skm", widths[1]) + pad("baseline Python", widths[2]) + pad("skm/baseline", widths[3])
+        + pad("target", widths[4]) + "status")
 print(rule)
 for row in rows {
-    print(pad(row.label, widths[0]) + pad(row.skm, widths[1]) + pad(row.baseline, widths[2]) + pad(row.ratio, widths[3])
-        + pad(row.target, widths[4]) + row.status)
+    print(
+        pad(row.label, widths[0]) + pad(row.skm, widths[1]) + pad(row.baseline, widths[2]) + pad(row.ratio, widths[3])
+            + pad(row.target, widths[4]) + row.status)
 }
 print(rule)
 let met = verdicts.filter { $0.1 }.map { $0.0 }
@@ -386,10 +412,13 @@ func cpuLine(_ label: String, _ cpu: KeyPath<Figures, Double>, per count: Int, u
 cpuLine("ikm.score", \.scoreCPU, per: scoreCount, unit: "perm.")
 cpuLine("response.submit", \.submitCPU, per: submitCount, unit: "perm.")
 cpuLine("response.submitMany", \.manyCPU, per: manyCount * batchSize, unit: "respons")
-print("  CPU klien benchmark (pembaca + penulis) selama ikm.score: skm \(fixed(s.clientScoreCPU, 2)) s dari \(fixed(s.scoreSeconds, 2)) s"
-    + (b.map { ", baseline \(fixed($0.clientScoreCPU, 2)) s dari \(fixed($0.scoreSeconds, 2)) s" } ?? ""))
+print(
+    "  CPU klien benchmark (pembaca + penulis) selama ikm.score: skm \(fixed(s.clientScoreCPU, 2)) s dari \(fixed(s.scoreSeconds, 2)) s"
+        + (b.map { ", baseline \(fixed($0.clientScoreCPU, 2)) s dari \(fixed($0.scoreSeconds, 2)) s" } ?? ""))
 print("")
-print("Target tercapai: \(met.isEmpty ? "–" : met.joined(separator: ", ")); tidak tercapai: \(missed.isEmpty ? "–" : missed.joined(separator: ", ")).")
+print(
+    "Target tercapai: \(met.isEmpty ? "–" : met.joined(separator: ", ")); tidak tercapai: \(missed.isEmpty ? "–" : missed.joined(separator: ", "))."
+)
 print("Semua jawaban diperiksa: result (bukan error) dengan id yang benar; isi ikm.score diuraikan dan IKM-nya dibandingkan")
 print("tiap 1000 jawaban, isi submit dan submitMany diuraikan semuanya (stored = \(batchSize), failed = 0).")
 

@@ -1,5 +1,5 @@
-import Foundation
 import BenchmarkSupport
+import Foundation
 import SKMService
 
 /// A deterministic synthetic year for one office: 20 services, every day of 2025, answers
@@ -13,7 +13,10 @@ enum SyntheticYear {
         var out = "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,time,gender,education,occupation,age,comment\n"
         let educations = ["TS", "SD", "SMP", "SMA", "D1-D3", "S1", "S2", "S3"]
         let occupations = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "LAINNYA"]
-        let hostile = ["\"<script>alert(1)</script>\"", "\"=HYPERLINK(\"\"http://contoh.invalid\"\",\"\"klik\"\")\"", "\"a | b [x](javascript:0)\""]
+        let hostile = [
+            "\"<script>alert(1)</script>\"", "\"=HYPERLINK(\"\"http://contoh.invalid\"\",\"\"klik\"\")\"",
+            "\"a | b [x](javascript:0)\"",
+        ]
         for i in 0..<rows {
             let day = 1 + Int(random.next() % 365)
             out += "\(SyntheticDate.of(dayOfYear: day)),KEC,S\(String(format: "%02d", i % 20 + 1))"

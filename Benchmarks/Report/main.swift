@@ -21,8 +21,10 @@ try FileManager.default.createDirectory(atPath: directory, withIntermediateDirec
 let csvPath = directory + "/responses.csv"
 let dbPath = directory + "/skm.sqlite"
 let profilePath = directory + "/skm-report.json"
-let binDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
-    .deletingLastPathComponent()
+let binDirectory = URL(
+    fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+)
+.deletingLastPathComponent()
 let skm = binDirectory.appendingPathComponent("skm").path
 
 print("Membuat \(rows) baris sintetis (20 layanan, tahun 2025) di \(csvPath) …")
@@ -39,7 +41,8 @@ print(String(format: "Impor: %.2f s", imported.seconds))
 // 1. As a person runs it: a whole `skm report` process, measured from outside. It runs before
 // anything big happens in this process: posix_spawn shares this process's memory until exec,
 // and Linux counts that in the child's peak (ru_maxrss), which would inflate the figure.
-let cli = try Child.run(skm, ["report", "--db", dbPath, "--year", "2025", "--out", directory + "/laporan-cli", "--profile", profilePath])
+let cli = try Child.run(
+    skm, ["report", "--db", dbPath, "--year", "2025", "--out", directory + "/laporan-cli", "--profile", profilePath])
 guard cli.status == 0 else {
     print("skm report gagal:\n\(cli.output)")
     exit(1)
@@ -60,7 +63,6 @@ let warm = samples.dropFirst().sorted()
 let median = warm[warm.count / 2]
 let selfPeak = Child.selfPeakKilobytes()
 
-
 var bytes = 0
 for file in written?.files ?? [] {
     bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
@@ -72,10 +74,14 @@ func verdict(_ ok: Bool) -> String { ok ? "memenuhi" : "MELEBIHI" }
 print("")
 print("Laporan tahunan untuk \(rows) respons, 20 layanan (skm \(skm))")
 print(String(repeating: "-", count: 78))
-print("IKM \(IndonesianNumber.format(written?.result.ikm ?? .nan)) dari \(written?.result.respondents ?? 0) responden; \(written?.files.count ?? 0) berkas, \(String(format: "%.1f", Double(bytes) / 1024)) KiB")
+print(
+    "IKM \(IndonesianNumber.format(written?.result.ikm ?? .nan)) dari \(written?.result.respondents ?? 0) responden; \(written?.files.count ?? 0) berkas, \(String(format: "%.1f", Double(bytes) / 1024)) KiB"
+)
 print("Dalam proses, pertama kali             \(s(first))")
 print("Dalam proses, median 5 berikutnya      \(s(median))")
 print("Memori puncak proses benchmark         \(mb(selfPeak))")
 print("`skm report` utuh (proses baru)        \(s(cli.seconds))   target ≤ 1 s: \(verdict(cli.seconds <= 1))")
-print("Memori puncak `skm report`             \(mb(cli.peakKilobytes))   target ≤ 100 MB: \(verdict(cli.peakKilobytes <= 100 * 1024))")
+print(
+    "Memori puncak `skm report`             \(mb(cli.peakKilobytes))   target ≤ 100 MB: \(verdict(cli.peakKilobytes <= 100 * 1024))"
+)
 if option("--keep") == nil { try? FileManager.default.removeItem(atPath: directory) }

@@ -28,18 +28,20 @@ enum CrashCapture {
         var thread = pthread_t()
         let limit = Double(limitSeconds)
         let box = Unmanaged.passRetained(LimitBox(limit)).toOpaque()
-        pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            let limit = Unmanaged<LimitBox>.fromOpaque(raw).takeRetainedValue().limit
-            while true {
-                usleep(200_000)
-                if CrashCapture.running && Clock.now() - CrashCapture.startedAt > limit {
-                    CrashCapture.dump(CrashCapture.hangPath)
-                    printError("masukan berjalan lebih dari \(Int(limit)) detik (hang)")
-                    _exit(4)
+        pthread_create(
+            &thread, nil,
+            { raw in
+                guard let raw else { return nil }
+                let limit = Unmanaged<LimitBox>.fromOpaque(raw).takeRetainedValue().limit
+                while true {
+                    usleep(200_000)
+                    if CrashCapture.running && Clock.now() - CrashCapture.startedAt > limit {
+                        CrashCapture.dump(CrashCapture.hangPath)
+                        printError("masukan berjalan lebih dari \(Int(limit)) detik (hang)")
+                        _exit(4)
+                    }
                 }
-            }
-        }, box)
+            }, box)
     }
 
     final class LimitBox {

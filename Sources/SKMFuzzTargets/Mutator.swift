@@ -9,13 +9,15 @@ public struct Mutator {
     let corpus: [[UInt8]]
     let maxLength: Int
 
-    public static let tokens: [[UInt8]] = [
-        "{", "}", "[", "]", "\"", ":", ",", ";", "\n", "\r\n", "\\", "\\u0000", "\\ud800", "null", "true", "false", "-0",
-        "1e400", "12345678901234567890", "0.5", "-1", "\"jsonrpc\":\"2.0\"", "\"method\":", "\"params\":", "\"id\":",
-        "\"answers\":", "response.submit", "response.submitMany", "ikm.score", "ikm.compute", "unit.add",
-        "\"U1\":", "U9", "2025-02-30", "2025-03-14", "9999-12-31", "\"KEC\"", "\"KTP\"", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9",
-        "\u{FEFF}", "=HYPERLINK(", "<script>", String(repeating: "[", count: 200), String(repeating: "9", count: 40),
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00]]
+    public static let tokens: [[UInt8]] =
+        [
+            "{", "}", "[", "]", "\"", ":", ",", ";", "\n", "\r\n", "\\", "\\u0000", "\\ud800", "null", "true", "false", "-0",
+            "1e400", "12345678901234567890", "0.5", "-1", "\"jsonrpc\":\"2.0\"", "\"method\":", "\"params\":", "\"id\":",
+            "\"answers\":", "response.submit", "response.submitMany", "ikm.score", "ikm.compute", "unit.add",
+            "\"U1\":", "U9", "2025-02-30", "2025-03-14", "9999-12-31", "\"KEC\"", "\"KTP\"",
+            "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9",
+            "\u{FEFF}", "=HYPERLINK(", "<script>", String(repeating: "[", count: 200), String(repeating: "9", count: 40),
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00]]
 
     public init(seed: UInt64, corpus: [[UInt8]], maxLength: Int = 4096) {
         random = SeededRandom(seed: seed)

@@ -91,8 +91,11 @@ public final class RPCDispatcher {
     func answer(_ value: JSONValue, into out: inout JSONStream) -> Bool {
         guard case .array(let batch) = value else { return answerSingle(value, into: &out) }
         guard !batch.isEmpty else {
-            out.value(Self.response(id: .null, error: RPCError(
-                code: RPCError.invalidRequest, message: "Batch kosong.", data: ["code": "empty_batch"])))
+            out.value(
+                Self.response(
+                    id: .null,
+                    error: RPCError(
+                        code: RPCError.invalidRequest, message: "Batch kosong.", data: ["code": "empty_batch"])))
             return true
         }
         let start = out.mark
@@ -141,9 +144,11 @@ public final class RPCDispatcher {
     /// Runs `body` with the request's method and params, mapping every failure to an `RPCError`.
     func run(_ request: RPCRequest, _ body: (RPCMethod, JSONFields) throws -> Void) -> Result<Void, RPCError> {
         guard let method = methods[request.method] else {
-            return .failure(RPCError(
-                code: RPCError.methodNotFound, message: "Metode \"\(request.method.clipped(60))\" tidak dikenal. Lihat rpc.discover.",
-                data: ["code": "method_not_found", "method": .string(request.method.clipped(200))]))
+            return .failure(
+                RPCError(
+                    code: RPCError.methodNotFound,
+                    message: "Metode \"\(request.method.clipped(60))\" tidak dikenal. Lihat rpc.discover.",
+                    data: ["code": "method_not_found", "method": .string(request.method.clipped(200))]))
         }
         if !requestsMarkedByReader { context.service.startRequest() }
         do {
@@ -153,20 +158,25 @@ public final class RPCDispatcher {
         } catch let error as RPCError {
             return .failure(error)
         } catch {
-            return .failure(RPCError(
-                code: RPCError.internalError, message: "Kesalahan internal skm: \(error).", data: ["code": "internal"]))
+            return .failure(
+                RPCError(
+                    code: RPCError.internalError, message: "Kesalahan internal skm: \(error).", data: ["code": "internal"]))
         }
     }
 
     static func parseFailure(_ error: JSONParseError) -> JSONValue {
         if error.kind == .duplicateKey {
-            return response(id: .null, error: RPCError(
-                code: RPCError.invalidRequest, message: error.indonesianMessage,
-                data: ["code": "duplicate_key", "field": .string(error.key ?? "")]))
+            return response(
+                id: .null,
+                error: RPCError(
+                    code: RPCError.invalidRequest, message: error.indonesianMessage,
+                    data: ["code": "duplicate_key", "field": .string(error.key ?? "")]))
         }
-        return response(id: .null, error: RPCError(
-            code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.indonesianMessage).",
-            data: ["code": "parse_error", "offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
+        return response(
+            id: .null,
+            error: RPCError(
+                code: RPCError.parseError, message: "JSON tidak dapat dibaca: \(error.indonesianMessage).",
+                data: ["code": "parse_error", "offset": .int(error.offset), "reason": .string(error.kind.rawValue)]))
     }
 
     static func response(id: JSONValue, error: RPCError) -> JSONValue {

@@ -12,9 +12,13 @@ struct RPCRequest {
     /// (nil when the request is a notification, which gets no answer at all).
     static func parse(_ value: JSONValue) -> Result<RPCRequest, RequestFailure> {
         guard case .object(let object) = value else {
-            return .failure(RequestFailure(id: .null, error: RPCError(
-                code: RPCError.invalidRequest,
-                message: "Permintaan harus objek JSON-RPC 2.0, bukan \(value.indonesianTypeName).", data: ["code": "invalid_request"])))
+            return .failure(
+                RequestFailure(
+                    id: .null,
+                    error: RPCError(
+                        code: RPCError.invalidRequest,
+                        message: "Permintaan harus objek JSON-RPC 2.0, bukan \(value.indonesianTypeName).",
+                        data: ["code": "invalid_request"])))
         }
         let rawID = object["id"]
         var id: JSONValue?
@@ -22,28 +26,44 @@ struct RPCRequest {
             switch rawID {
             case .string, .number, .null: id = rawID
             default:
-                return .failure(RequestFailure(id: .null, error: RPCError(
-                    code: RPCError.invalidRequest, message: "\"id\" harus teks, angka atau null, bukan \(rawID.indonesianTypeName).",
-                    data: ["code": "invalid_request", "field": "id"])))
+                return .failure(
+                    RequestFailure(
+                        id: .null,
+                        error: RPCError(
+                            code: RPCError.invalidRequest,
+                            message: "\"id\" harus teks, angka atau null, bukan \(rawID.indonesianTypeName).",
+                            data: ["code": "invalid_request", "field": "id"])))
             }
         }
         let answerID = id ?? .null
         guard object["jsonrpc"] == "2.0" else {
-            return .failure(RequestFailure(id: answerID, error: RPCError(
-                code: RPCError.invalidRequest, message: "Anggota \"jsonrpc\" harus tepat \"2.0\".", data: ["code": "invalid_request", "field": "jsonrpc"])))
+            return .failure(
+                RequestFailure(
+                    id: answerID,
+                    error: RPCError(
+                        code: RPCError.invalidRequest, message: "Anggota \"jsonrpc\" harus tepat \"2.0\".",
+                        data: ["code": "invalid_request", "field": "jsonrpc"])))
         }
         guard let method = object["method"]?.stringValue else {
-            return .failure(RequestFailure(id: answerID, error: RPCError(
-                code: RPCError.invalidRequest, message: "Anggota \"method\" wajib ada dan berupa teks.", data: ["code": "invalid_request", "field": "method"])))
+            return .failure(
+                RequestFailure(
+                    id: answerID,
+                    error: RPCError(
+                        code: RPCError.invalidRequest, message: "Anggota \"method\" wajib ada dan berupa teks.",
+                        data: ["code": "invalid_request", "field": "method"])))
         }
         let params = object["params"]
         if let params {
             switch params {
             case .object, .array: break
             default:
-                return .failure(RequestFailure(id: answerID, error: RPCError(
-                    code: RPCError.invalidRequest, message: "\"params\" harus objek (parameter bernama), bukan \(params.indonesianTypeName).",
-                    data: ["code": "invalid_request", "field": "params"])))
+                return .failure(
+                    RequestFailure(
+                        id: answerID,
+                        error: RPCError(
+                            code: RPCError.invalidRequest,
+                            message: "\"params\" harus objek (parameter bernama), bukan \(params.indonesianTypeName).",
+                            data: ["code": "invalid_request", "field": "params"])))
             }
         }
         return .success(RPCRequest(method: method, params: params, id: id))

@@ -90,10 +90,13 @@ public final class RPCServer {
     }
 
     func tooLong(_ bytes: Int) -> JSONValue {
-        RPCDispatcher.response(id: .null, error: RPCError(
-            code: RPCError.invalidRequest,
-            message: "Baris terlalu panjang: \(bytes) byte, paling banyak \(maxLineBytes). Bagi permintaan menjadi beberapa baris.",
-            data: ["code": "line_too_long", "bytes": .int(bytes), "limit": .int(maxLineBytes)]))
+        RPCDispatcher.response(
+            id: .null,
+            error: RPCError(
+                code: RPCError.invalidRequest,
+                message:
+                    "Baris terlalu panjang: \(bytes) byte, paling banyak \(maxLineBytes). Bagi permintaan menjadi beberapa baris.",
+                data: ["code": "line_too_long", "bytes": .int(bytes), "limit": .int(maxLineBytes)]))
     }
 
     /// Writes everything (retrying after interruptions); nil when every byte was written, else

@@ -9,11 +9,13 @@ extension Store {
     public func implausibleAggregates(scaleMaximum: [String: Int]) throws -> [ImplausibleAggregate] {
         var found: [ImplausibleAggregate] = []
         let rows = try statement(
-            "SELECT questionnaire, day, unit_id, service_id, respondents, unsur FROM aggregates ORDER BY questionnaire, day, unit_id, service_id")
+            "SELECT questionnaire, day, unit_id, service_id, respondents, unsur FROM aggregates ORDER BY questionnaire, day, unit_id, service_id"
+        )
         rows.bind([])
         defer { rows.clear() }
         while try rows.step() {
-            let key = AggregateRowKey(questionnaire: rows.text(0), day: rows.text(1), unitID: rows.int64(2), serviceID: rows.int64(3))
+            let key = AggregateRowKey(
+                questionnaire: rows.text(0), day: rows.text(1), unitID: rows.int64(2), serviceID: rows.int64(3))
             let respondents = rows.int(4)
             if respondents < 0 { found.append(ImplausibleAggregate(row: key, unsur: nil, problem: .negative)) }
             guard let unsur = UnsurBlob.decode(rows.blob(5)) else {

@@ -81,7 +81,8 @@ extension Store {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         var groups: [GroupID: Tally] = [:]
         let rows = try statement(
-            "SELECT questionnaire, \(grouping.keyColumns), respondents, score_sum, score_sumsq, unsur FROM aggregates \(whereSQL)")
+            "SELECT questionnaire, \(grouping.keyColumns), respondents, score_sum, score_sumsq, unsur FROM aggregates \(whereSQL)"
+        )
         rows.bind(values)
         var names = NameCache()
         // Rows of one group mostly come together: sum into `current` until the group changes.
@@ -156,7 +157,8 @@ extension Store {
         var unsur: [StoreFinding] = []
         let rows = try db.prepare(sql)
         while try rows.step() {
-            let key = AggregateRowKey(questionnaire: rows.text(0), day: rows.text(1), unitID: rows.int64(2), serviceID: rows.int64(3))
+            let key = AggregateRowKey(
+                questionnaire: rows.text(0), day: rows.text(1), unitID: rows.int64(2), serviceID: rows.int64(3))
             let (stored, recounted) = (rows.int(4), rows.int(5))
             if stored != recounted || rows.int(6) != 0 {
                 totals.append(.totalsDiffer(key, stored: stored, recounted: recounted))

@@ -24,13 +24,17 @@ extension Store {
 
     /// The earliest batch not undone whose file had exactly these bytes, if any.
     public func activeImportBatch(sha256: String) throws -> ImportBatch? {
-        try statement("SELECT \(Self.batchColumns) FROM import_batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1")
-            .first([.text(sha256)]) { Self.batchRow($0) }
+        try statement(
+            "SELECT \(Self.batchColumns) FROM import_batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1"
+        )
+        .first([.text(sha256)]) { Self.batchRow($0) }
     }
 
     /// Whether any batch not undone stored a response (a look at the small batch table only).
     public func hasImportedRows() throws -> Bool {
-        try statement("SELECT EXISTS(SELECT 1 FROM import_batches WHERE undone_at IS NULL AND rows_stored > 0)").first { $0.int(0) } == 1
+        try statement("SELECT EXISTS(SELECT 1 FROM import_batches WHERE undone_at IS NULL AND rows_stored > 0)").first {
+            $0.int(0)
+        } == 1
     }
 
     /// The row fingerprint and batch of every response stored by a batch not undone, sorted by
@@ -63,7 +67,9 @@ extension Store {
             .int(b.id), .text(b.fileName), .text(b.sha256), .text(b.format), .text(b.importedAt), .integer(b.rowsRead),
             .integer(b.rowsStored), .integer(b.rowsSkipped), b.againOf.map { .int($0) } ?? .null,
         ])
-        try audit(action: "import", responseID: nil, detail: "batch \(b.id): \(b.rowsStored) respons dari \(b.fileName)", at: b.importedAt)
+        try audit(
+            action: "import", responseID: nil, detail: "batch \(b.id): \(b.rowsStored) respons dari \(b.fileName)",
+            at: b.importedAt)
     }
 
     /// Voids every response of batch `id` not voided yet and marks the batch undone, in one
@@ -76,11 +82,16 @@ extension Store {
             if let undoneAt = batch.undoneAt {
                 throw SKMError(
                     .importAlreadyUndone,
-                    "Batch impor #\(id) sudah dibatalkan pada \(undoneAt) dengan alasan: \(batch.undoReason ?? "-").", field: "batch")
+                    "Batch impor #\(id) sudah dibatalkan pada \(undoneAt) dengan alasan: \(batch.undoReason ?? "-").",
+                    field: "batch")
             }
-            let ids = try db.prepare("SELECT id FROM responses WHERE import_batch = ? ORDER BY id").rows([.int(id)]) { $0.int64(0) }
+            let ids = try db.prepare("SELECT id FROM responses WHERE import_batch = ? ORDER BY id").rows([.int(id)]) {
+                $0.int64(0)
+            }
             let outcome = try voidAll(ids, reason: reason, at: at)
-            try statement("UPDATE import_batches SET undone_at = ?, undo_reason = ? WHERE id = ?").run([.text(at), .text(reason), .int(id)])
+            try statement("UPDATE import_batches SET undone_at = ?, undo_reason = ? WHERE id = ?").run([
+                .text(at), .text(reason), .int(id),
+            ])
             try audit(action: "import.undo", responseID: nil, detail: "batch \(id): \(reason)", at: at)
             guard let undone = try importBatch(id: id) else { throw SKMError(.internal, "Batch impor #\(id) hilang.") }
             return (undone, outcome)
@@ -106,7 +117,8 @@ extension Store {
                     throw SKMError(
                         .responseNotFound,
                         ranges.count == 1 && range.count == 1
-                            ? "Respons #\(missing) tidak ditemukan." : "Respons #\(missing) tidak ditemukan; tidak ada yang dibatalkan.",
+                            ? "Respons #\(missing) tidak ditemukan."
+                            : "Respons #\(missing) tidak ditemukan; tidak ada yang dibatalkan.",
                         field: "id")
                 }
                 for id in found where seen.insert(id).inserted { ids.append(id) }

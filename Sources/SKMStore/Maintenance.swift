@@ -25,9 +25,10 @@ extension Store {
     /// What the identity row records against what the responses table holds.
     func bookkeepingDiscrepancies() throws -> [StoreFinding] {
         guard let recorded = try db.identity() else { return [.identityMissing] }
-        let actual = try db.prepare("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM responses").first {
-            (count: $0.int64(0), last: $0.int64(1))
-        } ?? (count: 0, last: 0)
+        let actual =
+            try db.prepare("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM responses").first {
+                (count: $0.int64(0), last: $0.int64(1))
+            } ?? (count: 0, last: 0)
         var findings: [StoreFinding] = []
         if actual.count != recorded.responseCount {
             findings.append(.responseCountDiffers(recorded: recorded.responseCount, actual: actual.count))

@@ -78,7 +78,9 @@ extension Store {
 
     /// The most recently stored response, voided or not.
     public func latestResponse() throws -> StoredResponse? {
-        try statement("SELECT \(Self.responseColumns) \(Self.responseFrom) ORDER BY r.id DESC LIMIT 1").first { Self.responseRow($0) }
+        try statement("SELECT \(Self.responseColumns) \(Self.responseFrom) ORDER BY r.id DESC LIMIT 1").first {
+            Self.responseRow($0)
+        }
     }
 
     /// Counts of stored responses: all, and voided.

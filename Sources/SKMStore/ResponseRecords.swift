@@ -11,7 +11,9 @@ public struct NewResponse: Sendable, Equatable {
     /// The row fingerprint of an imported response without a client id (`ImportKey`); nil otherwise.
     public let importKey: Int64?
 
-    public init(content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?, importKey: Int64? = nil) {
+    public init(
+        content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?, importKey: Int64? = nil
+    ) {
         self.content = content
         self.unitID = unitID
         self.serviceID = serviceID

@@ -65,7 +65,8 @@ public final class ResponseWriter {
                 return try Self.repeated(clientID, existingID: earlier.id, same: Self.sameContent(earlier.response, response))
             }
             if let existingID = try store.responseID(clientID: clientID), let existing = try store.response(id: existingID) {
-                let same = existing.content == response.content && existing.unitID == response.unitID
+                let same =
+                    existing.content == response.content && existing.unitID == response.unitID
                     && existing.serviceID == response.serviceID
                 return try Self.repeated(clientID, existingID: existing.id, same: same)
             }

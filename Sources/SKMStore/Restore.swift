@@ -18,7 +18,8 @@ extension Store {
         if DatabaseFile.isInUse(path) {
             throw SKMError(
                 .databaseBusy,
-                "Basis data \(path) sedang dibuka program lain (mis. skm rpc atau skm entri). Hentikan program itu dulu, lalu pulihkan lagi; tidak ada yang diubah.")
+                "Basis data \(path) sedang dibuka program lain (mis. skm rpc atau skm entri). Hentikan program itu dulu, lalu pulihkan lagi; tidak ada yang diubah."
+            )
         }
         let temporary = try PrivateFile.create(beside: path)
         var moved: [(from: String, to: String)] = []
@@ -58,7 +59,8 @@ extension Store {
         let connection = try SQLiteConnection(path: backup, mode: .immutable)
         let facts = try connection.schemaFacts()
         guard facts.applicationID == Int(Migrations.applicationID) else {
-            throw SKMError(.notSKMDatabase, "Berkas \(backup) bukan cadangan basis data skm; tidak ada yang diubah.", field: "path")
+            throw SKMError(
+                .notSKMDatabase, "Berkas \(backup) bukan cadangan basis data skm; tidak ada yang diubah.", field: "path")
         }
         try connection.refuseUnknown(facts)
         let problems = try connection.prepare("PRAGMA integrity_check").rows([], { $0.text(0) })

@@ -33,12 +33,14 @@ public final class Store {
             if let walSize = DatabaseFile.size(path + "-wal"), walSize > 0 {
                 throw SKMError(
                     .walMismatch,
-                    "Berkas \(path) kosong tetapi \(path)-wal berisi data; tidak ada yang diubah. Pindahkan kedua berkas ke tempat aman dan laporkan ke pengelola.")
+                    "Berkas \(path) kosong tetapi \(path)-wal berisi data; tidak ada yang diubah. Pindahkan kedua berkas ke tempat aman dan laporkan ke pengelola."
+                )
             }
             guard acceptingEmptyFile else {
                 throw SKMError(
                     .notSKMDatabase,
-                    "Berkas \(path) kosong (0 bait), jadi bukan basis data skm. Berkas itu tidak diubah; untuk memakainya sebagai basis data baru jalankan 'skm init --db \(path)'.")
+                    "Berkas \(path) kosong (0 bait), jadi bukan basis data skm. Berkas itu tidak diubah; untuk memakainya sebagai basis data baru jalankan 'skm init --db \(path)'."
+                )
             }
         case .sqlite:
             try WALCheck.verify(path)

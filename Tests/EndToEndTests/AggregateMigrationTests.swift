@@ -24,7 +24,8 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
 
-        let expected = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures).filter { $0.hasPrefix("expected-") }.sorted()
+        let expected = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures).filter { $0.hasPrefix("expected-") }
+            .sorted()
         #expect(expected.count == 21)
         for name in expected {
             let before = try String(contentsOfFile: Self.fixtures + "/" + name, encoding: .utf8)

@@ -27,10 +27,15 @@ import Testing
         try skm.registry()
         let units = try skm.run(["unit", "list", "--json"]).json
         #expect(units.arrayValue?.first?["services"]?.arrayValue?.count == 2)
-        let submitted = try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "4,4,4,4,4,4,4,4,4", "--date", "2025-03-01", "--json"])
+        let submitted = try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "4,4,4,4,4,4,4,4,4", "--date", "2025-03-01", "--json",
+        ])
         #expect(submitted.json["id"] == 1)
         #expect(submitted.json["duplicate"] == false)
-        try skm.run(["submit", "--unit", "kec", "--service", "sket", "--answers", "222222222", "--date", "2025-06-01", "--gender", "P", "--age", "40"])
+        try skm.run([
+            "submit", "--unit", "kec", "--service", "sket", "--answers", "222222222", "--date", "2025-06-01", "--gender", "P",
+            "--age", "40",
+        ])
         let ikm = try skm.run(["ikm", "--year", "2025", "--json"]).json
         #expect(ikm["ikm"] == 75)
         #expect(ikm["mutu"] == "C")
@@ -70,7 +75,10 @@ import Testing
         let overview = try skm.run(["--help"])
         #expect(overview.status == 0)
         #expect(overview.stdout.contains("Perintah:"))
-        for command in [["init"], ["unit", "add"], ["submit"], ["import"], ["export"], ["void"], ["ikm"], ["sample-size"], ["demo"], ["questionnaire", "check"]] {
+        for command in [
+            ["init"], ["unit", "add"], ["submit"], ["import"], ["export"], ["void"], ["ikm"], ["sample-size"], ["demo"],
+            ["questionnaire", "check"],
+        ] {
             let help = try skm.run(command + ["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.hasPrefix("Penggunaan: skm \(command.joined(separator: " "))"))
@@ -109,7 +117,10 @@ import Testing
         try skm.run(["init"])
         #expect(try skm.run(["questionnaire", "add", good]).stdout.contains("disimpan"))
         try skm.registry()
-        let submit = try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "333333333", "--questionnaire", "puskesmas-2026", "--date", "2025-01-01"])
+        let submit = try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "333333333", "--questionnaire", "puskesmas-2026",
+            "--date", "2025-01-01",
+        ])
         #expect(submit.status == 0, "\(submit.stderr)")
         #expect(try skm.run(["ikm", "--json"]).json["questionnaire"]?["id"] == "puskesmas-2026")
     }
@@ -118,7 +129,10 @@ import Testing
         let skm = SKMProcess()
         defer { skm.cleanUp() }
         try skm.registry()
-        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01", "--comment", "=cmd|' /C calc'!A0"])
+        try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01", "--comment",
+            "=cmd|' /C calc'!A0",
+        ])
         try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "111111111", "--date", "2025-03-01"])
         let voided = try skm.run(["void", "2", "--reason", "Formulir uji"])
         #expect(voided.status == 0)

@@ -60,9 +60,12 @@ import Testing
 
         let check = try skm.run(["check", "--db", db])
         #expect(check.status == 1)
-        #expect(check.stdout.contains("Agregat tidak mungkin:") && check.stdout.contains("9223372036854775807"), "\(check.stdout)")
+        #expect(
+            check.stdout.contains("Agregat tidak mungkin:") && check.stdout.contains("9223372036854775807"), "\(check.stdout)")
         let checkJSON = try skm.run(["check", "--json", "--db", db]).json
-        let implausible = checkJSON["findings"]?.arrayValue?.filter { $0["message"]?.stringValue?.hasPrefix("Agregat tidak mungkin") == true }
+        let implausible = checkJSON["findings"]?.arrayValue?.filter {
+            $0["message"]?.stringValue?.hasPrefix("Agregat tidak mungkin") == true
+        }
         #expect(implausible?.count == 1, "\(checkJSON)")
         #expect(implausible?.first?["kind"] == "aggregate")
         #expect(implausible?.first?["message"]?.stringValue?.contains("jumlah nilai 9223372036854775807 melebihi") == true)

@@ -76,7 +76,11 @@ import Testing
         defer { skm.cleanUp() }
         try skm.registry()
         try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "111111111", "--date", "2025-01-01"])
-        let up = "\u{1B}[A", left = "\u{1B}[D", f1 = "\u{1B}OP", f5 = "\u{1B}[15~", ctrlRight = "\u{1B}[1;5C"
+        let up = "\u{1B}[A"
+        let left = "\u{1B}[D"
+        let f1 = "\u{1B}OP"
+        let f5 = "\u{1B}[15~"
+        let ctrlRight = "\u{1B}[1;5C"
         let esc = "\u{1B}"
         var chunks = [up, f1, esc, f5]
         // Esc and a key in one write (a slow link, or Alt+4): the key is kept.

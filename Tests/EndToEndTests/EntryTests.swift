@@ -4,7 +4,9 @@ import Testing
 
 /// `skm entry` driven through its standard input, as a script or a test feeds it.
 @Suite struct EntryTests {
-    func session(_ lines: [String], _ arguments: [String] = ["entry"], registry: Bool = true) throws -> (SKMProcess, SKMProcess.Output) {
+    func session(_ lines: [String], _ arguments: [String] = ["entry"], registry: Bool = true) throws -> (
+        SKMProcess, SKMProcess.Output
+    ) {
         let skm = SKMProcess()
         if registry { try skm.registry() }
         let output = try skm.run(arguments, input: lines.joined(separator: "\n") + "\n")
@@ -43,7 +45,9 @@ import Testing
     }
 
     @Test func wrongKeysGetAHintAndAReask() throws {
-        let (skm, out) = try session(["1", "9", "x", "4", "0", "3", "43434444", "4343444", "7", "2", "", "", "abc", "200", "", "", "q"])
+        let (skm, out) = try session([
+            "1", "9", "x", "4", "0", "3", "43434444", "4343444", "7", "2", "", "", "abc", "200", "", "", "q",
+        ])
         defer { skm.cleanUp() }
         #expect(out.status == 0)
         #expect(out.stdout.contains("Jawaban harus 1–4 (atau - bila kosong). Ulangi."))
@@ -94,7 +98,8 @@ import Testing
         defer { skm.cleanUp() }
         #expect(out.stdout.contains("(PAGI/1)"))
         let check = try skm.run(
-            ["entry", "--verify", "PAGI"], input: ["434344343", "2", "", "", "34", "", "444434444", "", "", "", "", "", "q"].joined(separator: "\n") + "\n")
+            ["entry", "--verify", "PAGI"],
+            input: ["434344343", "2", "", "", "34", "", "444434444", "", "", "", "", "", "q"].joined(separator: "\n") + "\n")
         #expect(check.stdout.contains("Formulir 1: cocok dengan respons #1."))
         #expect(check.stdout.contains("Formulir 2 BERBEDA dengan respons #2: pertanyaan 5 (U5): pertama 4, kedua 3"))
         #expect(check.stdout.contains("Verifikasi batch PAGI: 2 formulir, 1 cocok, 1 berbeda."))

@@ -56,12 +56,20 @@ import Testing
         defer { skm.cleanUp() }
         try skm.run(["init"])
         try skm.registry()
-        let cli = try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01", "--client-id", "a", "--json"])
-        let rpc = try skm.run(["rpc"], input: #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4,4,4,4,4,4,4,4],"date":"2025-03-01","clientId":"a"},"id":1}"# + "\n")
+        let cli = try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01", "--client-id", "a",
+            "--json",
+        ])
+        let rpc = try skm.run(
+            ["rpc"],
+            input:
+                #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4,4,4,4,4,4,4,4],"date":"2025-03-01","clientId":"a"},"id":1}"#
+                + "\n")
         #expect(cli.json == ["id": 1, "duplicate": false])
         #expect(rpc.json["result"] == ["id": 1, "duplicate": true])
         let sample = try skm.run(["sample-size", "500", "--json"]).json
-        let rpcSample = try skm.run(["rpc"], input: #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":500},"id":1}"# + "\n")
+        let rpcSample = try skm.run(
+            ["rpc"], input: #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":500},"id":1}"# + "\n")
         #expect(sample == rpcSample.json["result"])
     }
 

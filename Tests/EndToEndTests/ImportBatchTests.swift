@@ -74,7 +74,8 @@ import Testing
         try skm.registry()
         let path = try skm.write(
             "data.csv",
-            "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n")
+            "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n"
+        )
         #expect(try skm.run(["import", path]).status == 0)
         #expect(try skm.run(["import", path]).status == 1)
         #expect(try skm.storedCount() == 2)
@@ -96,7 +97,10 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
         let stored = try skm.run(["response", "list", "--json"]).json.arrayValue ?? []
         #expect(stored.map { $0["respondent"]?["occupation"]?.stringValue ?? "" } == ["LAINNYA", "LAINNYA", "LAINNYA", "PNS"])
-        #expect(stored.map { $0["respondent"]?["occupationAsWritten"]?.stringValue ?? "-" } == ["Petani", "Ibu Rumah Tangga", "mahasiswa", "-"])
+        #expect(
+            stored.map { $0["respondent"]?["occupationAsWritten"]?.stringValue ?? "-" } == [
+                "Petani", "Ibu Rumah Tangga", "mahasiswa", "-",
+            ])
         let export = try skm.run(["export"])
         #expect(export.stdout.contains(",Petani,"), "\(export.stdout)")
         let other = SKMProcess()
@@ -107,7 +111,9 @@ import Testing
         let again = try other.run(["response", "list", "--json"]).json.arrayValue ?? []
         #expect(again.map { $0["respondent"] } == stored.map { $0["respondent"] })
         // An unknown word is still refused with the form's choices.
-        let unknown = try skm.write("asing.csv", "Tanggal;Unit;Layanan;Pekerjaan;U1;U2;U3;U4;U5;U6;U7;U8;U9\n14/03/2025;KEC;KTP;Astronot;4;4;4;4;4;4;4;4;4\n")
+        let unknown = try skm.write(
+            "asing.csv",
+            "Tanggal;Unit;Layanan;Pekerjaan;U1;U2;U3;U4;U5;U6;U7;U8;U9\n14/03/2025;KEC;KTP;Astronot;4;4;4;4;4;4;4;4;4\n")
         let refused = try skm.run(["import", unknown])
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("kolom Pekerjaan: Pekerjaan \"Astronot\" tidak dikenal"), "\(refused.stdout)")
@@ -121,7 +127,8 @@ import Testing
         #expect(try skm.run(["import", first]).status == 0)
         // The office's sheet a week later: the same four rows, a fifth new one, and a third copy
         // of the identical row (a new respondent who answered the same).
-        let grown = Self.rows.joined() + "5;20/03/2025;KEC;KTP;Joko;L;50;2;3;3;3;3;3;3;3;3\r\n"
+        let grown =
+            Self.rows.joined() + "5;20/03/2025;KEC;KTP;Joko;L;50;2;3;3;3;3;3;3;3;3\r\n"
             + "6;14/03/2025;KEC;KTP;Rina;P;29;4;4;4;4;4;4;4;4;4\r\n"
         let second = try skm.write("skm-maret.csv", Self.header + grown)
         let result = try skm.run(["import", second])

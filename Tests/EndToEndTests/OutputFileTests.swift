@@ -123,7 +123,8 @@ import Testing
         // A link at the Markdown name: refused, the linked file intact, no HTML written either.
         try FileManager.default.createDirectory(atPath: skm.directory + "/baru", withIntermediateDirectories: true)
         let victim = try skm.write("victim", "rahasia\n")
-        try FileManager.default.createSymbolicLink(atPath: skm.directory + "/baru/laporan-skm-\(year).md", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(
+            atPath: skm.directory + "/baru/laporan-skm-\(year).md", withDestinationPath: victim)
         let refused = try skm.run(["report", "--year", year, "--format", "html,md", "--out", "baru"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("tautan simbolik"), "\(refused.stderr)")
@@ -180,10 +181,15 @@ import Testing
     @Test func controlCharactersInMessagesReachTheTerminalEscaped() throws {
         let skm = try withData()
         defer { skm.cleanUp() }
-        for arguments in [["response", "show", "\u{1B}[2J\u{202E}7"], ["unit", "add", "\u{1B}]0;x\u{7}", "Nama"], ["ikm", "--unit", "A\u{9B}31m"]] {
+        for arguments in [
+            ["response", "show", "\u{1B}[2J\u{202E}7"], ["unit", "add", "\u{1B}]0;x\u{7}", "Nama"],
+            ["ikm", "--unit", "A\u{9B}31m"],
+        ] {
             let out = try skm.run(arguments)
             #expect(out.status != 0)
-            #expect(!out.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{9B}" || $0 == "\u{7}" }, "\(arguments)")
+            #expect(
+                !out.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{9B}" || $0 == "\u{7}" },
+                "\(arguments)")
             #expect(out.stderr.contains("\\u{"), "\(out.stderr)")
         }
     }

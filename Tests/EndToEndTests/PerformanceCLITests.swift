@@ -1,6 +1,6 @@
 import SKMJSON
-import Testing
 import SKMTestSupport
+import Testing
 
 @Suite struct PerformanceCLITests {
     static let examples = PackagePaths.root
@@ -24,7 +24,8 @@ import SKMTestSupport
         #expect(set.status == 0, "\(set.stderr)")
         let csv = try skm.run(["iku", "evaluate", "tomoni-timur-2021-2026", "--year", "2025", "--csv"] + db)
         #expect(csv.stdout.contains("IKU-2,Nilai Lakip Kecamatan,nilai,75.50,74.20,98.28,Sangat Tinggi"))
-        let semicolon = try skm.run(["iku", "evaluate", "tomoni-timur-2021-2026", "--year", "2025", "--csv", "--separator", ";"] + db)
+        let semicolon = try skm.run(
+            ["iku", "evaluate", "tomoni-timur-2021-2026", "--year", "2025", "--csv", "--separator", ";"] + db)
         #expect(semicolon.stdout.contains("IKU-2;Nilai Lakip Kecamatan;nilai;75,50;74,20;98,28;Sangat Tinggi"))
     }
 
@@ -32,7 +33,10 @@ import SKMTestSupport
         let skm = SKMProcess()
         defer { skm.cleanUp() }
         try skm.run(["init"])
-        let bad = try skm.write("rencana-salah.json", #"{"id":"rencana-salah","organisation":"O","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"N","realisasi":{"source":"tebakan"}}]}"#)
+        let bad = try skm.write(
+            "rencana-salah.json",
+            #"{"id":"rencana-salah","organisation":"O","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"N","realisasi":{"source":"tebakan"}}]}"#
+        )
         let load = try skm.run(["iku", "load", bad])
         #expect(load.status == 1)
         #expect(load.stderr.contains("harus skm, akip, ratio, count atau value"))
@@ -52,7 +56,10 @@ import SKMTestSupport
     @Test func akipFromAFile() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
-        let file = try skm.write("akip.json", #"{"year":2025,"components":{"perencanaan":{"keberadaan":["AA","A"],"kualitas":["A","BB","B"],"pemanfaatan":{"percent":70}},"pengukuran":{"keberadaan":["A"],"kualitas":["BB"],"pemanfaatan":["B","CC"]},"pelaporan":{"keberadaan":["AA"],"kualitas":["A"],"pemanfaatan":["BB"]},"evaluasi":{"keberadaan":["A"],"kualitas":["B"],"pemanfaatan":["C"]}}}"#)
+        let file = try skm.write(
+            "akip.json",
+            #"{"year":2025,"components":{"perencanaan":{"keberadaan":["AA","A"],"kualitas":["A","BB","B"],"pemanfaatan":{"percent":70}},"pengukuran":{"keberadaan":["A"],"kualitas":["BB"],"pemanfaatan":["B","CC"]},"pelaporan":{"keberadaan":["AA"],"kualitas":["A"],"pemanfaatan":["BB"]},"evaluasi":{"keberadaan":["A"],"kualitas":["B"],"pemanfaatan":["C"]}}}"#
+        )
         let result = try skm.run(["akip", "evaluate", file])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Nilai AKIP: 74,80   Predikat: BB (Sangat Baik)"))

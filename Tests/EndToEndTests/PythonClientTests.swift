@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SKMTestSupport
+import Testing
 
 /// The Python clients in Protocol/clients/ tested against the built `skm`, through python3's unittest.
 @Suite struct PythonClientTests {

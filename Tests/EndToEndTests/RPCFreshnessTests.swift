@@ -23,7 +23,8 @@ import Testing
         }
 
         func call(_ method: String, _ params: String = "{}") throws -> JSONValue {
-            input.fileHandleForWriting.write(Data((#"{"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"id":1}"# + "\n").utf8))
+            input.fileHandleForWriting.write(
+                Data((#"{"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"id":1}"# + "\n").utf8))
             while true {
                 if let end = pending.firstIndex(of: 0x0A) {
                     let line = pending[pending.startIndex..<end]
@@ -45,7 +46,8 @@ import Testing
     /// A copy of the 2017 questionnaire under another id.
     func customDefinition(_ skm: SKMProcess) throws -> String {
         let definition = try skm.run(["questionnaire", "show", "permenpanrb-14-2017", "--json"]).stdout
-        return try skm.write("puskesmas.json", definition.replacingOccurrences(of: "\"permenpanrb-14-2017\"", with: "\"puskesmas-2026\""))
+        return try skm.write(
+            "puskesmas.json", definition.replacingOccurrences(of: "\"permenpanrb-14-2017\"", with: "\"puskesmas-2026\""))
     }
 
     func ids(_ answer: JSONValue) -> [String] {
@@ -61,7 +63,9 @@ import Testing
         let rpc = try RPCSession(skm)
         defer { rpc.close() }
         #expect(!ids(try rpc.call("questionnaire.list")).contains("puskesmas-2026"))
-        #expect(try rpc.call("ikm.classify", #"{"ikm":80,"questionnaire":"puskesmas-2026"}"#)["error"]?["data"]?["code"] == "unknown_questionnaire")
+        #expect(
+            try rpc.call("ikm.classify", #"{"ikm":80,"questionnaire":"puskesmas-2026"}"#)["error"]?["data"]?["code"]
+                == "unknown_questionnaire")
 
         let added = try skm.run(["questionnaire", "add", file])
         #expect(added.status == 0, "\(added.stderr)")
@@ -69,7 +73,8 @@ import Testing
         #expect(ids(try rpc.call("questionnaire.list")).contains("puskesmas-2026"))
         #expect(try rpc.call("ikm.classify", #"{"ikm":80,"questionnaire":"puskesmas-2026"}"#)["result"]?["mutu"] == "B")
         let submitted = try rpc.call(
-            "response.submit", #"{"questionnaire":"puskesmas-2026","unit":"KEC","service":"KTP","answers":[3,3,3,3,3,3,3,3,3],"date":"2025-01-01"}"#)
+            "response.submit",
+            #"{"questionnaire":"puskesmas-2026","unit":"KEC","service":"KTP","answers":[3,3,3,3,3,3,3,3,3],"date":"2025-01-01"}"#)
         #expect(submitted["result"]?["id"] == 1, "\(submitted)")
         // A write by another process that adds no questionnaire leaves the catalog as it is.
         try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-01-02"])

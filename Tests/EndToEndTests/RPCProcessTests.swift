@@ -13,8 +13,12 @@ import Testing
         add(#"{"jsonrpc":"2.0","method":"service.add","params":{"unit":"KEC","code":"KTP","name":"KTP"},"id":2}"#)
         input += Array(#"{"jsonrpc":"2.0","method":"x","id":"#.utf8) + [0xFF, 0xFE] + Array("3}\n".utf8)
         add("{" + String(repeating: " ", count: 5000) + "}")
-        add(#"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4,4,4,4,4,4,4,3],"date":"2025-05-05","clientId":"a"},"id":4}"#)
-        add(#"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4,4,4,4,4,4,4,3],"date":"2025-05-05","clientId":"a"},"id":5}"#)
+        add(
+            #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4,4,4,4,4,4,4,3],"date":"2025-05-05","clientId":"a"},"id":4}"#
+        )
+        add(
+            #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4,4,4,4,4,4,4,3],"date":"2025-05-05","clientId":"a"},"id":5}"#
+        )
         add(#"{"jsonrpc":"2.0","method":"ikm.compute","params":{"filter":{"year":2025}},"id":6}"#)
         add(#"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC","service":"KTP","answers":[4,4]}}"#)
         add(#"{"jsonrpc":"2.0","method":"skm.info","id":7}"#, "")
@@ -61,7 +65,9 @@ import Testing
         let empty = try skm.run(["rpc"], input: "")
         #expect(empty.status == 0)
         #expect(empty.stdout.isEmpty)
-        let utf8 = try skm.run(["rpc", "--utf8"], input: #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":1}"#)
+        let utf8 = try skm.run(
+            ["rpc", "--utf8"],
+            input: #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":1}"#)
         #expect(utf8.stdout.contains("1,00 – 2,5996"))
     }
 }

@@ -9,18 +9,19 @@ import Testing
         guard let start = html.range(of: "<table id=\"tabel-\(id)\""),
             let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
         else { return [] }
-        return html[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").dropFirst().filter { !$0.contains("<th") }.map { row in
-            row.components(separatedBy: "<td").dropFirst().map { cell in
-                var text = ""
-                var inTag = true
-                for c in cell.components(separatedBy: "</td>")[0] {
-                    if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+        return html[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").dropFirst().filter { !$0.contains("<th") }
+            .map { row in
+                row.components(separatedBy: "<td").dropFirst().map { cell in
+                    var text = ""
+                    var inTag = true
+                    for c in cell.components(separatedBy: "</td>")[0] {
+                        if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+                    }
+                    return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                        .replacingOccurrences(of: "&amp;", with: "&")
                 }
-                return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                    .replacingOccurrences(of: "&amp;", with: "&")
             }
-        }
     }
 
     /// A JSON number as the report prints it ("88,31"): decimal comma, rounded half away from zero.
@@ -39,7 +40,10 @@ import Testing
         defer { skm.cleanUp() }
         let demo = try skm.run(["demo"])
         #expect(demo.status == 0, "\(demo.stderr)")
-        for path in ["skm-demo/laporan-2025/laporan-skm-2025.html", "skm-demo/laporan-2025/laporan-skm-2025.md", "skm-demo/laporan-2025/infografis-ikm-2025.svg"] {
+        for path in [
+            "skm-demo/laporan-2025/laporan-skm-2025.html", "skm-demo/laporan-2025/laporan-skm-2025.md",
+            "skm-demo/laporan-2025/infografis-ikm-2025.svg",
+        ] {
             #expect(demo.stdout.contains("  \(path)\n"), "\(path)")
             #expect(FileManager.default.fileExists(atPath: skm.directory + "/" + path), "\(path)")
         }
@@ -70,12 +74,16 @@ import Testing
             #expect(row[4] == Self.shown(u["nrr"], 4), "\(row[1])")
             #expect(row[6] == Self.shown(u["ikm"], 2), "\(row[1])")
             #expect(row[7] == u["mutu"]?.stringValue, "\(row[1])")
-            let mdRow = "| \(row[0]) | \(row[1]) | \(row[2]) | \(row[3]) | \(row[4]) | \(row[5]) | \(row[6]) | \(row[7]) | \(row[8]) |"
+            let mdRow =
+                "| \(row[0]) | \(row[1]) | \(row[2]) | \(row[3]) | \(row[4]) | \(row[5]) | \(row[6]) | \(row[7]) | \(row[8]) |"
             #expect(markdown.contains(mdRow), "\(mdRow)")
         }
         let ikm = Self.shown(json["ikmDisplay"], 2)
         #expect(Self.rows(html, "ikm-unit").first { $0[0] == "IKM (indeks × 25)" }?[1] == ikm)
-        #expect(html.contains("tahun 2025 adalah <strong>\(ikm)</strong> dengan mutu pelayanan <strong>\(json["mutu"]?.stringValue ?? "")</strong>"))
+        #expect(
+            html.contains(
+                "tahun 2025 adalah <strong>\(ikm)</strong> dengan mutu pelayanan <strong>\(json["mutu"]?.stringValue ?? "")</strong>"
+            ))
         #expect(markdown.contains("tahun 2025 adalah **\(ikm)** dengan mutu pelayanan **\(json["mutu"]?.stringValue ?? "")**"))
 
         let services = Self.rows(html, "ikm-layanan")
@@ -84,7 +92,8 @@ import Testing
         for g in groups {
             // "KTP-KK — Pengantar KTP-el dan Kartu Keluarga (KEC-TT)" → the service name.
             let label = g["label"]?.stringValue ?? ""
-            let name = label.components(separatedBy: " — ").dropFirst().joined(separator: " — ").replacingOccurrences(of: " (KEC-TT)", with: "")
+            let name = label.components(separatedBy: " — ").dropFirst().joined(separator: " — ").replacingOccurrences(
+                of: " (KEC-TT)", with: "")
             let row = services.first { $0[1] == name }
             #expect(row?[2] == String(g["respondents"]?.numberValue?.int ?? -1), "\(name)")
             #expect(row?[3] == Self.shown(g["ikm"], 2), "\(name)")
@@ -103,8 +112,14 @@ import Testing
         let skm = SKMProcess()
         defer { skm.cleanUp() }
         try skm.registry()
-        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01", "--comment", "<script>alert(1)</script>"])
-        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "333333333", "--date", "2025-03-02", "--comment", #"=HYPERLINK("http://contoh.invalid","klik")"#])
+        try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-03-01", "--comment",
+            "<script>alert(1)</script>",
+        ])
+        try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "333333333", "--date", "2025-03-02", "--comment",
+            #"=HYPERLINK("http://contoh.invalid","klik")"#,
+        ])
         let report = try skm.run(["report", "--year", "2025", "--separator", ";"])
         #expect(report.status == 0, "\(report.stderr)")
         let paths = report.stdout.split(separator: "\n").map(String.init)
@@ -146,7 +161,10 @@ import Testing
         let badUnit = try skm.run(["report", "--year", "2025", "--unit", "XYZ"])
         #expect(badUnit.status == 1)
         #expect(badUnit.stderr.contains("XYZ"))
-        let badProfile = try skm.run(["report", "--year", "2025", "--profile", try skm.write("p.json", #"{"rtl":[{"unsur":"U3","program":"A","waktu":["TW 5"]}]}"#)])
+        let badProfile = try skm.run([
+            "report", "--year", "2025", "--profile",
+            try skm.write("p.json", #"{"rtl":[{"unsur":"U3","program":"A","waktu":["TW 5"]}]}"#),
+        ])
         #expect(badProfile.status == 1)
         #expect(badProfile.stderr.contains("rtl[0].waktu[0] harus triwulan"))
     }
@@ -156,7 +174,8 @@ import Testing
         defer { skm.cleanUp() }
         try skm.registry()
         try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "434343434", "--date", "2025-06-01"])
-        let line = #"{"jsonrpc":"2.0","method":"report.generate","params":{"year":2025,"formats":"svg","profile":{"office":{"name":"Kecamatan Uji"}}},"id":1}"#
+        let line =
+            #"{"jsonrpc":"2.0","method":"report.generate","params":{"year":2025,"formats":"svg","profile":{"office":{"name":"Kecamatan Uji"}}},"id":1}"#
         let answer = try skm.run(["rpc"], input: line + "\n").json
         let files = answer["result"]?["files"]?.arrayValue ?? []
         #expect(files.count == 1)

@@ -124,7 +124,8 @@ enum PDFText {
         try skm.run(["demo"])
         _ = try skm.write(
             "skm-demo/skm-report.json",
-            #"{"office": {"name": "Kantor Camat Tomoni Timur", "head": "Drs. Andi Muhammad Syahrul Ramadhan Putra Pratama, S.Sos., M.Si.", "nip": "198001012005011001", "position": "Camat Tomoni Timur", "city": "Tomoni Timur"}, "pelaksana": "Tim SKM", "population": 9400}"#)
+            #"{"office": {"name": "Kantor Camat Tomoni Timur", "head": "Drs. Andi Muhammad Syahrul Ramadhan Putra Pratama, S.Sos., M.Si.", "nip": "198001012005011001", "position": "Camat Tomoni Timur", "city": "Tomoni Timur"}, "pelaksana": "Tim SKM", "population": 9400}"#
+        )
         let report = try skm.run(["report", "--year", "2025", "--db", "skm-demo/skm.sqlite", "--format", "html", "--out", "lap"])
         #expect(report.status == 0, "\(report.stderr)")
         let pdf = try PDFPrinter.print(skm.directory + "/lap/laporan-skm-2025.html", into: skm.directory, browserDefaults: true)
@@ -147,7 +148,8 @@ enum PDFText {
             let prefix = String(parts[0])
             let number = try #require(Int(parts[1]))
             if previous?.prefix == prefix {
-                #expect(number == (previous?.number ?? 0) + 1, "page \(index + 1): \(footer) after \(previous.map { "\($0)" } ?? "")")
+                #expect(
+                    number == (previous?.number ?? 0) + 1, "page \(index + 1): \(footer) after \(previous.map { "\($0)" } ?? "")")
             } else {
                 #expect(number == 1, "page \(index + 1): a chapter starts at \(footer)")
                 firstPage[prefix] = index

@@ -43,7 +43,9 @@ struct SKMProcess {
     }
 
     @discardableResult
-    func run(_ arguments: [String], bytes input: [UInt8]?, environment extra: [String: String] = [:], python: Bool = false) throws -> Output {
+    func run(_ arguments: [String], bytes input: [UInt8]?, environment extra: [String: String] = [:], python: Bool = false) throws
+        -> Output
+    {
         let process = Process()
         if python {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -36,7 +36,9 @@ import Testing
             try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "444444444", "--date", "2025-01-\(day)"])
         }
         let cut = try skm.run(["response", "list", "--limit", "2"])
-        #expect(cut.stdout.contains("Berhenti di batas 2 respons; masih ada lagi. Lanjutkan dengan pilihan yang sama ditambah --after 2"))
+        #expect(
+            cut.stdout.contains(
+                "Berhenti di batas 2 respons; masih ada lagi. Lanjutkan dengan pilihan yang sama ditambah --after 2"))
         let json = try skm.run(["response", "list", "--limit", "2", "--json"])
         #expect(json.json.arrayValue?.count == 2)
         #expect(json.stderr.contains("--after 2"))
@@ -78,7 +80,8 @@ import Testing
         let table = csvLines(try skm.run(["ikm", "--csv"]).stdout)
         #expect(table.first == "kode,nama,menjawab,jumlah,nrr,bobot,tertimbang,ikm,mutu", "\(table)")
         let groups = csvLines(try skm.run(["ikm", "--csv", "--by", "service,quarter"]).stdout)
-        #expect(groups.first == "rincian,kunci,label,responden,indeks,ikm,ikm_tampil,mutu,kinerja,ki95_bawah,ki95_atas", "\(groups)")
+        #expect(
+            groups.first == "rincian,kunci,label,responden,indeks,ikm,ikm_tampil,mutu,kinerja,ki95_bawah,ki95_atas", "\(groups)")
         #expect(groups.dropFirst().allSatisfy { $0.hasPrefix("layanan,") || $0.hasPrefix("triwulan,") }, "\(groups)")
         #expect(try skm.run(["ikm", "--json"]).json["ikmDisplay"] != nil, "JSON keys unchanged")
         let list = try skm.run(["questionnaire", "list"]).stdout
@@ -109,7 +112,8 @@ import Testing
         // The same parser behind JSON-RPC.
         let rpc = try skm.run(
             ["rpc"],
-            input: #"{"jsonrpc":"2.0","method":"ikm.compute","params":{"filter":{"questionnaire":"kepmenpan-25-2004"},"weighting":"0,071"},"id":1}"#
+            input:
+                #"{"jsonrpc":"2.0","method":"ikm.compute","params":{"filter":{"questionnaire":"kepmenpan-25-2004"},"weighting":"0,071"},"id":1}"#
                 + "\n")
         #expect(rpc.json["result"]?["weighting"] == "0.111", "the mode's JSON name is unchanged: \(rpc.stdout)")
         #expect(rpc.json["result"]?["unsur"]?.arrayValue?.first?["weight"] == 0.071, "\(rpc.stdout)")

@@ -36,7 +36,9 @@ import Testing
     }
 
     func markdown(_ skm: SKMProcess, _ folder: String) throws -> String {
-        let files = try FileManager.default.contentsOfDirectory(atPath: skm.directory + "/" + folder).filter { $0.hasSuffix(".md") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: skm.directory + "/" + folder).filter {
+            $0.hasSuffix(".md")
+        }
         let name = try #require(files.first)
         return try String(contentsOfFile: skm.directory + "/" + folder + "/" + name, encoding: .utf8)
     }
@@ -88,7 +90,8 @@ import Testing
         let skm = try twoUnits()
         defer { skm.cleanUp() }
         // An older profile without "unit": in a database with two units it could be either office's.
-        _ = try skm.write("skm-report.json", #"{"office": {"name": "Kantor Camat Timur", "head": "Budi", "nip": "198001012005011001"}}"#)
+        _ = try skm.write(
+            "skm-report.json", #"{"office": {"name": "Kantor Camat Timur", "head": "Budi", "nip": "198001012005011001"}}"#)
         let unnamed = try skm.run(["report", "--year", "2025", "--format", "md", "--out", "a"])
         #expect(unnamed.status == 1)
         #expect(unnamed.stderr.contains("tidak menyebut unitnya"), "\(unnamed.stderr)")
@@ -97,7 +100,9 @@ import Testing
         _ = try skm.write("skm-report.json", #"{"office": {"unit": "TIMUR", "name": "Kantor Camat Timur", "head": "Budi"}}"#)
         let wrongUnit = try skm.run(["report", "--year", "2025", "--unit", "BARAT", "--format", "md", "--out", "b"])
         #expect(wrongUnit.status == 1)
-        #expect(wrongUnit.stderr.contains("untuk unit TIMUR") && wrongUnit.stderr.contains("mencakup unit BARAT"), "\(wrongUnit.stderr)")
+        #expect(
+            wrongUnit.stderr.contains("untuk unit TIMUR") && wrongUnit.stderr.contains("mencakup unit BARAT"),
+            "\(wrongUnit.stderr)")
         let combined = try skm.run(["report", "--year", "2025", "--format", "md", "--out", "c"])
         #expect(combined.status == 1, "Timur's name above both units' respondents")
 

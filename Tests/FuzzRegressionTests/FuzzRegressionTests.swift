@@ -1,6 +1,6 @@
 import SKMFuzzTargets
-import Testing
 import SKMTestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc

@@ -35,7 +35,8 @@ import Testing
             // Each unsur within its own bounds, but their sum overflows what scoring adds up.
             tally(
                 respondents: Int.max / 4,
-                Array(repeating: UnsurTally(answered: Int.max / 4, sum: Int.max / 4 * 2, sumOfSquares: Int.max / 4 * 2), count: 3)),
+                Array(repeating: UnsurTally(answered: Int.max / 4, sum: Int.max / 4 * 2, sumOfSquares: Int.max / 4 * 2), count: 3)
+            ),
         ]
         for t in cases {
             let error = skmError { try t.checkBounds(scale: scale) }
@@ -54,7 +55,9 @@ import Testing
     }
 
     @Test func scoringAHugeButCheckedTallyDoesNotTrap() {
-        let t = tally(respondents: Int.max / 4, Array(repeating: UnsurTally(answered: Int.max / 4, sum: Int.max / 2, sumOfSquares: 0), count: 9))
+        let t = tally(
+            respondents: Int.max / 4,
+            Array(repeating: UnsurTally(answered: Int.max / 4, sum: Int.max / 2, sumOfSquares: 0), count: 9))
         let result = IKMScorer.score(t, questionnaire: Fixtures.q2017)
         #expect(result.ikm != nil)
     }

@@ -57,10 +57,13 @@ import Testing
         let table = Fixtures.q2017.bands
         let b = try #require(table.classify(displayed: 80))
         #expect(table.bands.contains { $0.isCopy(of: b) })
-        let twin = Band(mutu: b.mutu, kinerja: b.kinerja, minimum: b.minimum, printedIndeks: b.printedIndeks, printedIKM: b.printedIKM)
+        let twin = Band(
+            mutu: b.mutu, kinerja: b.kinerja, minimum: b.minimum, printedIndeks: b.printedIndeks, printedIKM: b.printedIKM)
         #expect(!twin.isCopy(of: b))
         #expect(twin == b)
         #expect(Band(mutu: b.mutu, kinerja: b.kinerja, minimum: b.minimum + 1) != b)
-        #expect(Band(mutu: "X", kinerja: b.kinerja, minimum: b.minimum, printedIndeks: b.printedIndeks, printedIKM: b.printedIKM) != b)
+        #expect(
+            Band(mutu: "X", kinerja: b.kinerja, minimum: b.minimum, printedIndeks: b.printedIndeks, printedIKM: b.printedIKM) != b
+        )
     }
 }

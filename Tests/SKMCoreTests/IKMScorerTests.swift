@@ -89,7 +89,8 @@ import Testing
     }
 
     @Test func confidenceIntervalIsClampedAndNeedsTwoRespondents() {
-        let wide = IKMScorer.score(Tally.of([Array(repeating: 4, count: 9), Array(repeating: 1, count: 9)], weights: q.weights), questionnaire: q)
+        let wide = IKMScorer.score(
+            Tally.of([Array(repeating: 4, count: 9), Array(repeating: 1, count: 9)], weights: q.weights), questionnaire: q)
         #expect(wide.ci95?.low == 25)
         #expect(wide.ci95?.high == 100)
         let single = IKMScorer.score(Tally.of([Array(repeating: 4, count: 9)], weights: q.weights), questionnaire: q)
@@ -101,7 +102,8 @@ import Testing
     @Test func meanOfServicesIsTheUnweightedMean() {
         // Service A: 1 respondent all 4s (IKM 100); service B: 3 respondents all 2s (IKM 50).
         let a = IKMScorer.score(Tally.of([Array(repeating: 4, count: 9)], weights: q.weights), questionnaire: q)
-        let b = IKMScorer.score(Tally.of(Array(repeating: Array(repeating: 2, count: 9), count: 3), weights: q.weights), questionnaire: q)
+        let b = IKMScorer.score(
+            Tally.of(Array(repeating: Array(repeating: 2, count: 9), count: 3), weights: q.weights), questionnaire: q)
         let mean = IKMScorer.meanOfGroups([a, b], questionnaire: q)
         #expect(mean.ikm == 75)
         #expect(mean.aggregation == .meanOfServices)
@@ -142,7 +144,8 @@ import Testing
         #expect(three.appliedWeightingDescription.contains("0,071 tiap unsur (14 unsur)"))
         #expect(IKMScorer.score(tally, questionnaire: q14, weighting: .twoDecimals).appliedWeightLabel == "0,07")
         #expect(IKMScorer.score(tally, questionnaire: q14, weighting: .exact).appliedWeightLabel == "1/14")
-        let nine = IKMScorer.score(Fixtures.tally(respondents: 1, sums: Array(repeating: 4, count: 9)), questionnaire: q, weighting: .threeDecimals)
+        let nine = IKMScorer.score(
+            Fixtures.tally(respondents: 1, sums: Array(repeating: 4, count: 9)), questionnaire: q, weighting: .threeDecimals)
         #expect(nine.appliedWeightLabel == "0,111")
     }
 }

@@ -1,7 +1,7 @@
 import ExamplePlans
 import SKMJSON
-import Testing
 import SKMTestSupport
+import Testing
 
 @testable import SKMCore
 
@@ -63,7 +63,8 @@ import SKMTestSupport
         #expect(line.finalTarget == 90)
         #expect(abs((line.progressToFinal ?? 0) - 88.888_888_9) < 1e-6)
         #expect(full.summary.first { $0.label == "Tinggi" }?.count == 1)
-        let lower = PlanEvaluator.evaluate(plan([2025: 100], polarity: .lower), year: 2025, realisasiOf: realisasiOf).indicators[0]
+        let lower = PlanEvaluator.evaluate(plan([2025: 100], polarity: .lower), year: 2025, realisasiOf: realisasiOf).indicators[
+            0]
         #expect(lower.capaian == 120)
     }
 }
@@ -103,7 +104,9 @@ import SKMTestSupport
 
     @Test func badPlansAreExplained() {
         let outcome = PlanDecoder.decode(
-            text: #"{"id":"x","organisation":"O","period":{"from":2025,"to":2024},"indicators":[{"code":"A","name":"N","targets":{"20x5":1,"2030":2},"realisasi":{"source":"tebakan"}},{"code":"A","name":"M","realisasi":{"source":"count"},"polarity":"naik"}]}"#)
+            text:
+                #"{"id":"x","organisation":"O","period":{"from":2025,"to":2024},"indicators":[{"code":"A","name":"N","targets":{"20x5":1,"2030":2},"realisasi":{"source":"tebakan"}},{"code":"A","name":"M","realisasi":{"source":"count"},"polarity":"naik"}]}"#
+        )
         #expect(outcome.plan == nil)
         let messages = outcome.errors.map(\.description).joined(separator: "\n")
         #expect(messages.contains("period"))
@@ -148,7 +151,9 @@ import SKMTestSupport
     @Test func theEarlierSchemeIsSelectable() throws {
         let json: JSONValue = [
             "scheme": "lke-2015",
-            "components": ["perencanaan": 80, "pengukuran": ["A", "B"], "pelaporan": ["percent": 60], "evaluasi": ["E"], "capaian": 50],
+            "components": [
+                "perencanaan": 80, "pengukuran": ["A", "B"], "pelaporan": ["percent": 60], "evaluasi": ["E"], "capaian": 50,
+            ],
         ]
         let result = try #require(AKIPEvaluator.evaluate(json).result)
         // 30 × 0,8 + 25 × 0,8 + 15 × 0,6 + 10 × 0 + 20 × 0,5 = 24 + 20 + 9 + 0 + 10 = 63

@@ -20,7 +20,8 @@ import Testing
             let spec = try #require(profile.spec(q.profile))
             #expect(spec == q.profile.choiceField(profile.key))
             let choice = try #require(spec.choices.last)
-            var draft = ResponseDraft(unit: "KEC", service: "KTP", date: "2025-01-02", answers: .byQuestion(Array(repeating: .value(3), count: 9)))
+            var draft = ResponseDraft(
+                unit: "KEC", service: "KTP", date: "2025-01-02", answers: .byQuestion(Array(repeating: .value(3), count: 9)))
             profile.setDraftValue(&draft, choice.label.lowercased())
             let validated = try ResponseValidator.validate(draft, questionnaire: q, today: CivilDate(iso: "2025-06-01")!)
             #expect(profile.respondentValue(validated.content.respondent) == choice.code)
@@ -29,7 +30,9 @@ import Testing
                 #expect(other.respondentValue(validated.content.respondent) == nil)
             }
             profile.setDraftValue(&draft, "tidak ada")
-            let error = skmError { _ = try ResponseValidator.validate(draft, questionnaire: q, today: CivilDate(iso: "2025-06-01")!) }
+            let error = skmError {
+                _ = try ResponseValidator.validate(draft, questionnaire: q, today: CivilDate(iso: "2025-06-01")!)
+            }
             #expect(error?.code == .invalidProfileValue)
             #expect(error?.field == "respondent.\(profile.name)")
         }

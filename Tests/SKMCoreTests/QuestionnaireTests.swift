@@ -43,7 +43,10 @@ import Testing
     }
 
     func unsurList(weights: [Double]) -> JSONValue {
-        .array(Fixtures.q2017.unsur.enumerated().map { i, u in ["code": .string(u.code), "name": .string(u.name), "weight": .double(weights[i])] })
+        .array(
+            Fixtures.q2017.unsur.enumerated().map { i, u in
+                ["code": .string(u.code), "name": .string(u.name), "weight": .double(weights[i])]
+            })
     }
 
     @Test func weightsMustSumToOne() {
@@ -78,7 +81,9 @@ import Testing
 
     @Test func everyProblemIsReportedAtOnce() {
         let outcome = QuestionnaireDecoder.decode(
-            text: #"{"id": "Bad Id", "scale": {"min": 0, "max": 4}, "conversionFactor": "25", "bands": [], "unsur": [], "questions": [], "extra": 1}"#)
+            text:
+                #"{"id": "Bad Id", "scale": {"min": 0, "max": 4}, "conversionFactor": "25", "bands": [], "unsur": [], "questions": [], "extra": 1}"#
+        )
         let paths = Set(outcome.problems.map(\.path))
         #expect(outcome.questionnaire == nil)
         for path in ["id", "title", "regulation", "scale", "conversionFactor", "bands", "unsur", "extra"] {

@@ -54,7 +54,8 @@ import Testing
             }
         }
         #expect(cached.bytes == plain.bytes)
-        #expect(String(decoding: cached.bytes, as: UTF8.self).hasPrefix("0.1111111111111111,0.2222222222222222,0.3333333333333333,"))
+        #expect(
+            String(decoding: cached.bytes, as: UTF8.self).hasPrefix("0.1111111111111111,0.2222222222222222,0.3333333333333333,"))
     }
 
     @Test func aBufferGrowsAndKeepsItsBytes() {

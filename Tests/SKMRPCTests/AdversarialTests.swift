@@ -26,8 +26,10 @@ import Testing
 
     @Test func tenThousandDeepNesting() throws {
         let f = try RPCFixture()
-        for deep in [String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
-                     String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)] {
+        for deep in [
+            String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+            String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000),
+        ] {
             let answer = f.call(deep)
             #expect(answer?.errorCode == -32700)
             #expect(answer?["error"]?["data"]?["reason"] == "too_deep")
@@ -55,7 +57,9 @@ import Testing
 
     @Test func invalidUTF8SaysWhere() throws {
         let f = try RPCFixture()
-        let bytes = Array(#"{"jsonrpc":"2.0","method":"unit.add","params":{"code":"X","name":"K"#.utf8) + [0xE9] + Array("\"},\"id\":1}".utf8)
+        let bytes =
+            Array(#"{"jsonrpc":"2.0","method":"unit.add","params":{"code":"X","name":"K"#.utf8) + [0xE9]
+            + Array("\"},\"id\":1}".utf8)
         let answer = f.line(bytes).flatMap { try? JSONParser().parse($0) }
         #expect(answer?.errorCode == -32700)
         #expect(answer?["error"]?["data"]?["offset"] == 67)

@@ -82,10 +82,19 @@ import Testing
         ("Population 0", #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":0},"id":1}"#),
         ("Population 1e400", #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":1e400},"id":1}"#),
         ("A page of 5,000", #"{"jsonrpc":"2.0","method":"response.list","params":{"limit":5000},"id":1}"#),
-        ("Entering a value for an IKM-fed indicator", #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh","indicator":"IKU-1","year":2025,"value":80},"id":1}"#),
-        ("Ratio with a zero denominator", #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh","indicator":"IKU-2","year":2025,"numerator":3,"denominator":0},"id":1}"#),
+        (
+            "Entering a value for an IKM-fed indicator",
+            #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh","indicator":"IKU-1","year":2025,"value":80},"id":1}"#
+        ),
+        (
+            "Ratio with a zero denominator",
+            #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh","indicator":"IKU-2","year":2025,"numerator":3,"denominator":0},"id":1}"#
+        ),
         ("AKIP value below 0", #"{"jsonrpc":"2.0","method":"akip.classify","params":{"nilai":-5},"id":1}"#),
-        ("AKIP grade \"AAA\"", #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"evaluation":{"components":{"perencanaan":{"keberadaan":["AAA"],"kualitas":[80],"pemanfaatan":["A"]}}}},"id":1}"#),
+        (
+            "AKIP grade \"AAA\"",
+            #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"evaluation":{"components":{"perencanaan":{"keberadaan":["AAA"],"kualitas":[80],"pemanfaatan":["A"]}}}},"id":1}"#
+        ),
     ]
 
     /// A fixture with one stored response (client id `lembar-1`), one voided, and a plan.
@@ -94,7 +103,9 @@ import Testing
         _ = f.call(Self.answers(Self.nine, #","clientId":"lembar-1""#))
         _ = f.call(Self.answers(Self.nine))
         _ = f.call(#"{"jsonrpc":"2.0","method":"response.void","params":{"id":2,"reason":"uji"},"id":1}"#)
-        _ = f.call(#"{"jsonrpc":"2.0","method":"iku.plan.put","params":{"plan":{"id":"contoh","organisation":"Contoh","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"IKM","targets":{"2025":78},"realisasi":{"source":"skm"}},{"code":"IKU-2","name":"Rasio","targets":{"2025":90},"realisasi":{"source":"ratio"}}]}},"id":1}"#)
+        _ = f.call(
+            #"{"jsonrpc":"2.0","method":"iku.plan.put","params":{"plan":{"id":"contoh","organisation":"Contoh","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"IKM","targets":{"2025":78},"realisasi":{"source":"skm"}},{"code":"IKU-2","name":"Rasio","targets":{"2025":90},"realisasi":{"source":"ratio"}}]}},"id":1}"#
+        )
         return f
     }
 
@@ -106,12 +117,17 @@ import Testing
             let error = answer?["error"]
             let cell = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
             rows.append(
-                "| \(rows.count - 1) | \(cell(label)) | \(error?["code"]?.description ?? "–") | `\(error?["data"]?["code"]?.stringValue ?? "–")` | \(error?["data"]?["field"]?.stringValue.map { "`\($0)`" } ?? "–") | \(cell(error?["message"]?.stringValue ?? "(no error)")) |")
+                "| \(rows.count - 1) | \(cell(label)) | \(error?["code"]?.description ?? "–") | `\(error?["data"]?["code"]?.stringValue ?? "–")` | \(error?["data"]?["field"]?.stringValue.map { "`\($0)`" } ?? "–") | \(cell(error?["message"]?.stringValue ?? "(no error)")) |"
+            )
         }
         for (label, line) in Self.cases {
             add(label, f.call(line))
         }
-        add("Invalid UTF-8 (byte 0xFF)", f.line(Array(#"{"jsonrpc":"2.0","method":"sample.size","id":"#.utf8) + [0xFF] + Array("}".utf8)).flatMap { try? JSONParser().parse($0) })
+        add(
+            "Invalid UTF-8 (byte 0xFF)",
+            f.line(Array(#"{"jsonrpc":"2.0","method":"sample.size","id":"#.utf8) + [0xFF] + Array("}".utf8)).flatMap {
+                try? JSONParser().parse($0)
+            })
         add("A line longer than the limit (4 MiB)", f.server.answer(to: .tooLong(bytes: 5_000_000)))
         let after = try f.service.responseCounts()
         #expect(before.total == after.total, "a bad input stored something")
@@ -137,6 +153,8 @@ import Testing
             return
         }
         let current = String(readme[b.upperBound..<e.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(current == generated, "the catalogue in Protocol/README.md is out of date; run SKM_UPDATE_EXAMPLES=1 swift test --filter BadInputCatalogue")
+        #expect(
+            current == generated,
+            "the catalogue in Protocol/README.md is out of date; run SKM_UPDATE_EXAMPLES=1 swift test --filter BadInputCatalogue")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import ProtocolDocument
 import SKMJSON
-import Testing
 import SKMTestSupport
+import Testing
 
 @testable import SKMRPC
 

@@ -13,39 +13,130 @@ import Testing
 
     /// (title, request line, note) in session order.
     static let session: [(String, String, String)] = [
-        ("sample.size", #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":500},"id":1}"#, "The Krejcie–Morgan minimum for a population."),
-        ("unit.add", #"{"jsonrpc":"2.0","method":"unit.add","params":{"code":"KEC-TT","name":"Kantor Camat Tomoni Timur"},"id":2}"#, ""),
-        ("service.add", #"{"jsonrpc":"2.0","method":"service.add","params":{"unit":"KEC-TT","code":"KTP-KK","name":"Pengantar KTP-el dan KK"},"id":3}"#, ""),
+        (
+            "sample.size", #"{"jsonrpc":"2.0","method":"sample.size","params":{"population":500},"id":1}"#,
+            "The Krejcie–Morgan minimum for a population."
+        ),
+        (
+            "unit.add",
+            #"{"jsonrpc":"2.0","method":"unit.add","params":{"code":"KEC-TT","name":"Kantor Camat Tomoni Timur"},"id":2}"#, ""
+        ),
+        (
+            "service.add",
+            #"{"jsonrpc":"2.0","method":"service.add","params":{"unit":"KEC-TT","code":"KTP-KK","name":"Pengantar KTP-el dan KK"},"id":3}"#,
+            ""
+        ),
         ("unit.list", #"{"jsonrpc":"2.0","method":"unit.list","id":4}"#, ""),
         ("service.list", #"{"jsonrpc":"2.0","method":"service.list","params":{"unit":"KEC-TT"},"id":5}"#, ""),
-        ("response.submit", #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-03-14","time":"09:30","answers":[4,3,4,3,4,4,3,4,null],"respondent":{"gender":"P","education":"SMA","occupation":"WIRAUSAHA","age":34},"comment":"Ruang tunggu sempit","clientId":"lembar1-baris2"},"id":6}"#, "Answers in the form's question order; `null` is a blank. The client id makes a retry safe."),
-        ("response.submit (retry)", #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-03-14","time":"09:30","answers":[4,3,4,3,4,4,3,4,null],"respondent":{"gender":"P","education":"SMA","occupation":"WIRAUSAHA","age":34},"comment":"Ruang tunggu sempit","clientId":"lembar1-baris2"},"id":7}"#, "The same client id and content: nothing new is stored."),
-        ("response.submit (by unsur)", #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-04-02","answers":{"U1":3,"U2":3,"U3":2,"U4":4,"U5":3,"U6":3,"U7":4,"U8":3,"U9":2}},"id":8}"#, "Answers keyed by unsur code."),
-        ("response.submitMany", #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"responses":[{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-05","answers":[3,3,3,3,3,3,3,3,3]},{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-06","answers":[3,3,5,3,3,3,3,3,3]}]},"id":9}"#, "Atomic by default: one bad item and nothing is stored."),
-        ("response.submitMany (not atomic)", #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"atomic":false,"responses":[{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-05","answers":[3,3,3,3,3,3,3,3,3]},{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-06","answers":[3,3,5,3,3,3,3,3,3]}]},"id":10}"#, ""),
-        ("response.get", #"{"jsonrpc":"2.0","method":"response.get","params":{"id":1},"id":11}"#, "The same field names as response.submit's params."),
-        ("response.void", #"{"jsonrpc":"2.0","method":"response.void","params":{"id":3,"reason":"Formulir tercatat dua kali"},"id":12}"#, ""),
-        ("response.list", #"{"jsonrpc":"2.0","method":"response.list","params":{"filter":{"year":2025,"quarter":2},"limit":2},"id":13}"#, "`next` is the id to pass as `after` for the next page (null on the last page)."),
-        ("ikm.compute", #"{"jsonrpc":"2.0","method":"ikm.compute","params":{"filter":{"year":2025},"by":"quarter","population":500},"id":14}"#, "The same object as `skm ikm --json`."),
-        ("ikm.score", #"{"jsonrpc":"2.0","method":"ikm.score","params":{"answers":[[4,4,3,4,3,4,4,3,4],{"U1":3,"U2":3,"U3":3,"U4":4,"U5":3,"U6":3,"U7":3,"U8":null,"U9":3}],"weighting":"0.11"},"id":15}"#, "Computed from the given answers; nothing is stored."),
-        ("ikm.classify", #"{"jsonrpc":"2.0","method":"ikm.classify","params":{"ikm":88.305},"id":16}"#, "88,305 is displayed 88,31, hence A."),
-        ("iku.plan.put", #"{"jsonrpc":"2.0","method":"iku.plan.put","params":{"plan":{"id":"contoh-2024-2026","organisation":"Kecamatan Contoh","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"Nilai IKM","satuan":"nilai","formula":"IKM unit pelayanan x 25","targets":{"2025":78,"2026":79},"realisasi":{"source":"skm"}},{"code":"IKU-2","name":"Nilai SAKIP kecamatan","satuan":"nilai","targets":{"2025":70,"2026":72},"realisasi":{"source":"akip"}},{"code":"IKU-3","name":"Persentase surat selesai tepat waktu","satuan":"%","targets":{"2025":90,"2026":95},"realisasi":{"source":"ratio","numerator":"jumlah surat selesai tepat waktu","denominator":"jumlah surat masuk"}}]}},"id":24}"#, "A plan as in Examples/iku (skm also loads them from files with `skm iku load`)."),
+        (
+            "response.submit",
+            #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-03-14","time":"09:30","answers":[4,3,4,3,4,4,3,4,null],"respondent":{"gender":"P","education":"SMA","occupation":"WIRAUSAHA","age":34},"comment":"Ruang tunggu sempit","clientId":"lembar1-baris2"},"id":6}"#,
+            "Answers in the form's question order; `null` is a blank. The client id makes a retry safe."
+        ),
+        (
+            "response.submit (retry)",
+            #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-03-14","time":"09:30","answers":[4,3,4,3,4,4,3,4,null],"respondent":{"gender":"P","education":"SMA","occupation":"WIRAUSAHA","age":34},"comment":"Ruang tunggu sempit","clientId":"lembar1-baris2"},"id":7}"#,
+            "The same client id and content: nothing new is stored."
+        ),
+        (
+            "response.submit (by unsur)",
+            #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-04-02","answers":{"U1":3,"U2":3,"U3":2,"U4":4,"U5":3,"U6":3,"U7":4,"U8":3,"U9":2}},"id":8}"#,
+            "Answers keyed by unsur code."
+        ),
+        (
+            "response.submitMany",
+            #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"responses":[{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-05","answers":[3,3,3,3,3,3,3,3,3]},{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-06","answers":[3,3,5,3,3,3,3,3,3]}]},"id":9}"#,
+            "Atomic by default: one bad item and nothing is stored."
+        ),
+        (
+            "response.submitMany (not atomic)",
+            #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"atomic":false,"responses":[{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-05","answers":[3,3,3,3,3,3,3,3,3]},{"unit":"KEC-TT","service":"KTP-KK","date":"2025-05-06","answers":[3,3,5,3,3,3,3,3,3]}]},"id":10}"#,
+            ""
+        ),
+        (
+            "response.get", #"{"jsonrpc":"2.0","method":"response.get","params":{"id":1},"id":11}"#,
+            "The same field names as response.submit's params."
+        ),
+        (
+            "response.void",
+            #"{"jsonrpc":"2.0","method":"response.void","params":{"id":3,"reason":"Formulir tercatat dua kali"},"id":12}"#, ""
+        ),
+        (
+            "response.list",
+            #"{"jsonrpc":"2.0","method":"response.list","params":{"filter":{"year":2025,"quarter":2},"limit":2},"id":13}"#,
+            "`next` is the id to pass as `after` for the next page (null on the last page)."
+        ),
+        (
+            "ikm.compute",
+            #"{"jsonrpc":"2.0","method":"ikm.compute","params":{"filter":{"year":2025},"by":"quarter","population":500},"id":14}"#,
+            "The same object as `skm ikm --json`."
+        ),
+        (
+            "ikm.score",
+            #"{"jsonrpc":"2.0","method":"ikm.score","params":{"answers":[[4,4,3,4,3,4,4,3,4],{"U1":3,"U2":3,"U3":3,"U4":4,"U5":3,"U6":3,"U7":3,"U8":null,"U9":3}],"weighting":"0.11"},"id":15}"#,
+            "Computed from the given answers; nothing is stored."
+        ),
+        (
+            "ikm.classify", #"{"jsonrpc":"2.0","method":"ikm.classify","params":{"ikm":88.305},"id":16}"#,
+            "88,305 is displayed 88,31, hence A."
+        ),
+        (
+            "iku.plan.put",
+            #"{"jsonrpc":"2.0","method":"iku.plan.put","params":{"plan":{"id":"contoh-2024-2026","organisation":"Kecamatan Contoh","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"Nilai IKM","satuan":"nilai","formula":"IKM unit pelayanan x 25","targets":{"2025":78,"2026":79},"realisasi":{"source":"skm"}},{"code":"IKU-2","name":"Nilai SAKIP kecamatan","satuan":"nilai","targets":{"2025":70,"2026":72},"realisasi":{"source":"akip"}},{"code":"IKU-3","name":"Persentase surat selesai tepat waktu","satuan":"%","targets":{"2025":90,"2026":95},"realisasi":{"source":"ratio","numerator":"jumlah surat selesai tepat waktu","denominator":"jumlah surat masuk"}}]}},"id":24}"#,
+            "A plan as in Examples/iku (skm also loads them from files with `skm iku load`)."
+        ),
         ("iku.plan.list", #"{"jsonrpc":"2.0","method":"iku.plan.list","id":25}"#, ""),
-        ("iku.realization.set", #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh-2024-2026","indicator":"IKU-3","year":2025,"numerator":172,"denominator":190,"enteredBy":"Sekretariat"},"id":26}"#, "A ratio indicator takes numerator and denominator; realisasi = numerator / denominator × 100."),
-        ("akip.evaluate", #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"year":2025,"save":true,"evaluation":{"components":{"perencanaan":{"keberadaan":["AA","A"],"kualitas":["A","BB","B"],"pemanfaatan":{"percent":70}},"pengukuran":{"keberadaan":["A"],"kualitas":["BB"],"pemanfaatan":["B","CC"]},"pelaporan":{"keberadaan":["AA"],"kualitas":["A"],"pemanfaatan":["BB"]},"evaluasi":{"keberadaan":["A"],"kualitas":["B"],"pemanfaatan":["C"]}}}},"id":27}"#, "Criteria grades per sub-component (or a percentage); saved for 2025, it becomes the realisasi of `akip` indicators."),
+        (
+            "iku.realization.set",
+            #"{"jsonrpc":"2.0","method":"iku.realization.set","params":{"plan":"contoh-2024-2026","indicator":"IKU-3","year":2025,"numerator":172,"denominator":190,"enteredBy":"Sekretariat"},"id":26}"#,
+            "A ratio indicator takes numerator and denominator; realisasi = numerator / denominator × 100."
+        ),
+        (
+            "akip.evaluate",
+            #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"year":2025,"save":true,"evaluation":{"components":{"perencanaan":{"keberadaan":["AA","A"],"kualitas":["A","BB","B"],"pemanfaatan":{"percent":70}},"pengukuran":{"keberadaan":["A"],"kualitas":["BB"],"pemanfaatan":["B","CC"]},"pelaporan":{"keberadaan":["AA"],"kualitas":["A"],"pemanfaatan":["BB"]},"evaluasi":{"keberadaan":["A"],"kualitas":["B"],"pemanfaatan":["C"]}}}},"id":27}"#,
+            "Criteria grades per sub-component (or a percentage); saved for 2025, it becomes the realisasi of `akip` indicators."
+        ),
         ("akip.get", #"{"jsonrpc":"2.0","method":"akip.get","params":{"year":2025},"id":28}"#, ""),
-        ("akip.classify", #"{"jsonrpc":"2.0","method":"akip.classify","params":{"nilai":90},"id":29}"#, "Lower bounds are exclusive: 90,00 is A, not AA."),
-        ("iku.evaluate", #"{"jsonrpc":"2.0","method":"iku.evaluate","params":{"plan":"contoh-2024-2026","year":2025},"id":30}"#, "IKU-1 from the survey, IKU-2 from the AKIP evaluation, IKU-3 from the entered counts."),
-        ("report.generate", #"{"jsonrpc":"2.0","method":"report.generate","params":{"year":2025,"unit":"KEC-TT","formats":["html","md","svg"],"profile":{"office":{"name":"Kantor Camat Tomoni Timur","city":"Tomoni Timur"},"population":500}},"id":32}"#, "The annual report, as `skm report` writes it: by default into `laporan-<year>[-<unit>]` beside the database (here `.`). The profile may also be the path of an `skm-report.json` file; what it lacks is marked in the report and listed in `notes`."),
-        ("iku.plan.get", #"{"jsonrpc":"2.0","method":"iku.plan.get","params":{"id":"contoh-2024-2026"},"id":31}"#, "Shortened here."),
+        (
+            "akip.classify", #"{"jsonrpc":"2.0","method":"akip.classify","params":{"nilai":90},"id":29}"#,
+            "Lower bounds are exclusive: 90,00 is A, not AA."
+        ),
+        (
+            "iku.evaluate",
+            #"{"jsonrpc":"2.0","method":"iku.evaluate","params":{"plan":"contoh-2024-2026","year":2025},"id":30}"#,
+            "IKU-1 from the survey, IKU-2 from the AKIP evaluation, IKU-3 from the entered counts."
+        ),
+        (
+            "report.generate",
+            #"{"jsonrpc":"2.0","method":"report.generate","params":{"year":2025,"unit":"KEC-TT","formats":["html","md","svg"],"profile":{"office":{"name":"Kantor Camat Tomoni Timur","city":"Tomoni Timur"},"population":500}},"id":32}"#,
+            "The annual report, as `skm report` writes it: by default into `laporan-<year>[-<unit>]` beside the database (here `.`). The profile may also be the path of an `skm-report.json` file; what it lacks is marked in the report and listed in `notes`."
+        ),
+        (
+            "iku.plan.get", #"{"jsonrpc":"2.0","method":"iku.plan.get","params":{"id":"contoh-2024-2026"},"id":31}"#,
+            "Shortened here."
+        ),
         ("questionnaire.list", #"{"jsonrpc":"2.0","method":"questionnaire.list","id":17}"#, ""),
-        ("questionnaire.get", #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":18}"#, "Shortened here: the whole definition in the format of Questionnaires/README.md."),
+        (
+            "questionnaire.get", #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":18}"#,
+            "Shortened here: the whole definition in the format of Questionnaires/README.md."
+        ),
         ("skm.info", #"{"jsonrpc":"2.0","method":"skm.info","id":19}"#, ""),
-        ("rpc.discover", #"{"jsonrpc":"2.0","method":"rpc.discover","id":20}"#, "Shortened here: the whole of Protocol/openrpc.json."),
-        ("Error: a value out of range", #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","answers":[4,3,4,3,0,4,3,4,3]},"id":21}"#, ""),
+        (
+            "rpc.discover", #"{"jsonrpc":"2.0","method":"rpc.discover","id":20}"#,
+            "Shortened here: the whole of Protocol/openrpc.json."
+        ),
+        (
+            "Error: a value out of range",
+            #"{"jsonrpc":"2.0","method":"response.submit","params":{"unit":"KEC-TT","service":"KTP-KK","answers":[4,3,4,3,0,4,3,4,3]},"id":21}"#,
+            ""
+        ),
         ("Error: positional params", #"{"jsonrpc":"2.0","method":"sample.size","params":[500],"id":22}"#, ""),
         ("Error: unknown method", #"{"jsonrpc":"2.0","method":"ikm.hitung","id":23}"#, ""),
-        ("Batch with a notification", #"[{"jsonrpc":"2.0","method":"sample.size","params":{"population":100},"id":"a"},{"jsonrpc":"2.0","method":"sample.size","params":{"population":10}},{"jsonrpc":"2.0","method":"ikm.classify","params":{"ikm":76.6},"id":"b"}]"#, "The notification (no `id`) gets no answer; the others come back in one array."),
+        (
+            "Batch with a notification",
+            #"[{"jsonrpc":"2.0","method":"sample.size","params":{"population":100},"id":"a"},{"jsonrpc":"2.0","method":"sample.size","params":{"population":10}},{"jsonrpc":"2.0","method":"ikm.classify","params":{"ikm":76.6},"id":"b"}]"#,
+            "The notification (no `id`) gets no answer; the others come back in one array."
+        ),
     ]
 
     static let shortened: Set<String> = ["questionnaire.get", "rpc.discover", "iku.plan.get"]
@@ -79,7 +170,8 @@ import Testing
             try String(updated).write(to: Self.readme, atomically: true, encoding: .utf8)
             return
         }
-        #expect(current == generated.trimmingCharacters(in: .whitespacesAndNewlines),
-                "Protocol/README.md examples are out of date; run SKM_UPDATE_EXAMPLES=1 swift test --filter ProtocolExamples")
+        #expect(
+            current == generated.trimmingCharacters(in: .whitespacesAndNewlines),
+            "Protocol/README.md examples are out of date; run SKM_UPDATE_EXAMPLES=1 swift test --filter ProtocolExamples")
     }
 }

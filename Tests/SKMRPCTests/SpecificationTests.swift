@@ -9,8 +9,9 @@ import Testing
 @Suite struct SpecificationTests {
     @Test func callWithNamedParams() throws {
         let f = try RPCFixture()
-        #expect(f.line(#"{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 500}, "id": 3}"#)
-            == #"{"jsonrpc":"2.0","result":{"population":500,"minimum":217},"id":3}"#)
+        #expect(
+            f.line(#"{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 500}, "id": 3}"#)
+                == #"{"jsonrpc":"2.0","result":{"population":500,"minimum":217},"id":3}"#)
     }
 
     @Test func positionalParamsAreRefusedWithAHint() throws {
@@ -26,14 +27,19 @@ import Testing
         #expect(f.line(#"{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 10}}"#) == nil)
         #expect(f.line(#"{"jsonrpc": "2.0", "method": "no.such"}"#) == nil)
         #expect(f.line(#"{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": "x"}}"#) == nil)
-        #expect(f.line(#"{"jsonrpc": "2.0", "method": "response.submit", "params": {"unit": "KEC", "service": "KTP", "answers": [4,4,4,4,4,4,4,4,4], "date": "2025-01-02"}}"#) == nil)
+        #expect(
+            f.line(
+                #"{"jsonrpc": "2.0", "method": "response.submit", "params": {"unit": "KEC", "service": "KTP", "answers": [4,4,4,4,4,4,4,4,4], "date": "2025-01-02"}}"#
+            ) == nil)
         #expect((try? f.service.responseCounts().total) == 1)  // the notification was still executed
     }
 
     @Test func unknownMethod() throws {
         let f = try RPCFixture()
-        #expect(f.line(#"{"jsonrpc": "2.0", "method": "foobar", "id": "1"}"#)
-            == #"{"jsonrpc":"2.0","error":{"code":-32601,"message":"Metode \"foobar\" tidak dikenal. Lihat rpc.discover.","data":{"code":"method_not_found","method":"foobar"}},"id":"1"}"#)
+        #expect(
+            f.line(#"{"jsonrpc": "2.0", "method": "foobar", "id": "1"}"#)
+                == #"{"jsonrpc":"2.0","error":{"code":-32601,"message":"Metode \"foobar\" tidak dikenal. Lihat rpc.discover.","data":{"code":"method_not_found","method":"foobar"}},"id":"1"}"#
+        )
     }
 
     @Test func invalidJSON() throws {
@@ -55,13 +61,17 @@ import Testing
 
     @Test func batchWithInvalidJSON() throws {
         let f = try RPCFixture()
-        let answer = f.call(#"[{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 10}, "id": "1"},{"jsonrpc": "2.0", "method""#)
+        let answer = f.call(
+            #"[{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 10}, "id": "1"},{"jsonrpc": "2.0", "method""#)
         #expect(answer?.errorCode == -32700)
     }
 
     @Test func emptyBatch() throws {
         let f = try RPCFixture()
-        #expect(f.line("[]") == #"{"jsonrpc":"2.0","error":{"code":-32600,"message":"Batch kosong.","data":{"code":"empty_batch"}},"id":null}"#)
+        #expect(
+            f.line("[]")
+                == #"{"jsonrpc":"2.0","error":{"code":-32600,"message":"Batch kosong.","data":{"code":"empty_batch"}},"id":null}"#
+        )
     }
 
     @Test func invalidBatchesGetOneErrorPerElement() throws {
@@ -94,7 +104,10 @@ import Testing
 
     @Test func anAllNotificationBatchGetsNothing() throws {
         let f = try RPCFixture()
-        #expect(f.line(#"[{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 1}}, {"jsonrpc": "2.0", "method": "x"}]"#) == nil)
+        #expect(
+            f.line(
+                #"[{"jsonrpc": "2.0", "method": "sample.size", "params": {"population": 1}}, {"jsonrpc": "2.0", "method": "x"}]"#)
+                == nil)
     }
 
     @Test(arguments: [

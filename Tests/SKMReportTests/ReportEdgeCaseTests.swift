@@ -16,7 +16,8 @@ import Testing
 
     func everyFormat(_ data: ReportData) -> [(String, String)] {
         let document = ReportContent.document(data)
-        let csv = CSVTables.tables(document, prefix: "t").flatMap { $0.rows.flatMap { $0 } }.map { "\($0)" }.joined(separator: "\n")
+        let csv = CSVTables.tables(document, prefix: "t").flatMap { $0.rows.flatMap { $0 } }.map { "\($0)" }.joined(
+            separator: "\n")
         return [
             ("HTML", HTMLReport.render(document)), ("Markdown", MarkdownReport.render(document)),
             ("SVG", Infographic.render(data)), ("CSV", csv),
@@ -62,7 +63,9 @@ import Testing
         #expect(html.contains("Selang kepercayaan memerlukan sedikitnya 2 responden."))
         #expect(ReadBack.htmlRows(html, table: "responden-jenis-kelamin").last == ["Jumlah", "1", "100,00 %"])
         let overall = ReadBack.htmlRows(html, table: "ikm-unit")
-        #expect(overall.first { $0.first == "IKM (indeks × 25)" }?.last == IndonesianNumber.format(data.overall.ikm ?? 0, decimals: 2))
+        #expect(
+            overall.first { $0.first == "IKM (indeks × 25)" }?.last == IndonesianNumber.format(data.overall.ikm ?? 0, decimals: 2)
+        )
         #expect(overall.first { $0.first?.hasSuffix("batas bawah") == true }?.last == "–")
     }
 
@@ -107,18 +110,27 @@ import Testing
         let q = Questionnaire(
             id: "puskesmas-2026", title: "SKM Puskesmas", regulation: "", status: "custom", note: nil, scale: 1...4,
             conversionFactor: 25, bands: bands,
-            unsur: [Unsur(code: "P1", name: "Pendaftaran"), Unsur(code: "P2", name: "Ruang tunggu"), Unsur(code: "P3", name: "Apotek")],
+            unsur: [
+                Unsur(code: "P1", name: "Pendaftaran"), Unsur(code: "P2", name: "Ruang tunggu"),
+                Unsur(code: "P3", name: "Apotek"),
+            ],
             questions: [
                 Question(number: 1, unsur: "P1", text: "Pendaftaran?", options: ["a", "b", "c", "d"]),
                 Question(number: 2, unsur: "P2", text: "Ruang tunggu?", options: ["a", "b", "c", "d"]),
                 Question(number: 3, unsur: "P3", text: "Apotek?", options: ["a", "b", "c", "d"]),
             ],
             timeSlots: [], profile: RespondentProfileSpec(gender: nil, education: nil, occupation: nil, age: nil))
-        let tally = Tally(respondents: 4, unsur: [UnsurTally(answered: 4, sum: 14, sumOfSquares: 50), UnsurTally(answered: 3, sum: 9, sumOfSquares: 27), UnsurTally()])
+        let tally = Tally(
+            respondents: 4,
+            unsur: [
+                UnsurTally(answered: 4, sum: 14, sumOfSquares: 50), UnsurTally(answered: 3, sum: 9, sumOfSquares: 27),
+                UnsurTally(),
+            ])
         let result = IKMScorer.score(tally, questionnaire: q)
         let empty = IKMScorer.score(Tally(unsurCount: 3), questionnaire: q)
         let data = ReportData(
-            year: 2026, scopeDescription: "Tahun 2026", generatedOn: CivilDate(year: 2027, month: 1, day: 5) ?? CivilDate(dayNumber: 0),
+            year: 2026, scopeDescription: "Tahun 2026",
+            generatedOn: CivilDate(year: 2027, month: 1, day: 5) ?? CivilDate(dayNumber: 0),
             office: OfficeProfile(name: "Puskesmas Uji"), pelaksana: nil, rtl: [], questionnaire: q, overall: result,
             services: [GroupResult(key: "PKM/UMUM", label: "Poli umum", result: result)],
             quarters: (1...4).map { GroupResult(key: "Q\($0)", label: "Triwulan \($0)", result: $0 == 1 ? result : empty) },

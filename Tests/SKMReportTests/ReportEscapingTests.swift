@@ -1,13 +1,13 @@
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import SKMCore
 import SKMJSON
 import SKMReport
 import SKMService
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Hostile text from respondents, service names and the office profile reaches no format raw.
 @Suite struct ReportEscapingTests {
@@ -74,7 +74,8 @@ import Testing
         for separator: Character in [",", ";"] {
             let out = f.directory + "/csv\(separator == ";" ? "-semicolon" : "")"
             let report = try f.service.generateReport(
-                ReportRequest(year: 2025, formats: [.csv], outputDirectory: out, profile: .json(Self.hostileProfile), separator: separator))
+                ReportRequest(
+                    year: 2025, formats: [.csv], outputDirectory: out, profile: .json(Self.hostileProfile), separator: separator))
             let all = try report.files.map { try f.read($0.path) }.joined(separator: "\n")
             #expect(all.contains("'=HYPERLINK("))
             #expect(all.contains("'@SUM(A1:A9)"))
@@ -85,9 +86,12 @@ import Testing
                     #expect(!(trimmed.hasPrefix("=") || trimmed.hasPrefix("+") || trimmed.hasPrefix("@")), "\(cell)")
                 }
             }
-            let saran = try Data(contentsOf: URL(fileURLWithPath: report.files.first { $0.path.hasSuffix("-saran.csv") }?.path ?? ""))
+            let saran = try Data(
+                contentsOf: URL(fileURLWithPath: report.files.first { $0.path.hasSuffix("-saran.csv") }?.path ?? ""))
             #expect(saran.starts(with: [0xEF, 0xBB, 0xBF]))
-            #expect(String(decoding: saran.dropFirst(3), as: UTF8.self).hasPrefix("No\(separator)Saran dan masukan\(separator)Jumlah"))
+            #expect(
+                String(decoding: saran.dropFirst(3), as: UTF8.self).hasPrefix("No\(separator)Saran dan masukan\(separator)Jumlah")
+            )
         }
     }
 }

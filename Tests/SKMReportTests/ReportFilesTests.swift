@@ -2,8 +2,8 @@ import Foundation
 import SKMCore
 import SKMReport
 import SKMService
-import Testing
 import SKMTestSupport
+import Testing
 
 /// The files `generateReport` writes: where, which, and what makes them print and travel well.
 @Suite struct ReportFilesTests {
@@ -23,7 +23,8 @@ import SKMTestSupport
             #expect(FileManager.default.fileExists(atPath: file.path))
             #expect(!FileManager.default.fileExists(atPath: file.path + ".tmp"))
         }
-        let unit = try f.service.generateReport(ReportRequest(year: 2025, unit: "kec", formats: [.markdown], outputDirectory: f.directory + "/a/b"))
+        let unit = try f.service.generateReport(
+            ReportRequest(year: 2025, unit: "kec", formats: [.markdown], outputDirectory: f.directory + "/a/b"))
         #expect(unit.files.map(\.path) == [f.directory + "/a/b/laporan-skm-2025-KEC.md"])
         #expect(unit.unit == "KEC")
     }
@@ -33,7 +34,8 @@ import SKMTestSupport
         try f.typicalYear()
         let html = try f.html(ReportRequest(year: 2025))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
-        #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\""))
+        #expect(
+            html.contains("Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\""))
         #expect(html.contains("@page { size: A4;"))
         #expect(html.contains(".bab, .daftar-isi { break-before: page; page-break-before: always; }"))
         #expect(html.contains("thead { display: table-header-group; }"))
@@ -41,13 +43,24 @@ import SKMTestSupport
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url("))
         #expect(!html.contains("<link") && !html.contains("@import"))
-        for (open, close) in [("<table", "</table>"), ("<svg", "</svg>"), ("<section", "</section>"), ("<figure", "</figure>"), ("<tr>", "</tr>")] {
+        for (open, close) in [
+            ("<table", "</table>"), ("<svg", "</svg>"), ("<section", "</section>"), ("<figure", "</figure>"), ("<tr>", "</tr>"),
+        ] {
             #expect(html.components(separatedBy: open).count == html.components(separatedBy: close).count, "\(open)")
         }
-        for chapter in ["BAB I PENDAHULUAN", "BAB II PENGUMPULAN DATA", "BAB III HASIL SURVEI", "BAB IV ANALISIS DAN RENCANA TINDAK LANJUT", "BAB V PENUTUP", "LAMPIRAN"] {
+        for chapter in [
+            "BAB I PENDAHULUAN", "BAB II PENGUMPULAN DATA", "BAB III HASIL SURVEI", "BAB IV ANALISIS DAN RENCANA TINDAK LANJUT",
+            "BAB V PENUTUP", "LAMPIRAN",
+        ] {
             #expect(html.contains("<h1>\(chapter)</h1>"), "\(chapter)")
         }
-        for section in ["1.1 Latar Belakang", "1.2 Dasar Hukum", "1.3 Maksud dan Tujuan", "2.1 Pelaksana", "2.2 Metode", "2.4 Penentuan Jumlah Responden", "3.1 Profil Responden", "4.1 Unsur Prioritas Perbaikan dan Rencana Tindak Lanjut", "4.2 Unsur Terkuat", "4.3 Perbandingan dengan Tahun Sebelumnya", "4.4 Perbandingan dengan Target Kinerja (IKU)", "4.5 Saran dan Masukan Responden", "Lampiran A. Kuesioner", "Lampiran B. Tabel Olah Data", "Lampiran C. Catatan Metode"] {
+        for section in [
+            "1.1 Latar Belakang", "1.2 Dasar Hukum", "1.3 Maksud dan Tujuan", "2.1 Pelaksana", "2.2 Metode",
+            "2.4 Penentuan Jumlah Responden", "3.1 Profil Responden", "4.1 Unsur Prioritas Perbaikan dan Rencana Tindak Lanjut",
+            "4.2 Unsur Terkuat", "4.3 Perbandingan dengan Tahun Sebelumnya", "4.4 Perbandingan dengan Target Kinerja (IKU)",
+            "4.5 Saran dan Masukan Responden", "Lampiran A. Kuesioner", "Lampiran B. Tabel Olah Data",
+            "Lampiran C. Catatan Metode",
+        ] {
             #expect(html.contains(">\(section)</h2>"), "\(section)")
         }
         // The band lines are read from the questionnaire's table.
@@ -62,7 +75,8 @@ import SKMTestSupport
         let u1 = ikm.unsur[0]
         for (separator, decimal) in [(Character(","), "."), (Character(";"), ",")] {
             let report = try f.service.generateReport(
-                ReportRequest(year: 2025, formats: [.csv], outputDirectory: f.directory + "/csv-\(decimal)", separator: separator))
+                ReportRequest(year: 2025, formats: [.csv], outputDirectory: f.directory + "/csv-\(decimal)", separator: separator)
+            )
             let path = report.files.first { $0.path.hasSuffix("-nrr-unsur.csv") }?.path ?? ""
             let text = try f.read(path)
             let lines = text.components(separatedBy: "\r\n")

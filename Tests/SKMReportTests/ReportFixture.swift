@@ -12,7 +12,8 @@ final class ReportFixture {
     var directory: String { workspace.directory }
     var service: SKMService { workspace.service }
 
-    static let clock = FixedClock(date: CivilDate(year: 2026, month: 1, day: 15) ?? CivilDate(dayNumber: 0), instant: "2026-01-15T08:00:00.000Z")
+    static let clock = FixedClock(
+        date: CivilDate(year: 2026, month: 1, day: 15) ?? CivilDate(dayNumber: 0), instant: "2026-01-15T08:00:00.000Z")
 
     init() throws {
         workspace = try TestWorkspace(

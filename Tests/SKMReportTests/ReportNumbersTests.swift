@@ -50,7 +50,8 @@ import Testing
             #expect(row?[3] == ReadBack.id(group["ikm"], 2))
             #expect(row?[4] == group["mutu"]?.stringValue)
         }
-        #expect(htmlServices.first { $0[1] == "Perizinan" } == ["1", "Perizinan", "0", "–", "–", "Belum ada responden", "–", "–"])
+        #expect(
+            htmlServices.first { $0[1] == "Perizinan" } == ["1", "Perizinan", "0", "–", "–", "Belum ada responden", "–", "–"])
 
         let quarters = json["breakdowns"]?["quarter"]?.arrayValue ?? []
         let htmlQuarters = ReadBack.htmlRows(html, table: "ikm-triwulan")
@@ -100,8 +101,10 @@ import Testing
         try f.typicalYear(2024)
         try f.submit("444444444", date: "2025-02-03")
         try f.submit("443444444", date: "2025-02-04")
-        _ = try f.service.putPlan(json: try JSONParser().parse(
-            #"{"id":"contoh-2024-2026","organisation":"Kecamatan Uji","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"Nilai IKM","satuan":"nilai","targets":{"2025":78,"2026":79},"realisasi":{"source":"skm"}}]}"#))
+        _ = try f.service.putPlan(
+            json: try JSONParser().parse(
+                #"{"id":"contoh-2024-2026","organisation":"Kecamatan Uji","period":{"from":2024,"to":2026},"indicators":[{"code":"IKU-1","name":"Nilai IKM","satuan":"nilai","targets":{"2025":78,"2026":79},"realisasi":{"source":"skm"}}]}"#
+            ))
         let html = try f.html(ReportRequest(year: 2025))
         let years = ReadBack.htmlRows(html, table: "ikm-tahunan")
         let y2024 = try f.service.computeIKM(IKMRequest(filter: SurveyFilter(year: 2024))).result

@@ -3,8 +3,8 @@ import SKMCore
 import SKMJSON
 import SKMReport
 import SKMService
-import Testing
 import SKMTestSupport
+import Testing
 
 /// The office profile: found beside the database, shown where it belongs, marked where missing,
 /// and refused with a clear message when it is wrong.
@@ -24,7 +24,8 @@ import SKMTestSupport
 
     /// The smallest valid PNG (1 × 1 pixel).
     static let png: [UInt8] = [
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0,
+        0,
         0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D,
         0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ]
@@ -38,7 +39,8 @@ import SKMTestSupport
         #expect(notes.contains { $0.contains("skm-report.json") && $0.contains("tidak ditemukan") })
         let html = HTMLReport.render(ReportContent.document(data))
         for placeholder in [
-            "[Alamat kantor belum diisi — lengkapi skm-report.json]", "[Nama kepala kantor belum diisi — lengkapi skm-report.json]",
+            "[Alamat kantor belum diisi — lengkapi skm-report.json]",
+            "[Nama kepala kantor belum diisi — lengkapi skm-report.json]",
             "[NIP belum diisi — lengkapi skm-report.json]", "[Pelaksana survei belum diisi",
             "[Jumlah penerima layanan (populasi) belum diisi", "[Program/kegiatan belum diisi",
         ] {
@@ -60,7 +62,10 @@ import SKMTestSupport
         #expect(data.sample?.minimum == 217)
         #expect(data.office.logo.dataURI?.hasPrefix("data:image/png;base64,iVBORw0KGgo") == true)
         let html = HTMLReport.render(ReportContent.document(data))
-        for missing in ["Nama kantor belum", "Alamat kantor belum", "kepala kantor belum", "NIP belum", "Pelaksana survei belum", "(populasi) belum", "Profil kantor belum diisi"] {
+        for missing in [
+            "Nama kantor belum", "Alamat kantor belum", "kepala kantor belum", "NIP belum", "Pelaksana survei belum",
+            "(populasi) belum", "Profil kantor belum diisi",
+        ] {
             #expect(!html.contains(missing), "\(missing)")
         }
         #expect(html.contains("<img class=\"logo\" src=\"data:image/png;base64,"))
@@ -92,7 +97,9 @@ import SKMTestSupport
         }
         let svg = try f.write("logo.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         let profile = try JSONParser().parse(#"{"office": {"logo": "\#(svg)"}}"#)
-        #expect(try f.data(ReportRequest(year: 2025, profile: .json(profile))).office.logo.dataURI?.hasPrefix("data:image/svg+xml;base64,") == true)
+        #expect(
+            try f.data(ReportRequest(year: 2025, profile: .json(profile))).office.logo.dataURI?.hasPrefix(
+                "data:image/svg+xml;base64,") == true)
     }
 
     @Test(arguments: [
@@ -105,7 +112,9 @@ import SKMTestSupport
     ])
     func aWrongProfileIsRefusedWithTheField(json: String, code: String, field: String) throws {
         let f = try ReportFixture()
-        let error = skmError { _ = try f.service.generateReport(ReportRequest(year: 2025, profile: .json(try JSONParser().parse(json)))) }
+        let error = skmError {
+            _ = try f.service.generateReport(ReportRequest(year: 2025, profile: .json(try JSONParser().parse(json))))
+        }
         #expect(error?.code.rawValue == code)
         #expect(error?.field == field)
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/laporan-2025"))

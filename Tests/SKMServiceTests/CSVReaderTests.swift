@@ -16,7 +16,8 @@ import Testing
         return out
     }
 
-    static let tricky = "\u{FEFF}a;b;c\r\n1;\"x;y\";\"he said \"\"hi\"\"\"\r\n2; \"q\" ;plain text\r\n\r\n3;\"multi\nline\";\r\n4;;\r5;é;z"
+    static let tricky =
+        "\u{FEFF}a;b;c\r\n1;\"x;y\";\"he said \"\"hi\"\"\"\r\n2; \"q\" ;plain text\r\n\r\n3;\"multi\nline\";\r\n4;;\r5;é;z"
     static let expected = [
         ["a", "b", "c"], ["1", "x;y", "he said \"hi\""], ["2", "q", "plain text"], ["3", "multi\nline", ""],
         ["4", "", ""], ["5", "é", "z"],

@@ -1,8 +1,8 @@
 import SKMCore
 import SKMJSON
 import SKMService
-import Testing
 import SKMTestSupport
+import Testing
 
 @Suite struct ComputeTests {
     /// The worked example stored as 29 real responses, in the first quarter of 2025.
@@ -116,7 +116,9 @@ import SKMTestSupport
         #expect(q.id == "permenpanrb-14-2017")
         #expect(result.ikm == 75)
         #expect(!f.service.databaseExists)
-        let e = skmError { _ = try f.service.score(questionnaire: nil, sheets: [.byQuestion(AnswerText.parse("44444444x"))], weighting: .exact) }
+        let e = skmError {
+            _ = try f.service.score(questionnaire: nil, sheets: [.byQuestion(AnswerText.parse("44444444x"))], weighting: .exact)
+        }
         #expect(e?.field == "answers[0][8]")
         #expect(e?.message.hasPrefix("Responden ke-1") == true)
         #expect(try f.service.classify(ikm: 88.305, questionnaire: nil).0.mutu == "A")

@@ -1,13 +1,14 @@
 import SKMCore
 import SKMJSON
 import SKMService
-import Testing
 import SKMTestSupport
+import Testing
 
 @Suite struct ImportTests {
     @Test func aSemicolonCSVWithBOMAndIndonesianHeaders() throws {
         let f = try ServiceFixture()
-        let csv = "\u{FEFF}tanggal;unit;layanan;U1;U2;U3;U4;U5;U6;U7;U8;U9;jenis_kelamin;usia;saran\r\n"
+        let csv =
+            "\u{FEFF}tanggal;unit;layanan;U1;U2;U3;U4;U5;U6;U7;U8;U9;jenis_kelamin;usia;saran\r\n"
             + "2025-03-01;KEC;KTP;4;3;4;3;4;4;3;;4;P;30;\"Ruang tunggu; panas\"\r\n"
             + "2025-03-02;kec;ktp;3;3;3;3;3;3;3;3;3;L;41;\"Dua\nbaris, \"\"kutip\"\"\"\r\n"
             + ";;;;;;;;;;;;;;\r\n"
@@ -56,21 +57,28 @@ import SKMTestSupport
         #expect(e1?.code == .csvHeader)
         #expect(e1?.message.contains("\"warna\"") == true)
         let missing = try f.file("h2.csv", "date,unit,service,U1,U2\n")
-        #expect(skmError { _ = try f.service.importFile(path: missing, options: ImportOptions()) }?.message.contains("U3") == true)
+        #expect(
+            skmError { _ = try f.service.importFile(path: missing, options: ImportOptions()) }?.message.contains("U3") == true)
         let doubled = try f.file("h3.csv", "date,tanggal,unit\n")
         #expect(skmError { _ = try f.service.importFile(path: doubled, options: ImportOptions()) } != nil)
         let empty = try f.file("h4.csv", "")
         #expect(skmError { _ = try f.service.importFile(path: empty, options: ImportOptions()) }?.code == .csvHeader)
-        #expect(skmError { _ = try f.service.importFile(path: f.directory + "/none.csv", options: ImportOptions()) }?.code == .fileError)
+        #expect(
+            skmError { _ = try f.service.importFile(path: f.directory + "/none.csv", options: ImportOptions()) }?.code
+                == .fileError)
     }
 
     @Test func unterminatedQuotesAndBadEncodingAreRowErrors() throws {
         let f = try ServiceFixture()
-        let quote = try f.file("q.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,comment\n2025-03-01,KEC,KTP,4,4,4,4,4,4,4,4,4,\"open\n")
+        let quote = try f.file(
+            "q.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,comment\n2025-03-01,KEC,KTP,4,4,4,4,4,4,4,4,4,\"open\n")
         let r1 = try f.service.importFile(path: quote, options: ImportOptions())
         #expect(!r1.committed)
         #expect(r1.errors.first?.error.code == .csvMalformed)
-        let latin1: [UInt8] = Array("date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,comment\n2025-03-01,KEC,KTP,4,4,4,4,4,4,4,4,4,caf".utf8) + [0xE9, 0x0A]
+        let latin1: [UInt8] =
+            Array("date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9,comment\n2025-03-01,KEC,KTP,4,4,4,4,4,4,4,4,4,caf".utf8) + [
+                0xE9, 0x0A,
+            ]
         let path = f.directory + "/latin1.csv"
         FileManagerBridge.write(latin1, path)
         let r2 = try f.service.importFile(path: path, options: ImportOptions())
@@ -89,7 +97,10 @@ import SKMTestSupport
 
     @Test func createdUnitsDisappearWithARolledBackImport() throws {
         let f = try ServiceFixture()
-        let path = try f.file("mixed.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-03-01,PUSK,UMUM,4,3,4,3,4,4,3,3,4\n2025-03-01,KEC,KTP,9,3,4,3,4,4,3,3,4\n")
+        let path = try f.file(
+            "mixed.csv",
+            "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-03-01,PUSK,UMUM,4,3,4,3,4,4,3,3,4\n2025-03-01,KEC,KTP,9,3,4,3,4,4,3,3,4\n"
+        )
         let report = try f.service.importFile(path: path, options: ImportOptions(createMissing: true))
         #expect(!report.committed)
         #expect(try f.service.units().map(\.code) == ["KEC"])
@@ -129,7 +140,8 @@ import SKMTestSupport
         #expect(report.stored == 2)
         #expect(report.duplicates == 1)
         #expect(try f.service.response(id: 2).content.respondent.age == 33)
-        let bad = "{\"unit\":\"KEC\",\"service\":\"KTP\",\"answers\":[4,3]}\n{not json}\n[1]\n{\"unit\":\"KEC\",\"nama\":\"Budi\"}\n"
+        let bad =
+            "{\"unit\":\"KEC\",\"service\":\"KTP\",\"answers\":[4,3]}\n{not json}\n[1]\n{\"unit\":\"KEC\",\"nama\":\"Budi\"}\n"
         let r2 = try f.service.importFile(path: try f.file("e.jsonl", bad), options: ImportOptions())
         #expect(r2.errors.map(\.error.code) == [.answerCount, .importInvalid, .wrongType, .unknownField])
         #expect(r2.errors.map(\.row) == [1, 2, 3, 4])

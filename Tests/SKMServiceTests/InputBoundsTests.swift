@@ -33,7 +33,9 @@ import Testing
         let report = try f.service.importFile(path: path, options: ImportOptions())
         #expect(!report.committed && report.invalidRows == 1 && report.rowsRead == 2)
         #expect(report.errors.first?.row == 1)
-        #expect(report.errors.first?.error.message.contains("lebih dari 4 MiB") == true, "\(report.errors.first?.error.message ?? "")")
+        #expect(
+            report.errors.first?.error.message.contains("lebih dari 4 MiB") == true, "\(report.errors.first?.error.message ?? "")"
+        )
         let skipped = try f.service.importFile(path: path, options: ImportOptions(skipInvalid: true))
         #expect(skipped.stored == 1 && f.storedCount == 1)
     }
@@ -44,7 +46,8 @@ import Testing
         let e1 = skmError { _ = try f.service.importFile(path: try f.file("lebar.csv", wide), options: ImportOptions()) }
         #expect(e1?.code == .csvMalformed)
         #expect(e1?.message.contains("lebih dari 1000 kolom") == true, "\(e1?.message ?? "")")
-        let unknown = "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9," + (0..<500).map { "kolom\($0)" }.joined(separator: ",") + "\n"
+        let unknown =
+            "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9," + (0..<500).map { "kolom\($0)" }.joined(separator: ",") + "\n"
         let e2 = skmError { _ = try f.service.importFile(path: try f.file("asing.csv", unknown), options: ImportOptions()) }
         #expect(e2?.code == .csvHeader)
         #expect(e2?.message.contains("dan 490 lainnya") == true, "\(e2?.message ?? "")")
@@ -61,7 +64,9 @@ import Testing
         #expect(RawInteger(text: "4,00") == .value(4))
         #expect(RawInteger(text: "-2.0") == .value(-2))
         let f = try ServiceFixture()
-        let csv = Self.header + "2025-03-01,KEC,KTP,4\u{0},3,4,3,4,4,3,3,4,\n2025-03-01,KEC,KTP,3.9999999999999999999,3,4,3,4,4,3,3,4,\n"
+        let csv =
+            Self.header
+            + "2025-03-01,KEC,KTP,4\u{0},3,4,3,4,4,3,3,4,\n2025-03-01,KEC,KTP,3.9999999999999999999,3,4,3,4,4,3,3,4,\n"
         let report = try f.service.importFile(path: try f.file("nul.csv", csv), options: ImportOptions())
         #expect(report.invalidRows == 2 && f.storedCount == 0)
         #expect(report.errors.map(\.column) == ["U1", "U1"])

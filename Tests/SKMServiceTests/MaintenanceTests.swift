@@ -1,9 +1,10 @@
 import Foundation
 import SKMCore
-@testable import SKMService
 import SKMStore
-import Testing
 import SKMTestSupport
+import Testing
+
+@testable import SKMService
 
 @Suite struct MaintenanceTests {
     @Test func aBackupTakenWhileAnotherProcessWritesIsConsistent() async throws {
@@ -13,7 +14,10 @@ import SKMTestSupport
         let writer = Task.detached {
             let other = SKMService(databasePath: path, clock: ServiceFixture.clock)
             for i in 0..<300 {
-                _ = try other.submit(ResponseDraft(unit: "KEC", service: "SKET", date: "2025-02-01", answers: .byQuestion(AnswerText.parse("333333333")), clientID: "w\(i)"))
+                _ = try other.submit(
+                    ResponseDraft(
+                        unit: "KEC", service: "SKET", date: "2025-02-01", answers: .byQuestion(AnswerText.parse("333333333")),
+                        clientID: "w\(i)"))
             }
         }
         var copies: [String] = []
@@ -43,7 +47,8 @@ import SKMTestSupport
         // Simulate drift that only a bug could cause: an aggregate row out of step with the responses.
         let raw = try RawSQL(path: f.service.databasePath)
         // Unsur 1's sum (4 + 2 = 6, the Int64 at bytes 10–17 of the packed row) made 13.
-        try raw.execute("UPDATE aggregates SET unsur = CAST(substr(unsur, 1, 9) || x'0D00000000000000' || substr(unsur, 18) AS BLOB)")
+        try raw.execute(
+            "UPDATE aggregates SET unsur = CAST(substr(unsur, 1, 9) || x'0D00000000000000' || substr(unsur, 18) AS BLOB)")
         let drifted = try f.service.check()
         #expect(!drifted.isHealthy)
         let aggregates = drifted.findings.filter(\.isAboutAggregates)
@@ -57,7 +62,8 @@ import SKMTestSupport
 
     @Test func aDryRunImportChecksEverythingAndStoresNothing() throws {
         let f = try ServiceFixture()
-        let csv = "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n2025-03-02,KEC,PBB,4,3,4,3,4,4,3,3,4\n"
+        let csv =
+            "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n2025-03-02,KEC,PBB,4,3,4,3,4,4,3,3,4\n"
         var options = ImportOptions()
         options.dryRun = true
         let report = try f.service.importData(from: try ByteSource(bytes: Array(csv.utf8)), format: .csv, options: options)
@@ -77,7 +83,9 @@ final class RawSQL {
     func execute(_ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", path, sql]
+        process.arguments = [
+            "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", path, sql,
+        ]
         try process.run()
         process.waitUntilExit()
         if process.terminationStatus != 0 { throw CocoaError(.fileWriteUnknown) }

@@ -42,11 +42,14 @@ import Testing
             #expect(e?.code == .invalidNumber, "\(value)")
             #expect(e?.field == "ikm")
         }
-        #expect(skmError { _ = try f.service.classify(ikm: 10, questionnaire: nil) }?.message == "Nilai IKM harus antara 25,00 dan 100,00, diterima 10,00.")
+        #expect(
+            skmError { _ = try f.service.classify(ikm: 10, questionnaire: nil) }?.message
+                == "Nilai IKM harus antara 25,00 dan 100,00, diterima 10,00.")
     }
 
     @Test func errorDocumentsCarryWhatJSONRPCPutsInData() {
-        let error = SKMError(.unknownQuestionnaire, "Kuesioner \"x\" tidak dikenal.", field: "questionnaire", details: ["available": ["a"]])
+        let error = SKMError(
+            .unknownQuestionnaire, "Kuesioner \"x\" tidak dikenal.", field: "questionnaire", details: ["available": ["a"]])
         let document = ErrorJSON.document(error)
         #expect(document["error"]?["message"] == "Kuesioner \"x\" tidak dikenal.")
         #expect(document["error"]?["code"] == "unknown_questionnaire")

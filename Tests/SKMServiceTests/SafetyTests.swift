@@ -1,7 +1,7 @@
 import Foundation
 import SKMCore
-import Testing
 import SKMTestSupport
+import Testing
 
 @testable import SKMService
 

@@ -22,8 +22,10 @@ final class ServiceFixture {
         return path
     }
 
-    func draft(_ answers: String, service: String = "KTP", date: String = "2025-03-14", clientID: String? = nil) -> ResponseDraft {
-        ResponseDraft(unit: "KEC", service: service, date: date, answers: .byQuestion(AnswerText.parse(answers)), clientID: clientID)
+    func draft(_ answers: String, service: String = "KTP", date: String = "2025-03-14", clientID: String? = nil) -> ResponseDraft
+    {
+        ResponseDraft(
+            unit: "KEC", service: service, date: date, answers: .byQuestion(AnswerText.parse(answers)), clientID: clientID)
     }
 
     var storedCount: Int { (try? service.responseCounts().total) ?? -1 }

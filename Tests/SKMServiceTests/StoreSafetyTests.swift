@@ -1,8 +1,8 @@
 import Foundation
 import SKMCore
 import SKMStore
-import Testing
 import SKMTestSupport
+import Testing
 
 @testable import SKMService
 

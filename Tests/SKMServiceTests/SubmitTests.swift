@@ -1,7 +1,7 @@
 import SKMCore
 import SKMService
-import Testing
 import SKMTestSupport
+import Testing
 
 @Suite struct SubmitTests {
     @Test func submitStoresAndAcknowledges() throws {

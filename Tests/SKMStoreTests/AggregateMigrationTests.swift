@@ -15,7 +15,8 @@ enum Schema4File {
     /// A response row of `answers` (one digit per unsur, '-' blank) with its respondent score.
     static func insert(answers: String, day: String, service: Int = 1, voided: Bool = false) -> String {
         let digits = answers.map { $0 == "-" ? UInt8(0) : UInt8($0.wholeNumberValue ?? 0) }
-        let score = RespondentScore.of(answers: digits, weights: Array(repeating: 1.0 / Double(digits.count), count: digits.count))
+        let score = RespondentScore.of(
+            answers: digits, weights: Array(repeating: 1.0 / Double(digits.count), count: digits.count))
         return """
             INSERT INTO responses(questionnaire, unit_id, service_id, day, answers, score, created_at, voided_at)
             VALUES ('permenpanrb-14-2017', 1, \(service), '\(day)', '\(answers)', \(score.map { "\($0)" } ?? "NULL"),
@@ -38,7 +39,10 @@ enum Schema4File {
             let connection = try db.rawConnection()
             try connection.migrate(upTo: 1)
             try connection.execute(
-                Schema4File.registry + Self.rows.map { Schema4File.insert(answers: $0.answers, day: $0.day, service: $0.service, voided: $0.voided) }.joined())
+                Schema4File.registry
+                    + Self.rows.map {
+                        Schema4File.insert(answers: $0.answers, day: $0.day, service: $0.service, voided: $0.voided)
+                    }.joined())
             try connection.migrate(upTo: 4)
             #expect(try connection.prepare("SELECT COUNT(*) FROM daily_unsur").first { $0.int(0) } == 9 + 7 + 10)
         }

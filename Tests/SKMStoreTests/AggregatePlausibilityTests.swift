@@ -40,7 +40,9 @@ import Testing
         // The negative day's nine unsur rows are then answered by more than its -1 respondents.
         #expect(found.count == 1 + 3 + 9)
         #expect(found.first { $0.unsur == nil }?.row.day == "2025-05-10")
-        #expect(found.filter { $0.row.day == "2025-05-10" && $0.problem == .answeredAboveRespondents(answered: 1, respondents: -1) }.count == 9)
+        #expect(
+            found.filter { $0.row.day == "2025-05-10" && $0.problem == .answeredAboveRespondents(answered: 1, respondents: -1) }
+                .count == 9)
         let firstDay = found.filter { $0.row.day == "2025-01-10" }
         #expect(firstDay.first { $0.unsur == 0 }?.problem == .totalAboveMaximum(total: 5, answered: 1, scaleMaximum: 4))
         #expect(firstDay.first { $0.unsur == 1 }?.problem == .answeredAboveRespondents(answered: 2, respondents: 1))
@@ -58,6 +60,9 @@ import Testing
         let months = try store.tallies(ResponseQuery(), groupBy: .month)
         #expect(months.map(\.key) == [.month(YearMonth(year: 2025, month: 1)!), .month(YearMonth(year: 2025, month: 5)!)])
         #expect(try store.tallies(ResponseQuery(), groupBy: .year).map(\.key) == [.year(2025)])
-        #expect(try store.tallies(ResponseQuery(), groupBy: .day).map(\.key) == [.day(CivilDate(iso: "2025-01-10")!), .day(CivilDate(iso: "2025-05-10")!)])
+        #expect(
+            try store.tallies(ResponseQuery(), groupBy: .day).map(\.key) == [
+                .day(CivilDate(iso: "2025-01-10")!), .day(CivilDate(iso: "2025-05-10")!),
+            ])
     }
 }

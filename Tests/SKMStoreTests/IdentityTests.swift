@@ -13,7 +13,10 @@ import Testing
         let (store, unit, ktp, _) = try db.seeded()
         let before = try #require(try store.identity())
         _ = try store.write([response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp)])
-        _ = try store.write([response([3, 3, 3, 3, 3, 3, 3, 3, 3], unit: unit, service: ktp), response([2, 2, 2, 2, 2, 2, 2, 2, 2], unit: unit, service: ktp)])
+        _ = try store.write([
+            response([3, 3, 3, 3, 3, 3, 3, 3, 3], unit: unit, service: ktp),
+            response([2, 2, 2, 2, 2, 2, 2, 2, 2], unit: unit, service: ktp),
+        ])
         _ = try store.void(id: 1, reason: "uji", at: "2026-01-02T00:00:00Z")
         try store.audit(action: "uji", detail: nil, at: "2026-01-02T00:00:00Z")
         let after = try #require(try store.identity())
@@ -26,17 +29,22 @@ import Testing
     @Test func checkFindsResponsesTheBookkeepingDoesNotKnow() throws {
         let db = TestDatabase()
         let (store, unit, ktp, _) = try db.seeded()
-        _ = try store.write([response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp), response([3, 3, 3, 3, 3, 3, 3, 3, 3], unit: unit, service: ktp)])
+        _ = try store.write([
+            response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp),
+            response([3, 3, 3, 3, 3, 3, 3, 3, 3], unit: unit, service: ktp),
+        ])
         #expect(try store.check().isHealthy)
         // Rows that did not come through skm's writers (as pages from a WAL that is not the
         // file's own would bring), with aggregates that agree with them: integrity and the
         // recount see nothing wrong; the bookkeeping does.
         try store.db.execute(
-            "INSERT INTO responses(questionnaire, unit_id, service_id, day, answers, score, created_at) SELECT questionnaire, unit_id, service_id, day, answers, score, created_at FROM responses")
+            "INSERT INTO responses(questionnaire, unit_id, service_id, day, answers, score, created_at) SELECT questionnaire, unit_id, service_id, day, answers, score, created_at FROM responses"
+        )
         try store.db.execute("DELETE FROM aggregates")
         try store.db.execute("INSERT INTO aggregates(\(AggregateRows.columns)) " + AggregateRows.recount)
         let check = try store.check()
-        #expect(check.findings == [.responseCountDiffers(recorded: 2, actual: 4), .lastResponseIDDiffers(recorded: 2, actual: 4)])
+        #expect(
+            check.findings == [.responseCountDiffers(recorded: 2, actual: 4), .lastResponseIDDiffers(recorded: 2, actual: 4)])
         #expect(!check.responsesAreSound)
     }
 
@@ -77,7 +85,9 @@ import Testing
             try connection.execute(
                 Schema4File.registry
                     + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-                    + Schema4File.insert(answers: "434343434", day: "2025-03-14").replacingOccurrences(of: "VALUES (", with: "SELECT ")
+                    + Schema4File.insert(answers: "434343434", day: "2025-03-14").replacingOccurrences(
+                        of: "VALUES (", with: "SELECT "
+                    )
                     .replacingOccurrences(of: "NULL);", with: "NULL FROM n;"))
             try connection.migrate(upTo: 3)
         }
@@ -97,17 +107,22 @@ import Testing
     }
 
     @Test func extendedResultCodesAreWordedInIndonesian() {
-        let shmFull = SQLiteConnection.error(code: ExtendedCode.ioerrShmSize, message: "disk I/O error", path: "a.sqlite", systemErrno: ENOSPC)
+        let shmFull = SQLiteConnection.error(
+            code: ExtendedCode.ioerrShmSize, message: "disk I/O error", path: "a.sqlite", systemErrno: ENOSPC)
         #expect(shmFull.message.hasPrefix("Disk penuh"))
-        let writeFailed = SQLiteConnection.error(code: SQLITE_IOERR | (3 << 8), message: "disk I/O error", path: "a.sqlite", systemErrno: EIO)
+        let writeFailed = SQLiteConnection.error(
+            code: SQLITE_IOERR | (3 << 8), message: "disk I/O error", path: "a.sqlite", systemErrno: EIO)
         #expect(writeFailed.message.contains("Kesalahan baca/tulis disk") && !writeFailed.message.contains("disk I/O error"))
         let shmSizeUnknown = SQLiteConnection.error(code: ExtendedCode.ioerrShmSize, message: "disk I/O error", path: "a.sqlite")
         #expect(shmSizeUnknown.message.contains("Disk penuh"))
-        let moved = SQLiteConnection.error(code: ExtendedCode.readonlyDBMoved, message: "attempt to write a readonly database", path: "a.sqlite")
+        let moved = SQLiteConnection.error(
+            code: ExtendedCode.readonlyDBMoved, message: "attempt to write a readonly database", path: "a.sqlite")
         #expect(moved.message.contains("dipindahkan atau dihapus"))
-        let cantOpen = SQLiteConnection.error(code: SQLITE_CANTOPEN, message: "unable to open database file", path: "a.sqlite", systemErrno: EACCES)
+        let cantOpen = SQLiteConnection.error(
+            code: SQLITE_CANTOPEN, message: "unable to open database file", path: "a.sqlite", systemErrno: EACCES)
         #expect(cantOpen.message.contains("izin ditolak") && cantOpen.code == .fileError)
-        let readOnly = SQLiteConnection.error(code: SQLITE_READONLY | (6 << 8), message: "attempt to write a readonly database", path: "a.sqlite")
+        let readOnly = SQLiteConnection.error(
+            code: SQLITE_READONLY | (6 << 8), message: "attempt to write a readonly database", path: "a.sqlite")
         #expect(readOnly.message.contains("tidak dapat ditulisi") && !readOnly.message.contains("attempt"))
     }
 

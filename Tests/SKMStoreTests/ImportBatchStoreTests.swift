@@ -44,10 +44,14 @@ import Testing
         let writer = try store.writer(createdAt: "2026-01-02T00:00:00Z")
         writer.importBatch = 1
         let content = response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp)
-        _ = try writer.add(NewResponse(content: content.content, unitID: unit.id, serviceID: ktp.id, clientID: nil, score: 4, importKey: 42))
-        _ = try writer.add(NewResponse(content: content.content, unitID: unit.id, serviceID: ktp.id, clientID: nil, score: 4, importKey: 42))
+        _ = try writer.add(
+            NewResponse(content: content.content, unitID: unit.id, serviceID: ktp.id, clientID: nil, score: 4, importKey: 42))
+        _ = try writer.add(
+            NewResponse(content: content.content, unitID: unit.id, serviceID: ktp.id, clientID: nil, score: 4, importKey: 42))
         try store.recordImportBatch(
-            ImportBatch(id: 1, fileName: "a.csv", sha256: "ab", format: "csv", importedAt: "2026-01-02T00:00:00Z", rowsRead: 2, rowsStored: 2, rowsSkipped: 0))
+            ImportBatch(
+                id: 1, fileName: "a.csv", sha256: "ab", format: "csv", importedAt: "2026-01-02T00:00:00Z", rowsRead: 2,
+                rowsStored: 2, rowsSkipped: 0))
         try writer.commit()
         #expect(try store.importedKeys().keys == [42, 42])
         #expect(try store.hasImportedRows())

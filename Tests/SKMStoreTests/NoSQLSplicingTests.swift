@@ -35,7 +35,9 @@ import Testing
         _ = try store.addService(unit: hostileUnit, code: "S" + m, name: "Layanan " + m, at: "2026-01-01T00:00:00Z")
         #expect(try store.unit(code: "U" + m)?.name == "Unit " + m)
         #expect(try store.unit(code: "KEC' OR '1'='1") == nil)
-        let outcomes = try store.write([response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp, clientID: "c" + m, comment: m)])
+        let outcomes = try store.write([
+            response([4, 4, 4, 4, 4, 4, 4, 4, 4], unit: unit, service: ktp, clientID: "c" + m, comment: m)
+        ])
         guard case .stored(let id) = outcomes.first else {
             Issue.record("not stored: \(outcomes)")
             return

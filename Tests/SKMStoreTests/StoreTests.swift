@@ -147,7 +147,9 @@ import Testing
                 group.addTask {
                     let store = try Store(path: path)
                     for i in 0..<100 {
-                        _ = try store.write([response([3, 3, 3, 3, 3, 3, 3, 3, 3], unit: unit, service: ktp, clientID: "w\(worker)-\(i)")])
+                        _ = try store.write([
+                            response([3, 3, 3, 3, 3, 3, 3, 3, 3], unit: unit, service: ktp, clientID: "w\(worker)-\(i)")
+                        ])
                     }
                 }
             }

@@ -69,7 +69,9 @@ public enum AKIPEvaluator {
         r.unknownKeys(root, "", allowed: ["scheme", "year", "organisation", "grades", "components", "note", "$comment"])
         let schemeID = r.string(root["scheme"], "scheme", required: false) ?? AKIPScheme.permenpanrb88of2021.id
         guard var scheme = AKIPScheme.all.first(where: { $0.id == schemeID }) else {
-            r.error("scheme", "skema \"\(schemeID.clipped(40))\" tidak dikenal; pilih \(AKIPScheme.all.map(\.id).joined(separator: " atau "))")
+            r.error(
+                "scheme",
+                "skema \"\(schemeID.clipped(40))\" tidak dikenal; pilih \(AKIPScheme.all.map(\.id).joined(separator: " atau "))")
             return Outcome(result: nil, problems: r.problems)
         }
         if let grades = r.object(root["grades"], "grades", required: false) {
@@ -104,7 +106,9 @@ public enum AKIPEvaluator {
                         if let s = subScore(v, sub, scheme: scheme, path: "\(path).\(sub.key)", &r) { subs.append(s) }
                     }
                 }
-                components.append(AKIPResult.ComponentScore(key: component.key, name: component.name, weight: component.weight, subScores: subs))
+                components.append(
+                    AKIPResult.ComponentScore(key: component.key, name: component.name, weight: component.weight, subScores: subs)
+                )
             }
         }
         guard r.problems.allSatisfy({ $0.severity == .warning }) else { return Outcome(result: nil, problems: r.problems) }
@@ -145,7 +149,9 @@ public enum AKIPEvaluator {
         for (i, grade) in grades.enumerated() {
             guard let text = r.string(grade, "\(path)[\(i)]") else { return nil }
             guard let p = scheme.percent(ofGrade: text) else {
-                r.error("\(path)[\(i)]", "nilai \"\(text.clipped(10))\" tidak dikenal; pilih \(scheme.grades.map(\.grade).joined(separator: ", "))")
+                r.error(
+                    "\(path)[\(i)]",
+                    "nilai \"\(text.clipped(10))\" tidak dikenal; pilih \(scheme.grades.map(\.grade).joined(separator: ", "))")
                 return nil
             }
             sum += p

@@ -43,12 +43,16 @@ public struct AKIPScheme: Sendable, Equatable {
         ("AA", 100), ("A", 90), ("BB", 80), ("B", 70), ("CC", 60), ("C", 50), ("D", 30), ("E", 0),
     ]
 
-    static func splitComponent(_ key: String, _ name: String, _ keberadaan: Double, _ kualitas: Double, _ pemanfaatan: Double) -> Component {
-        Component(key: key, name: name, subComponents: [
-            SubComponent(key: "keberadaan", name: "Keberadaan", weight: keberadaan),
-            SubComponent(key: "kualitas", name: "Kualitas", weight: kualitas),
-            SubComponent(key: "pemanfaatan", name: "Pemanfaatan", weight: pemanfaatan),
-        ])
+    static func splitComponent(_ key: String, _ name: String, _ keberadaan: Double, _ kualitas: Double, _ pemanfaatan: Double)
+        -> Component
+    {
+        Component(
+            key: key, name: name,
+            subComponents: [
+                SubComponent(key: "keberadaan", name: "Keberadaan", weight: keberadaan),
+                SubComponent(key: "kualitas", name: "Kualitas", weight: kualitas),
+                SubComponent(key: "pemanfaatan", name: "Pemanfaatan", weight: pemanfaatan),
+            ])
     }
 
     /// PermenPANRB 88/2021: four components, each split 20/30/50 into keberadaan, kualitas and
@@ -92,11 +96,26 @@ public struct AKIPPredikat: Sendable, Equatable {
     public let interpretasi: String
 
     static let table: [(above: Double, predikat: String, label: String, interpretasi: String)] = [
-        (90, "AA", "Sangat Memuaskan", "Akuntabilitas kinerja sangat memuaskan: manajemen kinerja berjalan efektif, berorientasi hasil, sampai ke tingkat individu."),
-        (80, "A", "Memuaskan", "Akuntabilitas kinerja memuaskan: informasi kinerja dimanfaatkan secara efektif di sebagian besar unit kerja."),
-        (70, "BB", "Sangat Baik", "Akuntabilitas kinerja sangat baik: sistem manajemen kinerja andal dan mulai dimanfaatkan untuk perbaikan."),
-        (60, "B", "Baik", "Akuntabilitas kinerja baik: sistem manajemen kinerja cukup andal, dengan perbaikan yang masih diperlukan."),
-        (50, "CC", "Cukup (Memadai)", "Akuntabilitas kinerja cukup: sistem manajemen kinerja memerlukan banyak perbaikan mendasar."),
+        (
+            90, "AA", "Sangat Memuaskan",
+            "Akuntabilitas kinerja sangat memuaskan: manajemen kinerja berjalan efektif, berorientasi hasil, sampai ke tingkat individu."
+        ),
+        (
+            80, "A", "Memuaskan",
+            "Akuntabilitas kinerja memuaskan: informasi kinerja dimanfaatkan secara efektif di sebagian besar unit kerja."
+        ),
+        (
+            70, "BB", "Sangat Baik",
+            "Akuntabilitas kinerja sangat baik: sistem manajemen kinerja andal dan mulai dimanfaatkan untuk perbaikan."
+        ),
+        (
+            60, "B", "Baik",
+            "Akuntabilitas kinerja baik: sistem manajemen kinerja cukup andal, dengan perbaikan yang masih diperlukan."
+        ),
+        (
+            50, "CC", "Cukup (Memadai)",
+            "Akuntabilitas kinerja cukup: sistem manajemen kinerja memerlukan banyak perbaikan mendasar."
+        ),
         (30, "C", "Kurang", "Akuntabilitas kinerja kurang: sistem dan tatanan manajemen kinerja belum dapat diandalkan."),
     ]
 
@@ -109,6 +128,7 @@ public struct AKIPPredikat: Sendable, Equatable {
         }
         return AKIPPredikat(
             predikat: "D", label: "Sangat Kurang",
-            interpretasi: "Akuntabilitas kinerja sangat kurang: sistem dan tatanan manajemen kinerja sama sekali tidak dapat diandalkan.")
+            interpretasi:
+                "Akuntabilitas kinerja sangat kurang: sistem dan tatanan manajemen kinerja sama sekali tidak dapat diandalkan.")
     }
 }

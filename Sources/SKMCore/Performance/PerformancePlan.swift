@@ -51,7 +51,10 @@ public struct PerformancePlan: Sendable, Equatable {
 /// One indicator of a plan.
 public struct Indicator: Sendable, Equatable {
     /// Whether the indicator is an organisation's IKU or an individual's IKI (raw value as written in plan files).
-    public enum Kind: String, Sendable { case iku = "IKU", iki = "IKI" }
+    public enum Kind: String, Sendable {
+        case iku = "IKU"
+        case iki = "IKI"
+    }
     /// Whether a higher or a lower realisasi is better; decides the capaian formula and whether a target is met.
     public enum Polarity: String, Sendable { case higher, lower }
 

@@ -42,7 +42,9 @@ public enum PlanDecoder {
         r.unknownKeys(root, "", allowed: planKeys)
         let id = r.string(root["id"], "id")
         if let id, !QuestionnaireDecoder.isValidID(id) {
-            r.error("id", "\"\(id.clipped(40))\" tidak sah: gunakan huruf kecil, angka dan tanda hubung (mis. tomoni-timur-2021-2026)")
+            r.error(
+                "id", "\"\(id.clipped(40))\" tidak sah: gunakan huruf kecil, angka dan tanda hubung (mis. tomoni-timur-2021-2026)"
+            )
         }
         let organisation = r.string(root["organisation"], "organisation")
         let document = r.string(root["document"], "document", required: false)
@@ -76,7 +78,8 @@ public enum PlanDecoder {
         if !untargeted.isEmpty {
             r.warning(
                 "indicators",
-                "\(untargeted.count) indikator tanpa target (\(untargeted.joined(separator: ", ").clipped(200))): realisasinya tetap dicatat, capaiannya tidak dihitung")
+                "\(untargeted.count) indikator tanpa target (\(untargeted.joined(separator: ", ").clipped(200))): realisasinya tetap dicatat, capaiannya tidak dihitung"
+            )
         }
         guard r.problems.allSatisfy({ $0.severity == .warning }), let id, let organisation, let years else {
             return Outcome(plan: nil, problems: r.problems)
@@ -143,7 +146,9 @@ enum IndicatorDecoding {
         return (year, v)
     }
 
-    static func decodeTargets(_ value: JSONValue?, path: String, years: ClosedRange<Int>?, _ r: inout DefinitionReader) -> [Int: Double]? {
+    static func decodeTargets(_ value: JSONValue?, path: String, years: ClosedRange<Int>?, _ r: inout DefinitionReader) -> [Int:
+        Double]?
+    {
         guard let value, !value.isNull else { return [:] }
         guard let o = r.object(value, path) else { return nil }
         var targets: [Int: Double] = [:]

@@ -44,7 +44,9 @@ enum BandDecoding {
         if let scale, let factor, let first = bands.first {
             let lowest = Double(scale.lowerBound) * factor
             if first.minimum > lowest + 1e-9 {
-                r.warning("bands[0].minimum", "nilai terendah yang mungkin (\(lowest)) di bawah batas baris pertama; nilai itu tetap masuk baris pertama")
+                r.warning(
+                    "bands[0].minimum",
+                    "nilai terendah yang mungkin (\(lowest)) di bawah batas baris pertama; nilai itu tetap masuk baris pertama")
             }
         }
         return ok ? BandTable(bands) : nil

@@ -36,7 +36,8 @@ enum ProfileDecoding {
             guard let field = r.object(object[key.rawValue], path, required: false) else { continue }
             r.unknownKeys(field, path, allowed: ["label", "values"])
             let label = r.string(field["label"], "\(path).label")
-            guard let values = r.array(field["values"], "\(path).values", limit: QuestionnaireLimits.profileChoices), let label else { continue }
+            guard let values = r.array(field["values"], "\(path).values", limit: QuestionnaireLimits.profileChoices), let label
+            else { continue }
             var choices: [ProfileChoice] = []
             for (i, element) in values.enumerated() {
                 let vpath = "\(path).values[\(i)]"
@@ -44,7 +45,9 @@ enum ProfileDecoding {
                 r.unknownKeys(v, vpath, allowed: ["code", "label", "aliases"])
                 let code = r.string(v["code"], "\(vpath).code")
                 let vlabel = r.string(v["label"], "\(vpath).label")
-                let aliases = (r.array(v["aliases"], "\(vpath).aliases", required: false, limit: QuestionnaireLimits.aliases) ?? []).compactMap(\.stringValue)
+                let aliases =
+                    (r.array(v["aliases"], "\(vpath).aliases", required: false, limit: QuestionnaireLimits.aliases) ?? [])
+                    .compactMap(\.stringValue)
                 guard let code, let vlabel else { continue }
                 if choices.contains(where: { $0.code.caseInsensitiveEquals(code) }) {
                     r.error("\(vpath).code", "kode \(code) tertulis lebih dari sekali")

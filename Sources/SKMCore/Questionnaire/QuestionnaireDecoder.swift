@@ -52,7 +52,9 @@ public enum QuestionnaireDecoder {
         r.unknownKeys(root, "", allowed: topLevelKeys)
         let id = r.string(root["id"], "id")
         if let id, !isValidID(id) {
-            r.error("id", "\"\(id.clipped(40))\" tidak sah: gunakan huruf kecil, angka dan tanda hubung (mis. kuesioner-puskesmas-2025)")
+            r.error(
+                "id",
+                "\"\(id.clipped(40))\" tidak sah: gunakan huruf kecil, angka dan tanda hubung (mis. kuesioner-puskesmas-2025)")
         }
         let title = r.string(root["title"], "title")
         let regulation = r.string(root["regulation"], "regulation")

@@ -40,12 +40,17 @@ enum UnsurDecoding {
         }
         let declared = result.filter { $0.weight != nil }.count
         if declared > 0 && declared < result.count {
-            r.error("unsur", "bobot harus ditulis untuk semua unsur atau tidak sama sekali (tertulis \(declared) dari \(result.count))")
+            r.error(
+                "unsur",
+                "bobot harus ditulis untuk semua unsur atau tidak sama sekali (tertulis \(declared) dari \(result.count))")
             ok = false
         } else if declared == result.count {
             let sum = result.reduce(0) { $0 + ($1.weight ?? 0) }
             if abs(sum - 1) > 1e-6 {
-                r.error("unsur", "jumlah bobot harus 1, tertulis \(IndonesianNumber.format(sum, decimals: 6)); tulis bobot lengkap (mis. 0.2 bukan pembulatan), atau hapus semua bobot untuk 1/n")
+                r.error(
+                    "unsur",
+                    "jumlah bobot harus 1, tertulis \(IndonesianNumber.format(sum, decimals: 6)); tulis bobot lengkap (mis. 0.2 bukan pembulatan), atau hapus semua bobot untuk 1/n"
+                )
                 ok = false
             }
         }
@@ -76,7 +81,9 @@ enum UnsurDecoding {
             let text = r.string(object["text"], "\(path).text")
             let options = decodeOptions(object["options"], path: "\(path).options", scale: scale, &r)
             if let number, number != i + 1 {
-                r.error("\(path).number", "nomor pertanyaan harus urut 1, 2, 3…; di posisi ini seharusnya \(i + 1), tertulis \(number)")
+                r.error(
+                    "\(path).number",
+                    "nomor pertanyaan harus urut 1, 2, 3…; di posisi ini seharusnya \(i + 1), tertulis \(number)")
                 ok = false
             }
             guard let number, let code, let text, let options else {
@@ -88,7 +95,9 @@ enum UnsurDecoding {
                 ok = false
             }
             if let previous = askedBy[code.uppercased()] {
-                r.error("\(path).unsur", "unsur \(code) sudah ditanyakan oleh pertanyaan \(previous); setiap unsur ditanyakan tepat satu kali")
+                r.error(
+                    "\(path).unsur",
+                    "unsur \(code) sudah ditanyakan oleh pertanyaan \(previous); setiap unsur ditanyakan tepat satu kali")
                 ok = false
             }
             askedBy[code.uppercased()] = number

@@ -72,9 +72,10 @@ public enum AnswerValidator {
         for (index, value) in raw.enumerated() {
             let u = q.unsurIndexOfQuestion[index]
             do {
-                answered = try check(value, scale: q.scale) {
-                    ("pertanyaan \(index + 1) (\(q.unsur[u].code) \(q.unsur[u].name))", "answers[\(index)]")
-                } != 0 || answered
+                answered =
+                    try check(value, scale: q.scale) {
+                        ("pertanyaan \(index + 1) (\(q.unsur[u].code) \(q.unsur[u].name))", "answers[\(index)]")
+                    } != 0 || answered
             } catch {
                 found.append(error)
             }
@@ -82,7 +83,8 @@ public enum AnswerValidator {
         if found.isEmpty && !answered {
             found.append(
                 SKMError(
-                    .noAnswers, "Respons tanpa satu jawaban pun tidak diterima; isi sedikitnya satu pertanyaan.", field: "answers"))
+                    .noAnswers, "Respons tanpa satu jawaban pun tidak diterima; isi sedikitnya satu pertanyaan.", field: "answers"
+                ))
         }
         return found
     }

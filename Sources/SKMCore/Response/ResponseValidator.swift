@@ -137,7 +137,9 @@ public final class ResponseValidator {
             _ = try TextRules.code(unit, field: "unit", what: "unit")
         }
         check { () throws(SKMError) in
-            guard let service = draft.service else { throw SKMError(.missingField, "Jenis layanan wajib diisi.", field: "service") }
+            guard let service = draft.service else {
+                throw SKMError(.missingField, "Jenis layanan wajib diisi.", field: "service")
+            }
             _ = try TextRules.code(service, field: "service", what: "layanan")
         }
         check { () throws(SKMError) in

@@ -30,7 +30,8 @@ public enum AggregateBounds {
     public static func corrupt(_ what: String) -> SKMError {
         SKMError(
             .aggregateCorrupt,
-            "Agregat di basis data tidak mungkin benar (\(what)). Respons tidak terpengaruh: periksa dengan 'skm check', lalu hitung ulang agregat dengan 'skm check --repair'.")
+            "Agregat di basis data tidak mungkin benar (\(what)). Respons tidak terpengaruh: periksa dengan 'skm check', lalu hitung ulang agregat dengan 'skm check --repair'."
+        )
     }
 }
 
@@ -73,7 +74,9 @@ extension Tally {
                 u.sum >= u.answered * low, u.sum <= most,
                 u.sumOfSquares >= u.answered * low * low, u.sumOfSquares <= mostSquares
             else {
-                throw AggregateBounds.corrupt("\(which): jumlah nilai \(u.sum) dari \(u.answered) jawaban di luar skala \(scale.lowerBound)–\(scale.upperBound)")
+                throw AggregateBounds.corrupt(
+                    "\(which): jumlah nilai \(u.sum) dari \(u.answered) jawaban di luar skala \(scale.lowerBound)–\(scale.upperBound)"
+                )
             }
         }
         guard AggregateBounds.sum(unsur.map(\.sum)) != nil, AggregateBounds.sum(unsur.map(\.sumOfSquares)) != nil else {

@@ -116,7 +116,8 @@ struct DefinitionReader {
             return nil
         }
         guard let number = value.numberValue?.int else {
-            error(path, "harus bilangan bulat, bukan \(value.indonesianTypeName == "angka" ? "pecahan" : value.indonesianTypeName)")
+            error(
+                path, "harus bilangan bulat, bukan \(value.indonesianTypeName == "angka" ? "pecahan" : value.indonesianTypeName)")
             return nil
         }
         return number

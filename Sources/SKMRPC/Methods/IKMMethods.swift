@@ -16,7 +16,10 @@ enum IKMMethods {
         RPCMethod("ikm.score") { params, context, out in
             try params.rejectUnknown(["questionnaire", "answers", "weighting"])
             guard let items = try params.array("answers") else {
-                throw SKMError(.missingField, "Parameter \"answers\" wajib diisi: array respons, tiap respons array jawaban atau objek per unsur.", field: "answers")
+                throw SKMError(
+                    .missingField,
+                    "Parameter \"answers\" wajib diisi: array respons, tiap respons array jawaban atau objek per unsur.",
+                    field: "answers")
             }
             var sheets: [AnswerSheet] = []
             sheets.reserveCapacity(items.count)
@@ -51,7 +54,8 @@ enum IKMMethods {
         guard let value = params.object["weighting"], !value.isNull else { return .exact }
         guard let text = value.stringValue ?? value.numberValue?.text else {
             throw SKMError(
-                .wrongType, "Parameter \"weighting\" harus teks atau angka, bukan \(value.indonesianTypeName).", field: "weighting")
+                .wrongType, "Parameter \"weighting\" harus teks atau angka, bukan \(value.indonesianTypeName).",
+                field: "weighting")
         }
         return try Weighting.parse(text)
     }

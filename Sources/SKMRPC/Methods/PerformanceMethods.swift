@@ -45,7 +45,9 @@ enum PerformanceMethods {
                 throw SKMError(.missingField, "Parameter \"evaluation\" wajib diisi (objek evaluasi AKIP).", field: "evaluation")
             }
             guard case .object = evaluation else {
-                throw SKMError(.wrongType, "Parameter \"evaluation\" harus objek, bukan \(evaluation.indonesianTypeName).", field: "evaluation")
+                throw SKMError(
+                    .wrongType, "Parameter \"evaluation\" harus objek, bukan \(evaluation.indonesianTypeName).",
+                    field: "evaluation")
             }
             let (result, stored) = try context.service.evaluateAKIP(
                 json: evaluation, year: try params.int("year"), save: try params.bool("save") ?? false,

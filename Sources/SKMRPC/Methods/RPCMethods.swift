@@ -55,7 +55,8 @@ enum RegistryMethods {
         },
         RPCMethod("unit.add") { params, context in
             try params.rejectUnknown(["code", "name"])
-            let unit = try context.service.addUnit(code: try params.requiredString("code"), name: try params.requiredString("name"))
+            let unit = try context.service.addUnit(
+                code: try params.requiredString("code"), name: try params.requiredString("name"))
             return RegistryJSON.unit(unit, services: [])
         },
         RPCMethod("service.list") { params, context in

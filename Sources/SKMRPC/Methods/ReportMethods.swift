@@ -15,7 +15,8 @@ enum ReportMethods {
                     profile = .json(value)
                 } else {
                     throw SKMError(
-                        .wrongType, "Parameter \"profile\" harus objek profil atau teks jalur berkas, bukan \(value.indonesianTypeName).",
+                        .wrongType,
+                        "Parameter \"profile\" harus objek profil atau teks jalur berkas, bukan \(value.indonesianTypeName).",
                         field: "profile")
                 }
             }

@@ -18,15 +18,18 @@ enum ResponseMethods {
             }
             guard items.count <= maxBatch else {
                 throw SKMError(
-                    .tooMany, "Paling banyak \(maxBatch) respons per panggilan, diterima \(items.count); bagi menjadi beberapa panggilan.",
+                    .tooMany,
+                    "Paling banyak \(maxBatch) respons per panggilan, diterima \(items.count); bagi menjadi beberapa panggilan.",
                     field: "responses", details: ["limit": .int(maxBatch), "received": .int(items.count)])
             }
             let atomic = try params.bool("atomic") ?? true
             // A malformed item is that item's error, like an invalid value: the others still get their own result.
             let drafts: [Result<ResponseDraft, SKMError>] = items.enumerated().map { index, item in
                 guard let object = item.objectValue else {
-                    return .failure(SKMError(
-                        .wrongType, "responses[\(index)] harus objek, bukan \(item.indonesianTypeName).", field: "responses[\(index)]"))
+                    return .failure(
+                        SKMError(
+                            .wrongType, "responses[\(index)] harus objek, bukan \(item.indonesianTypeName).",
+                            field: "responses[\(index)]"))
                 }
                 do throws(SKMError) {
                     return .success(try ResponseJSON.draft(JSONFields(object, path: "responses[\(index)].")))
@@ -54,7 +57,8 @@ enum ResponseMethods {
         },
         RPCMethod("response.void") { params, context in
             try params.rejectUnknown(["id", "reason"])
-            let voided = try context.service.void(id: Int64(try params.requiredInt("id")), reason: try params.requiredString("reason"))
+            let voided = try context.service.void(
+                id: Int64(try params.requiredInt("id")), reason: try params.requiredString("reason"))
             return ResponseJSON.stored(voided, questionnaire: context.service.questionnaire(of: voided))
         },
     ]

@@ -59,12 +59,18 @@ enum SVGCharts {
         guard bars.contains(where: { $0.value != nil }), !ticks(axis, tickStep).isEmpty else {
             return svg + empty(emptyText, width: width, height: height) + "</svg>"
         }
-        let x = { (v: Double) in plotLeft + (min(max(v, axis.lowerBound), axis.upperBound) - axis.lowerBound) / (axis.upperBound - axis.lowerBound) * (plotRight - plotLeft) }
+        let x = { (v: Double) in
+            plotLeft + (min(max(v, axis.lowerBound), axis.upperBound) - axis.lowerBound) / (axis.upperBound - axis.lowerBound)
+                * (plotRight - plotLeft)
+        }
         let plotBottom = top + Double(bars.count) * rowHeight
         for tick in ticks(axis, tickStep) {
             let tx = fmt(x(tick))
-            svg += "<line x1=\"\(tx)\" y1=\"\(fmt(top))\" x2=\"\(tx)\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.grid)\" stroke-width=\"1\"/>"
-            svg += text(IndonesianNumber.format(tick, decimals: 0), x: x(tick), y: plotBottom + 16, anchor: "middle", size: 10, color: Palette.muted)
+            svg +=
+                "<line x1=\"\(tx)\" y1=\"\(fmt(top))\" x2=\"\(tx)\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.grid)\" stroke-width=\"1\"/>"
+            svg += text(
+                IndonesianNumber.format(tick, decimals: 0), x: x(tick), y: plotBottom + 16, anchor: "middle", size: 10,
+                color: Palette.muted)
         }
         // Threshold lines first: bars and their value labels (with a white halo) are drawn over them,
         // so no number is ever struck through. Labels alternate between two rows when they would overlap.
@@ -75,22 +81,30 @@ enum SVGCharts {
             let row = tx - half > lastLabelEnd[0] + 4 ? 0 : 1
             lastLabelEnd[row] = tx + half
             let labelY = top - 8 - Double(row) * 13
-            svg += "<line x1=\"\(fmt(tx))\" y1=\"\(fmt(labelY + 3))\" x2=\"\(fmt(tx))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
+            svg +=
+                "<line x1=\"\(fmt(tx))\" y1=\"\(fmt(labelY + 3))\" x2=\"\(fmt(tx))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
             svg += text(t.label, x: tx, y: labelY, anchor: "middle", size: 9.5, color: Palette.ink)
         }
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * rowHeight
-            svg += "<text x=\"\(fmt(plotLeft - 8))\" y=\"\(fmt(y + 16))\" text-anchor=\"end\" font-size=\"11\" fill=\"\(Palette.ink)\">"
+            svg +=
+                "<text x=\"\(fmt(plotLeft - 8))\" y=\"\(fmt(y + 16))\" text-anchor=\"end\" font-size=\"11\" fill=\"\(Palette.ink)\">"
             svg += "<title>\(Escape.html(bar.label))</title>\(Escape.html(clip(bar.label, 46)))</text>"
             if let value = bar.value, value.isFinite {
                 let w = max(1, x(value) - plotLeft)
-                svg += "<rect x=\"\(fmt(plotLeft))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(rowHeight - 8))\" fill=\"\(bar.color)\"/>"
-                svg += text(bar.valueText, x: plotLeft + w + 5, y: y + 16, anchor: "start", size: 11, color: Palette.ink, bold: true, halo: true)
+                svg +=
+                    "<rect x=\"\(fmt(plotLeft))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(rowHeight - 8))\" fill=\"\(bar.color)\"/>"
+                svg += text(
+                    bar.valueText, x: plotLeft + w + 5, y: y + 16, anchor: "start", size: 11, color: Palette.ink, bold: true,
+                    halo: true)
             } else {
-                svg += text(bar.note ?? "tidak ada nilai", x: plotLeft + 6, y: y + 16, anchor: "start", size: 11, color: Palette.muted, italic: true)
+                svg += text(
+                    bar.note ?? "tidak ada nilai", x: plotLeft + 6, y: y + 16, anchor: "start", size: 11, color: Palette.muted,
+                    italic: true)
             }
         }
-        svg += "<line x1=\"\(fmt(plotLeft))\" y1=\"\(fmt(top))\" x2=\"\(fmt(plotLeft))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>"
+        svg +=
+            "<line x1=\"\(fmt(plotLeft))\" y1=\"\(fmt(top))\" x2=\"\(fmt(plotLeft))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>"
         svg += legendRow(legend, left: 8, y: plotBottom + 38)
         return svg + "</svg>"
     }
@@ -110,16 +124,23 @@ enum SVGCharts {
         guard bars.contains(where: { $0.value != nil }), !ticks(axis, tickStep).isEmpty else {
             return svg + empty(emptyText, width: width, height: height) + "</svg>"
         }
-        let y = { (v: Double) in plotBottom - (min(max(v, axis.lowerBound), axis.upperBound) - axis.lowerBound) / (axis.upperBound - axis.lowerBound) * (plotBottom - plotTop) }
+        let y = { (v: Double) in
+            plotBottom - (min(max(v, axis.lowerBound), axis.upperBound) - axis.lowerBound) / (axis.upperBound - axis.lowerBound)
+                * (plotBottom - plotTop)
+        }
         for tick in ticks(axis, tickStep) {
             let ty = fmt(y(tick))
-            svg += "<line x1=\"\(fmt(plotLeft))\" y1=\"\(ty)\" x2=\"\(fmt(plotRight))\" y2=\"\(ty)\" stroke=\"\(Palette.grid)\" stroke-width=\"1\"/>"
-            svg += text(IndonesianNumber.format(tick, decimals: 0), x: plotLeft - 6, y: y(tick) + 4, anchor: "end", size: 10, color: Palette.muted)
+            svg +=
+                "<line x1=\"\(fmt(plotLeft))\" y1=\"\(ty)\" x2=\"\(fmt(plotRight))\" y2=\"\(ty)\" stroke=\"\(Palette.grid)\" stroke-width=\"1\"/>"
+            svg += text(
+                IndonesianNumber.format(tick, decimals: 0), x: plotLeft - 6, y: y(tick) + 4, anchor: "end", size: 10,
+                color: Palette.muted)
         }
         // Threshold lines before the columns: value labels (with a white halo) are drawn over them.
         for t in thresholds where axis.contains(t.value) {
             let ty = fmt(y(t.value))
-            svg += "<line x1=\"\(fmt(plotLeft))\" y1=\"\(ty)\" x2=\"\(fmt(plotRight))\" y2=\"\(ty)\" stroke=\"\(Palette.ink)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
+            svg +=
+                "<line x1=\"\(fmt(plotLeft))\" y1=\"\(ty)\" x2=\"\(fmt(plotRight))\" y2=\"\(ty)\" stroke=\"\(Palette.ink)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
             svg += text(t.label, x: plotRight + 4, y: y(t.value) + 4, anchor: "start", size: 9.5, color: Palette.ink)
         }
         let slot = (plotRight - plotLeft) / Double(max(bars.count, 1))
@@ -128,15 +149,21 @@ enum SVGCharts {
             let cx = plotLeft + slot * (Double(i) + 0.5)
             if let value = bar.value, value.isFinite {
                 let top = y(value)
-                svg += "<rect x=\"\(fmt(cx - barWidth / 2))\" y=\"\(fmt(top))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(max(1, plotBottom - top)))\" fill=\"\(bar.color)\"/>"
-                svg += text(bar.valueText, x: cx, y: top - 5, anchor: "middle", size: 11, color: Palette.ink, bold: true, halo: true)
+                svg +=
+                    "<rect x=\"\(fmt(cx - barWidth / 2))\" y=\"\(fmt(top))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(max(1, plotBottom - top)))\" fill=\"\(bar.color)\"/>"
+                svg += text(
+                    bar.valueText, x: cx, y: top - 5, anchor: "middle", size: 11, color: Palette.ink, bold: true, halo: true)
             } else {
-                svg += text(bar.note ?? "tidak ada nilai", x: cx, y: plotBottom - 8, anchor: "middle", size: 10, color: Palette.muted, italic: true)
+                svg += text(
+                    bar.note ?? "tidak ada nilai", x: cx, y: plotBottom - 8, anchor: "middle", size: 10, color: Palette.muted,
+                    italic: true)
             }
-            svg += "<text x=\"\(fmt(cx))\" y=\"\(fmt(plotBottom + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(Palette.ink)\">"
+            svg +=
+                "<text x=\"\(fmt(cx))\" y=\"\(fmt(plotBottom + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(Palette.ink)\">"
             svg += "<title>\(Escape.html(bar.label))</title>\(Escape.html(clip(bar.label, max(6, Int(slot / 6.5)))))</text>"
         }
-        svg += "<line x1=\"\(fmt(plotLeft))\" y1=\"\(fmt(plotBottom))\" x2=\"\(fmt(plotRight))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>"
+        svg +=
+            "<line x1=\"\(fmt(plotLeft))\" y1=\"\(fmt(plotBottom))\" x2=\"\(fmt(plotRight))\" y2=\"\(fmt(plotBottom))\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>"
         svg += legendRow(legend, left: 8, y: plotBottom + 38)
         return svg + "</svg>"
     }

@@ -18,17 +18,28 @@ enum AnalysisChapter {
         var blocks: [Block] = [.heading("4.1 Unsur Prioritas Perbaikan dan Rencana Tindak Lanjut", id: "rtl")]
         let weakest = c.weakest
         if weakest.isEmpty {
-            blocks.append(.paragraph([.text("Belum ada unsur yang dapat dinilai pada tahun \(d.year), sehingga prioritas perbaikan belum dapat ditentukan dari hasil survei.")]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "Belum ada unsur yang dapat dinilai pada tahun \(d.year), sehingga prioritas perbaikan belum dapat ditentukan dari hasil survei."
+                    )
+                ]))
         } else {
             let count = weakest.count == 3 ? "Tiga unsur" : (weakest.count == 2 ? "Dua unsur" : "Unsur")
-            blocks.append(.paragraph([
-                .text("\(count) dengan nilai terendah dijadikan prioritas perbaikan: \(Words.list(weakest.map { "\(Words.unsur($0)) (\(Words.ikm($0.converted)))" })). Rencana tindak lanjut (RTL) untuk unsur tersebut disajikan pada tabel berikut.")
-            ]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "\(count) dengan nilai terendah dijadikan prioritas perbaikan: \(Words.list(weakest.map { "\(Words.unsur($0)) (\(Words.ikm($0.converted)))" })). Rencana tindak lanjut (RTL) untuk unsur tersebut disajikan pada tabel berikut."
+                    )
+                ]))
         }
         if !c.unanswered.isEmpty {
-            blocks.append(.paragraph([
-                .text("Unsur \(Words.list(c.unanswered.map(Words.unsur))) tidak dijawab oleh satu responden pun sehingga tidak dapat dinilai; sebaiknya diperiksa mengapa pertanyaannya selalu dilewati.")
-            ]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "Unsur \(Words.list(c.unanswered.map(Words.unsur))) tidak dijawab oleh satu responden pun sehingga tidak dapat dinilai; sebaiknya diperiksa mengapa pertanyaannya selalu dilewati."
+                    )
+                ]))
         }
         var rows: [[Cell]] = []
         var usedPlaceholder = false
@@ -37,7 +48,10 @@ enum AnalysisChapter {
             if entries.isEmpty {
                 usedPlaceholder = true
                 rows.append(
-                    [.text(String(i + 1)), .text(Words.unsur(u)), u.converted.map { .number($0, decimals: 2) } ?? .missing, .placeholder(Placeholder.program)]
+                    [
+                        .text(String(i + 1)), .text(Words.unsur(u)), u.converted.map { .number($0, decimals: 2) } ?? .missing,
+                        .placeholder(Placeholder.program),
+                    ]
                         + (1...4).map { _ in Cell.check(false) } + [.placeholder(Placeholder.responsible)])
             }
             for entry in entries {
@@ -52,19 +66,24 @@ enum AnalysisChapter {
         var notes: [[Inline]] = []
         if usedPlaceholder {
             notes.append([
-                .text("Baris bertanda [ … ] belum diisi kantor. Tulis program/kegiatan, waktu (TW I–IV) dan penanggung jawab untuk setiap unsur prioritas di bagian \"rtl\" berkas skm-report.json."),
+                .text(
+                    "Baris bertanda [ … ] belum diisi kantor. Tulis program/kegiatan, waktu (TW I–IV) dan penanggung jawab untuk setiap unsur prioritas di bagian \"rtl\" berkas skm-report.json."
+                )
             ])
         }
         if !others.isEmpty {
             notes.append([.text("Baris \u{201C}Tambahan\u{201D} adalah rencana kantor untuk unsur di luar tiga unsur terendah.")])
         }
         if !rows.isEmpty {
-            blocks.append(.table(ReportTable(
-                id: "rtl", caption: n.table("Rencana tindak lanjut (RTL) perbaikan pelayanan tahun \(d.year + 1)"),
-                columns: [
-                    ("Prioritas", .center), ("Unsur", .left), ("Nilai", .right), ("Program/kegiatan", .left), ("TW I", .center),
-                    ("TW II", .center), ("TW III", .center), ("TW IV", .center), ("Penanggung jawab", .left),
-                ], rows: rows, notes: notes)))
+            blocks.append(
+                .table(
+                    ReportTable(
+                        id: "rtl", caption: n.table("Rencana tindak lanjut (RTL) perbaikan pelayanan tahun \(d.year + 1)"),
+                        columns: [
+                            ("Prioritas", .center), ("Unsur", .left), ("Nilai", .right), ("Program/kegiatan", .left),
+                            ("TW I", .center),
+                            ("TW II", .center), ("TW III", .center), ("TW IV", .center), ("Penanggung jawab", .left),
+                        ], rows: rows, notes: notes)))
         }
         return blocks
     }
@@ -86,7 +105,8 @@ enum AnalysisChapter {
             let second = c.ranked[c.ranked.count - 2]
             text += ", disusul \(Words.unsurWithValue(second))"
         }
-        text += ". Kekuatan ini perlu dipertahankan, antara lain dengan menjaga standar pelayanan dan kebiasaan kerja yang sudah berjalan baik."
+        text +=
+            ". Kekuatan ini perlu dipertahankan, antara lain dengan menjaga standar pelayanan dan kebiasaan kerja yang sudah berjalan baik."
         blocks.append(.paragraph([.text(text)]))
         return blocks
     }
@@ -96,9 +116,12 @@ enum AnalysisChapter {
         var blocks: [Block] = [.heading("4.3 Perbandingan dengan Tahun Sebelumnya", id: "tren")]
         let earlier = d.years.filter { $0.year < d.year }
         guard !earlier.isEmpty else {
-            blocks.append(.paragraph([
-                .text("Hasil survei tahun-tahun sebelum \(d.year) belum tersedia, sehingga perbandingan antartahun belum dapat disajikan. Perbandingan akan muncul pada laporan tahun berikutnya.")
-            ]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "Hasil survei tahun-tahun sebelum \(d.year) belum tersedia, sehingga perbandingan antartahun belum dapat disajikan. Perbandingan akan muncul pada laporan tahun berikutnya."
+                    )
+                ]))
             return blocks
         }
         var rows: [[Cell]] = []
@@ -112,25 +135,45 @@ enum AnalysisChapter {
             ])
             previous = shown ?? previous
         }
-        var notes: [[Inline]] = [[.text("Perubahan dihitung dari nilai IKM yang ditampilkan (dua desimal) terhadap tahun sebelumnya yang mempunyai IKM.")]]
+        var notes: [[Inline]] = [
+            [
+                .text(
+                    "Perubahan dihitung dari nilai IKM yang ditampilkan (dua desimal) terhadap tahun sebelumnya yang mempunyai IKM."
+                )
+            ]
+        ]
         let other = d.years.filter { $0.questionnaireID != d.questionnaire.id }
         if !other.isEmpty {
-            notes.append([.text("Tahun \(Words.list(other.map { String($0.year) })) memakai kuesioner lain; nilainya tidak sepenuhnya sebanding.")])
+            notes.append([
+                .text(
+                    "Tahun \(Words.list(other.map { String($0.year) })) memakai kuesioner lain; nilainya tidak sepenuhnya sebanding."
+                )
+            ])
         }
-        blocks.append(.table(ReportTable(
-            id: "ikm-tahunan", caption: n.table("IKM dari tahun ke tahun"),
-            columns: [("Tahun", .left), ("Kuesioner", .left), ("Responden", .right), ("IKM", .right), ("Mutu", .center), ("Perubahan", .right)],
-            rows: rows, notes: notes)))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "ikm-tahunan", caption: n.table("IKM dari tahun ke tahun"),
+                    columns: [
+                        ("Tahun", .left), ("Kuesioner", .left), ("Responden", .right), ("IKM", .right), ("Mutu", .center),
+                        ("Perubahan", .right),
+                    ],
+                    rows: rows, notes: notes)))
         let caption = n.figure("IKM dari tahun ke tahun")
-        blocks.append(.figure(Figure(
-            id: "grafik-ikm-tahunan", caption: caption,
-            svg: SVGCharts.columns(
-                d.years.map { c.bar(String($0.year), $0.result) }, title: caption, axis: c.axis, tickStep: 20,
-                thresholds: c.thresholds, legend: c.legend))))
+        blocks.append(
+            .figure(
+                Figure(
+                    id: "grafik-ikm-tahunan", caption: caption,
+                    svg: SVGCharts.columns(
+                        d.years.map { c.bar(String($0.year), $0.result) }, title: caption, axis: c.axis, tickStep: 20,
+                        thresholds: c.thresholds, legend: c.legend))))
         if let change = c.changeFromPreviousYear {
-            blocks.append(.paragraph([
-                .text("Dibandingkan tahun \(change.year) (\(Words.ikm(change.before))), IKM tahun \(d.year) (\(Words.ikm(change.now))) \(change.phrase).")
-            ]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "Dibandingkan tahun \(change.year) (\(Words.ikm(change.before))), IKM tahun \(d.year) (\(Words.ikm(change.now))) \(change.phrase)."
+                    )
+                ]))
         }
         return blocks
     }
@@ -139,9 +182,13 @@ enum AnalysisChapter {
         let d = c.data
         var blocks: [Block] = [.heading("4.4 Perbandingan dengan Target Kinerja (IKU)", id: "iku")]
         guard !d.iku.isEmpty else {
-            blocks.append(.paragraph([
-                .text(d.ikuNote ?? "Tidak ada target Indikator Kinerja Utama (IKU) berbasis IKM tahun \(d.year) untuk unit yang dilaporkan, sehingga perbandingan dengan target tidak disajikan di sini.")
-            ]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        d.ikuNote
+                            ?? "Tidak ada target Indikator Kinerja Utama (IKU) berbasis IKM tahun \(d.year) untuk unit yang dilaporkan, sehingga perbandingan dengan target tidak disajikan di sini."
+                    )
+                ]))
             return blocks
         }
         var rows: [[Cell]] = []
@@ -150,15 +197,21 @@ enum AnalysisChapter {
             let e = line.evaluation
             rows.append([
                 .text(line.organisation), .text("\(e.indicator.code) \(e.indicator.name)"),
-                e.target.map { .number($0, decimals: 2) } ?? .missing, e.realisasi.map { .number($0.value, decimals: 2) } ?? .missing,
+                e.target.map { .number($0, decimals: 2) } ?? .missing,
+                e.realisasi.map { .number($0.value, decimals: 2) } ?? .missing,
                 e.capaian.map { .percent($0) } ?? .missing, .text(e.category ?? "–"),
             ])
             var s = "\(e.indicator.code) \(e.indicator.name): "
-            if let target = e.target { s += "target tahun \(d.year) sebesar \(Words.ikm(target))" } else { s += "tidak ada target tahun \(d.year)" }
+            if let target = e.target {
+                s += "target tahun \(d.year) sebesar \(Words.ikm(target))"
+            } else {
+                s += "tidak ada target tahun \(d.year)"
+            }
             if let realisasi = e.realisasi {
                 s += " dan realisasinya \(Words.ikm(realisasi.value))"
                 if let capaian = e.capaian, let met = e.targetMet {
-                    s += ", sehingga capaian \(Words.percent(capaian)) (kategori \(e.category ?? "–")); target \(met ? "tercapai" : "belum tercapai")."
+                    s +=
+                        ", sehingga capaian \(Words.percent(capaian)) (kategori \(e.category ?? "–")); target \(met ? "tercapai" : "belum tercapai")."
                 } else {
                     s += "."
                 }
@@ -168,11 +221,17 @@ enum AnalysisChapter {
             if let reason = e.reason, e.realisasi != nil { s += " " + reason }
             sentences.append(s)
         }
-        blocks.append(.paragraph([.text("IKM dipakai sebagai realisasi indikator kinerja berikut; capaian = realisasi / target × 100 %.")]))
-        blocks.append(.table(ReportTable(
-            id: "iku", caption: n.table("IKM terhadap target IKU tahun \(d.year)"),
-            columns: [("Rencana", .left), ("Indikator", .left), ("Target", .right), ("Realisasi", .right), ("Capaian", .right), ("Kategori", .left)],
-            rows: rows)))
+        blocks.append(
+            .paragraph([.text("IKM dipakai sebagai realisasi indikator kinerja berikut; capaian = realisasi / target × 100 %.")]))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "iku", caption: n.table("IKM terhadap target IKU tahun \(d.year)"),
+                    columns: [
+                        ("Rencana", .left), ("Indikator", .left), ("Target", .right), ("Realisasi", .right), ("Capaian", .right),
+                        ("Kategori", .left),
+                    ],
+                    rows: rows)))
         blocks.append(.bullets(sentences.map { [.text($0)] }))
         return blocks
     }
@@ -187,11 +246,17 @@ enum AnalysisChapter {
             blocks.append(.paragraph([.text("Tidak ada responden yang menuliskan saran atau masukan pada tahun \(d.year).")]))
             return blocks
         }
-        blocks.append(.paragraph([
-            .text("\(Words.count(d.commentCount)) responden menuliskan saran atau masukan. Saran yang isinya sama dihitung sekali beserta jumlahnya, diurutkan dari yang paling sering ditulis. Saran dikutip apa adanya.")
-        ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "\(Words.count(d.commentCount)) responden menuliskan saran atau masukan. Saran yang isinya sama dihitung sekali beserta jumlahnya, diurutkan dari yang paling sering ditulis. Saran dikutip apa adanya."
+                )
+            ]))
         let rows: [[Cell]] = d.comments.enumerated().map { i, g in
-            [.integer(i + 1), .text(g.text), .integer(g.count), .text(g.services.joined(separator: ", ")), .text(Words.span(g.first, g.last))]
+            [
+                .integer(i + 1), .text(g.text), .integer(g.count), .text(g.services.joined(separator: ", ")),
+                .text(Words.span(g.first, g.last)),
+            ]
         }
         var table = ReportTable(
             id: "saran", caption: n.table("Saran dan masukan responden"),
@@ -200,7 +265,9 @@ enum AnalysisChapter {
         if rows.count > commentPrintLimit {
             table.printLimit = commentPrintLimit
             table.notes.append([
-                .text("Ditampilkan \(commentPrintLimit) dari \(Words.count(rows.count)) saran yang berbeda; daftar lengkapnya ada pada berkas CSV tabel saran.")
+                .text(
+                    "Ditampilkan \(commentPrintLimit) dari \(Words.count(rows.count)) saran yang berbeda; daftar lengkapnya ada pada berkas CSV tabel saran."
+                )
             ])
         }
         blocks.append(.table(table))

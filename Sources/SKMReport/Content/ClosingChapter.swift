@@ -19,14 +19,18 @@ enum ClosingChapter {
         }
         if let sample = d.sample {
             points.append([
-                .text(sample.sufficient
-                    ? "Jumlah responden memenuhi batas minimal Krejcie–Morgan (\(Words.count(sample.minimum)) responden)."
-                    : "Jumlah responden belum memenuhi batas minimal Krejcie–Morgan (\(Words.count(sample.minimum)) responden).")
+                .text(
+                    sample.sufficient
+                        ? "Jumlah responden memenuhi batas minimal Krejcie–Morgan (\(Words.count(sample.minimum)) responden)."
+                        : "Jumlah responden belum memenuhi batas minimal Krejcie–Morgan (\(Words.count(sample.minimum)) responden)."
+                )
             ])
         }
         if let best = c.strongest, c.ranked.count >= 2 {
             let weak = Words.list(c.weakest.map(Words.unsurWithValue))
-            points.append([.text("Unsur terkuat adalah \(Words.unsurWithValue(best)); unsur yang paling perlu diperbaiki adalah \(weak).")])
+            points.append([
+                .text("Unsur terkuat adalah \(Words.unsurWithValue(best)); unsur yang paling perlu diperbaiki adalah \(weak).")
+            ])
         }
         if let change = c.changeFromPreviousYear {
             points.append([.text("Dibandingkan tahun \(change.year), IKM \(change.phrase).")])
@@ -35,17 +39,25 @@ enum ClosingChapter {
             let e = line.evaluation
             guard let target = e.target, let capaian = e.capaian, let met = e.targetMet else { continue }
             points.append([
-                .text("Target \(e.indicator.code) sebesar \(Words.ikm(target)) \(met ? "tercapai" : "belum tercapai") (capaian \(Words.percent(capaian)), kategori \(e.category ?? "–")).")
+                .text(
+                    "Target \(e.indicator.code) sebesar \(Words.ikm(target)) \(met ? "tercapai" : "belum tercapai") (capaian \(Words.percent(capaian)), kategori \(e.category ?? "–"))."
+                )
             ])
         }
         blocks.append(.bullets(points))
         blocks.append(.heading("5.2 Tindak Lanjut", id: "tindak-lanjut"))
-        blocks.append(.paragraph([
-            .text("Hasil survei ini perlu diumumkan kepada masyarakat, misalnya melalui papan pengumuman dan laman resmi kantor; infografis IKM disertakan bersama laporan ini untuk keperluan tersebut. Rencana tindak lanjut pada Bab IV dilaksanakan dan dipantau setiap triwulan, dan survei tahun berikutnya akan menunjukkan apakah perbaikan tersebut dirasakan oleh masyarakat.")
-        ]))
-        blocks.append(.paragraph([
-            .text("Terima kasih kepada masyarakat yang telah meluangkan waktu mengisi kuesioner, serta kepada semua pihak yang membantu pelaksanaan survei ini.")
-        ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Hasil survei ini perlu diumumkan kepada masyarakat, misalnya melalui papan pengumuman dan laman resmi kantor; infografis IKM disertakan bersama laporan ini untuk keperluan tersebut. Rencana tindak lanjut pada Bab IV dilaksanakan dan dipantau setiap triwulan, dan survei tahun berikutnya akan menunjukkan apakah perbaikan tersebut dirasakan oleh masyarakat."
+                )
+            ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Terima kasih kepada masyarakat yang telah meluangkan waktu mengisi kuesioner, serta kepada semua pihak yang membantu pelaksanaan survei ini."
+                )
+            ]))
         blocks.append(.signature(signature(d)))
         return Chapter(id: "bab-5", title: "BAB V PENUTUP", blocks: blocks)
     }
@@ -78,9 +90,12 @@ enum AppendixChapter {
         let d = c.data
         let q = d.questionnaire
         var blocks: [Block] = [.heading("Lampiran A. Kuesioner", id: "lampiran-kuesioner")]
-        blocks.append(.paragraph([
-            .text("\(q.title). Pertanyaan ditulis dalam urutan formulir; kolom Unsur menunjukkan unsur yang diukur oleh setiap pertanyaan (urutan pertanyaan tidak selalu sama dengan urutan unsur). Jawaban diberi nilai \(q.scale.lowerBound) sampai \(q.scale.upperBound) dari kiri ke kanan.")
-        ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "\(q.title). Pertanyaan ditulis dalam urutan formulir; kolom Unsur menunjukkan unsur yang diukur oleh setiap pertanyaan (urutan pertanyaan tidak selalu sama dengan urutan unsur). Jawaban diberi nilai \(q.scale.lowerBound) sampai \(q.scale.upperBound) dari kiri ke kanan."
+                )
+            ]))
         let optionCount = q.questions.map(\.options.count).max() ?? 0
         let letters = ["a", "b", "c", "d", "e", "f", "g", "h"]
         var columns: [(String, ReportTable.Alignment)] = [("No", .right), ("Pertanyaan", .left), ("Unsur", .left)]
@@ -94,7 +109,8 @@ enum AppendixChapter {
             }
             return [.integer(question.number), .text(question.text), .text(name)] + options
         }
-        blocks.append(.table(ReportTable(id: "kuesioner", caption: n.table("Pertanyaan kuesioner"), columns: columns, rows: rows)))
+        blocks.append(
+            .table(ReportTable(id: "kuesioner", caption: n.table("Pertanyaan kuesioner"), columns: columns, rows: rows)))
         var profile: [[Inline]] = []
         for key in ProfileKey.allCases {
             guard let f = q.profile.choiceField(key) else { continue }
@@ -109,9 +125,17 @@ enum AppendixChapter {
         blocks += computation(c, &n)
         blocks += MethodNote.blocks(c, &n)
         blocks.append(.heading("Lampiran D. Infografis IKM", id: "lampiran-infografis"))
-        blocks.append(.paragraph([.text("Infografis berikut disertakan juga sebagai berkas SVG tersendiri untuk dicetak atau diunggah ke laman kantor.")]))
-        blocks.append(.figure(Figure(
-            id: "infografis", caption: n.figure("Infografis IKM tahun \(d.year)"), svg: Infographic.render(d), fullPage: true)))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Infografis berikut disertakan juga sebagai berkas SVG tersendiri untuk dicetak atau diunggah ke laman kantor."
+                )
+            ]))
+        blocks.append(
+            .figure(
+                Figure(
+                    id: "infografis", caption: n.figure("Infografis IKM tahun \(d.year)"), svg: Infographic.render(d),
+                    fullPage: true)))
         return Chapter(id: "lampiran", title: "LAMPIRAN", blocks: blocks)
     }
 
@@ -120,9 +144,12 @@ enum AppendixChapter {
         let r = d.overall
         let factor = IndonesianNumber.format(d.questionnaire.conversionFactor, decimals: 0)
         var blocks: [Block] = [.heading("Lampiran B. Tabel Olah Data", id: "lampiran-olah-data")]
-        blocks.append(.paragraph([
-            .text("NRR = jumlah nilai / jumlah responden yang menjawab; NRR tertimbang = NRR × bobot; indeks = Σ NRR tertimbang; IKM = indeks × \(factor). Angka ditampilkan empat desimal (IKM dua desimal); perhitungan memakai angka penuh.")
-        ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "NRR = jumlah nilai / jumlah responden yang menjawab; NRR tertimbang = NRR × bobot; indeks = Σ NRR tertimbang; IKM = indeks × \(factor). Angka ditampilkan empat desimal (IKM dua desimal); perhitungan memakai angka penuh."
+                )
+            ]))
         let rows: [[Cell]] = r.unsur.map { u in
             [
                 .text(u.code), .text(u.name), .integer(u.sum), .integer(u.answered),
@@ -131,17 +158,25 @@ enum AppendixChapter {
             ]
         }
         let footer: [[Cell]] = [
-            [.text("Indeks"), .text("Σ NRR tertimbang"), .missing, .missing, .missing, .missing, r.indeks.map { .number($0, decimals: 4) } ?? .missing],
-            [.text("IKM"), .text("Indeks × \(factor)"), .missing, .missing, .missing, .missing, r.ikm.map { .number($0, decimals: 2) } ?? .missing],
+            [
+                .text("Indeks"), .text("Σ NRR tertimbang"), .missing, .missing, .missing, .missing,
+                r.indeks.map { .number($0, decimals: 4) } ?? .missing,
+            ],
+            [
+                .text("IKM"), .text("Indeks × \(factor)"), .missing, .missing, .missing, .missing,
+                r.ikm.map { .number($0, decimals: 2) } ?? .missing,
+            ],
         ]
         var notes: [[Inline]] = []
         if r.ikm == nil { notes.append([.text(d.wording.reason(r) ?? "IKM tidak dapat dihitung.")]) }
-        blocks.append(.table(ReportTable(
-            id: "olah-data", caption: n.table("Perhitungan IKM"),
-            columns: [
-                ("Kode", .left), ("Unsur", .left), ("Jumlah nilai", .right), ("Menjawab", .right), ("NRR", .right),
-                ("Bobot", .right), ("NRR tertimbang", .right),
-            ], rows: rows, footer: footer, notes: notes)))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "olah-data", caption: n.table("Perhitungan IKM"),
+                    columns: [
+                        ("Kode", .left), ("Unsur", .left), ("Jumlah nilai", .right), ("Menjawab", .right), ("NRR", .right),
+                        ("Bobot", .right), ("NRR tertimbang", .right),
+                    ], rows: rows, footer: footer, notes: notes)))
         return blocks
     }
 }

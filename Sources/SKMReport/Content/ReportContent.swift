@@ -24,13 +24,17 @@ public enum ReportContent {
         if d.office.isMissing {
             notices.append([
                 .strong("Profil kantor belum diisi. "),
-                .text("Bagian bertanda [ … ] harus dilengkapi sebelum laporan diterbitkan: tulis nama kantor, alamat, kepala kantor dan NIP, pelaksana survei dan rencana tindak lanjut di berkas skm-report.json (lihat README), lalu buat ulang laporan."),
+                .text(
+                    "Bagian bertanda [ … ] harus dilengkapi sebelum laporan diterbitkan: tulis nama kantor, alamat, kepala kantor dan NIP, pelaksana survei dan rencana tindak lanjut di berkas skm-report.json (lihat README), lalu buat ulang laporan."
+                ),
             ])
         }
         if d.isEmpty {
             notices.append([
                 .strong("Belum ada responden pada tahun \(d.year). "),
-                .text("Laporan ini baru berupa kerangka: angka dan grafik akan terisi setelah data survei tahun \(d.year) dimasukkan."),
+                .text(
+                    "Laporan ini baru berupa kerangka: angka dan grafik akan terisi setelah data survei tahun \(d.year) dimasukkan."
+                ),
             ])
         }
         var highlights: [(String, String)] = []
@@ -106,7 +110,8 @@ struct ContentContext {
         self.data = data
         let combined = "gabungan \(data.units.count) unit layanan"
         let name = data.office.name ?? (data.isCombined ? "Gabungan \(data.units.count) unit layanan" : data.scopeDescription)
-        title = "Laporan Hasil Survei Kepuasan Masyarakat Tahun \(data.year) — \(name)\(data.isCombined && data.office.name != nil ? " (\(combined))" : "")"
+        title =
+            "Laporan Hasil Survei Kepuasan Masyarakat Tahun \(data.year) — \(name)\(data.isCombined && data.office.name != nil ? " (\(combined))" : "")"
         office = data.office.name.map { [.text($0)] } ?? (data.isCombined ? [.text(combined)] : [.placeholder("nama kantor")])
         ranked = data.overall.unsurByStrength
         unanswered = data.overall.unsur.filter { $0.nrr == nil }
@@ -117,7 +122,8 @@ struct ContentContext {
     /// For a combined report: which units it pools and that its IKM is theirs together.
     var combinedSentence: String {
         let names = data.units.map { "\($0.name) (\($0.code))" }
-        return "Laporan ini menyajikan hasil gabungan \(data.units.count) unit layanan: \(Words.list(names)). Semua angka, termasuk IKM, dihitung dari seluruh responden unit-unit tersebut bersama-sama; IKM masing-masing unit disajikan dalam laporannya sendiri."
+        return
+            "Laporan ini menyajikan hasil gabungan \(data.units.count) unit layanan: \(Words.list(names)). Semua angka, termasuk IKM, dihitung dari seluruh responden unit-unit tersebut bersama-sama; IKM masing-masing unit disajikan dalam laporannya sendiri."
     }
 
     /// The latest earlier year with an IKM, and this year's change from it in displayed values
@@ -174,20 +180,33 @@ enum IntroductionChapter {
         n.start("1")
         let d = c.data
         var blocks: [Block] = [.heading("1.1 Latar Belakang", id: "latar-belakang")]
-        blocks.append(.paragraph([
-            .text("Pelayanan publik yang baik adalah hak setiap warga negara. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik mewajibkan penyelenggara pelayanan mengikutsertakan masyarakat dalam menilai kinerja pelayanannya. Salah satu caranya adalah Survei Kepuasan Masyarakat (SKM): masyarakat yang baru saja menerima layanan diminta menilai beberapa unsur pelayanan, dan jawabannya diolah menjadi Indeks Kepuasan Masyarakat (IKM).")
-        ]))
-        blocks.append(.paragraph([
-            .text("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 14 Tahun 2017 mewajibkan setiap unit penyelenggara pelayanan publik melaksanakan SKM sekurang-kurangnya sekali setahun, mengumumkan hasilnya kepada masyarakat, dan menindaklanjutinya dengan rencana perbaikan.")
-        ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Pelayanan publik yang baik adalah hak setiap warga negara. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik mewajibkan penyelenggara pelayanan mengikutsertakan masyarakat dalam menilai kinerja pelayanannya. Salah satu caranya adalah Survei Kepuasan Masyarakat (SKM): masyarakat yang baru saja menerima layanan diminta menilai beberapa unsur pelayanan, dan jawabannya diolah menjadi Indeks Kepuasan Masyarakat (IKM)."
+                )
+            ]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 14 Tahun 2017 mewajibkan setiap unit penyelenggara pelayanan publik melaksanakan SKM sekurang-kurangnya sekali setahun, mengumumkan hasilnya kepada masyarakat, dan menindaklanjutinya dengan rencana perbaikan."
+                )
+            ]))
         let names = d.services.map(\.label)
         if names.isEmpty {
-            blocks.append(.paragraph(c.officeAnd(" belum mempunyai jenis layanan yang tercatat dalam survei. Laporan ini menyajikan hasil SKM tahun \(d.year) sejauh data yang tersedia.")))
+            blocks.append(
+                .paragraph(
+                    c.officeAnd(
+                        " belum mempunyai jenis layanan yang tercatat dalam survei. Laporan ini menyajikan hasil SKM tahun \(d.year) sejauh data yang tersedia."
+                    )))
         } else {
-            blocks.append(.paragraph(
-                c.office + [
-                    .text(" memberikan \(names.count) jenis layanan kepada masyarakat: \(Words.list(names)). Laporan ini menyajikan hasil SKM atas layanan tersebut selama tahun \(d.year), sebagai bahan evaluasi dan dasar perbaikan pelayanan pada tahun berikutnya.")
-                ]))
+            blocks.append(
+                .paragraph(
+                    c.office + [
+                        .text(
+                            " memberikan \(names.count) jenis layanan kepada masyarakat: \(Words.list(names)). Laporan ini menyajikan hasil SKM atas layanan tersebut selama tahun \(d.year), sebagai bahan evaluasi dan dasar perbaikan pelayanan pada tahun berikutnya."
+                        )
+                    ]))
         }
         if d.isCombined { blocks.append(.notice([.text(c.combinedSentence)])) }
         blocks.append(.heading("1.2 Dasar Hukum", id: "dasar-hukum"))
@@ -203,15 +222,17 @@ enum IntroductionChapter {
         }
         blocks.append(.bullets(laws.map { [.text($0)] }))
         blocks.append(.heading("1.3 Maksud dan Tujuan", id: "maksud-tujuan"))
-        blocks.append(.paragraph(
-            [.text("Survei ini dimaksudkan untuk mengetahui sejauh mana masyarakat puas terhadap pelayanan ")] + c.office
-                + [.text(", dan unsur pelayanan mana yang masih perlu diperbaiki. Tujuannya adalah:")]))
-        blocks.append(.bullets([
-            [.text("mengukur IKM tahun \(d.year) secara keseluruhan, per jenis layanan dan per triwulan;")],
-            [.text("mengetahui unsur pelayanan yang paling lemah dan yang paling kuat;")],
-            [.text("menyusun rencana tindak lanjut untuk unsur yang paling lemah;")],
-            [.text("membandingkan hasilnya dengan tahun-tahun sebelumnya dan dengan target Indikator Kinerja Utama (IKU).")],
-        ]))
+        blocks.append(
+            .paragraph(
+                [.text("Survei ini dimaksudkan untuk mengetahui sejauh mana masyarakat puas terhadap pelayanan ")] + c.office
+                    + [.text(", dan unsur pelayanan mana yang masih perlu diperbaiki. Tujuannya adalah:")]))
+        blocks.append(
+            .bullets([
+                [.text("mengukur IKM tahun \(d.year) secara keseluruhan, per jenis layanan dan per triwulan;")],
+                [.text("mengetahui unsur pelayanan yang paling lemah dan yang paling kuat;")],
+                [.text("menyusun rencana tindak lanjut untuk unsur yang paling lemah;")],
+                [.text("membandingkan hasilnya dengan tahun-tahun sebelumnya dan dengan target Indikator Kinerja Utama (IKU).")],
+            ]))
         return Chapter(id: "bab-1", title: "BAB I PENDAHULUAN", blocks: blocks)
     }
 }

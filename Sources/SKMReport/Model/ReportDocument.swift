@@ -114,7 +114,9 @@ public struct ReportTable: Sendable {
     /// HTML and Markdown show at most this many rows (a note says so); CSV has them all.
     public var printLimit: Int?
 
-    init(id: String, caption: String, columns: [(String, Alignment)], rows: [[Cell]], footer: [[Cell]] = [], notes: [[Inline]] = []) {
+    init(
+        id: String, caption: String, columns: [(String, Alignment)], rows: [[Cell]], footer: [[Cell]] = [], notes: [[Inline]] = []
+    ) {
         self.id = id
         self.caption = caption
         self.columns = columns.map { Column(title: $0.0, alignment: $0.1) }

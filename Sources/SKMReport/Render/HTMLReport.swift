@@ -6,10 +6,12 @@ public enum HTMLReport {
         var out = ""
         out.reserveCapacity(256 * 1024)
         out += "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+        out +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"skm\">\n"
-        out += "<title>\(Escape.html(document.title))</title>\n<style>\n\(HTMLStyle.css)\(HTMLStyle.pages(document.chapters))</style>\n</head>\n<body>\n"
+        out +=
+            "<title>\(Escape.html(document.title))</title>\n<style>\n\(HTMLStyle.css)\(HTMLStyle.pages(document.chapters))</style>\n</head>\n<body>\n"
         cover(document.cover, into: &out)
         contents(document, into: &out)
         for chapter in document.chapters {
@@ -75,12 +77,14 @@ public enum HTMLReport {
         case .notice(let parts):
             out += "<div class=\"catatan-penting\">\(inline(parts))</div>\n"
         case .figure(let figure):
-            out += "<figure id=\"\(figure.id)\"\(figure.fullPage ? " class=\"halaman\"" : "")>\n\(figure.svg)\n<figcaption>\(Escape.html(figure.caption))</figcaption>\n</figure>\n"
+            out +=
+                "<figure id=\"\(figure.id)\"\(figure.fullPage ? " class=\"halaman\"" : "")>\n\(figure.svg)\n<figcaption>\(Escape.html(figure.caption))</figcaption>\n</figure>\n"
         case .table(let table):
             render(table, into: &out)
         case .signature(let s):
             out += "<div class=\"ttd\">\n<p>\(inline(s.placeAndDate))</p>\n<p>\(inline(s.position))</p>\n"
-            out += "<div class=\"ruang-ttd\"></div>\n<p class=\"nama\">\(inline(s.name))</p>\n<p class=\"nip\">\(inline(s.nip))</p>\n</div>\n"
+            out +=
+                "<div class=\"ruang-ttd\"></div>\n<p class=\"nama\">\(inline(s.name))</p>\n<p class=\"nip\">\(inline(s.nip))</p>\n</div>\n"
         }
     }
 
@@ -150,7 +154,8 @@ enum HTMLStyle {
             let id = chapter.id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
             let prefix = chapter.pagePrefix.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
             css += "#\(id) { page: \(id); }\n"
-            css += "@page \(id) { counter-increment: hal-\(id); @bottom-center { content: \"Halaman \(prefix)-\" counter(hal-\(id)); } }\n"
+            css +=
+                "@page \(id) { counter-increment: hal-\(id); @bottom-center { content: \"Halaman \(prefix)-\" counter(hal-\(id)); } }\n"
         }
         return css
     }

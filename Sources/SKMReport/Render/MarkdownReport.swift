@@ -34,25 +34,30 @@ public enum MarkdownReport {
         case .notice(let parts):
             out += "> " + inline(parts) + "\n\n"
         case .figure(let figure):
-            let whereToSee = figure.fullPage ? "lihat berkas SVG infografis" : "grafik ada pada laporan HTML; angkanya ada pada tabel di atas"
+            let whereToSee =
+                figure.fullPage ? "lihat berkas SVG infografis" : "grafik ada pada laporan HTML; angkanya ada pada tabel di atas"
             out += "*\(Escape.markdown(figure.caption)) — \(whereToSee).*\n\n"
         case .table(let table):
             render(table, into: &out)
         case .signature(let s):
-            out += inline(s.placeAndDate) + "  \n" + inline(s.position) + "\n\n\n\n" + inline(s.name) + "  \n" + inline(s.nip) + "\n\n"
+            out +=
+                inline(s.placeAndDate) + "  \n" + inline(s.position) + "\n\n\n\n" + inline(s.name) + "  \n" + inline(s.nip)
+                + "\n\n"
         }
     }
 
     static func render(_ table: ReportTable, into out: inout String) {
         out += "**\(Escape.markdown(table.caption))**\n\n"
         out += "| " + table.columns.map { Escape.markdown($0.title) }.joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.map { column -> String in
-            switch column.alignment {
-            case .left: return " --- |"
-            case .right: return " ---: |"
-            case .center: return " :---: |"
-            }
-        }.joined() + "\n"
+        out +=
+            "|"
+            + table.columns.map { column -> String in
+                switch column.alignment {
+                case .left: return " --- |"
+                case .right: return " ---: |"
+                case .center: return " :---: |"
+                }
+            }.joined() + "\n"
         let shown = table.printLimit.map { Array(table.rows.prefix($0)) } ?? table.rows
         for row in shown { out += rowText(row, bold: false) }
         for row in table.footer { out += rowText(row, bold: true) }
@@ -89,7 +94,8 @@ public enum MarkdownReport {
     /// `**text**` with surrounding spaces kept outside the markers (CommonMark ignores `**a **`).
     static func strong(_ text: String) -> String {
         var core = Substring(text)
-        var before = "", after = ""
+        var before = ""
+        var after = ""
         while core.first == " " {
             core.removeFirst()
             before += " "

@@ -49,7 +49,8 @@ extension SKMService {
             }
         }
         if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            throw SKMError(.fileError, "\(path.escapedForDisplay) bukan berkas biasa (folder atau tautan); skm demo tidak menyentuhnya.")
+            throw SKMError(
+                .fileError, "\(path.escapedForDisplay) bukan berkas biasa (folder atau tautan); skm demo tidak menyentuhnya.")
         }
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
         let service = SKMService(databasePath: path, clock: clock)
@@ -65,6 +66,9 @@ extension SKMService {
         if let identity = try service.existingStore().identity() {
             try AtomicFile.write(identity.uuid + "\n", to: marker, visibility: .ownerOnly, replacing: .ownFile)
         }
-        return (service, DemoSummary(databasePath: path, responses: drafts.count, year: DemoData.year, population: DemoData.population))
+        return (
+            service,
+            DemoSummary(databasePath: path, responses: drafts.count, year: DemoData.year, population: DemoData.population)
+        )
     }
 }

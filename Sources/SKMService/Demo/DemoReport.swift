@@ -32,7 +32,9 @@ extension SKMService {
     /// there, so a person's edits survive a rerun) and the annual report of the demo year.
     public func writeDemoReport(_ summary: DemoSummary) throws -> GeneratedReport {
         let profilePath = ReportProfile.path(besideDatabase: databasePath)
-        if access(profilePath, F_OK) != 0 { try AtomicFile.write(Self.demoProfile, to: profilePath, visibility: .publication, replacing: .nothing) }
+        if access(profilePath, F_OK) != 0 {
+            try AtomicFile.write(Self.demoProfile, to: profilePath, visibility: .publication, replacing: .nothing)
+        }
         return try generateReport(ReportRequest(year: summary.year))
     }
 }

@@ -16,7 +16,9 @@ public enum IKMJSON {
 
     /// Writes the result object; the one definition of its shape. The members that depend only
     /// on the questionnaire come from its fragments (written by the same functions below).
-    public static func write(_ r: IKMResult, questionnaire q: Questionnaire, into s: inout JSONStream, includeQuestionnaire: Bool = true) {
+    public static func write(
+        _ r: IKMResult, questionnaire q: Questionnaire, into s: inout JSONStream, includeQuestionnaire: Bool = true
+    ) {
         let parts = fragmentCache.fragments(for: q, asciiOnly: s.asciiOnly)
         s.beginObject()
         if includeQuestionnaire { s.members(parts.questionnaire) }

@@ -19,7 +19,8 @@ public enum ImportBatchJSON {
         [
             "voided": .int(o.voided.count), "alreadyVoided": .int(o.alreadyVoided.count),
             "voidedIds": .array(IDRuns.of(o.voided).map { .array([.int(Int($0.lowerBound)), .int(Int($0.upperBound))]) }),
-            "alreadyVoidedIds": .array(IDRuns.of(o.alreadyVoided).map { .array([.int(Int($0.lowerBound)), .int(Int($0.upperBound))]) }),
+            "alreadyVoidedIds": .array(
+                IDRuns.of(o.alreadyVoided).map { .array([.int(Int($0.lowerBound)), .int(Int($0.upperBound))]) }),
         ]
     }
 }

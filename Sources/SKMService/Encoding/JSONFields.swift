@@ -114,7 +114,9 @@ public struct JSONFields {
         var result: [String] = []
         for (i, element) in a.enumerated() {
             guard let s = element.stringValue else {
-                throw SKMError(.wrongType, "\(name(key))[\(i)] harus teks, bukan \(element.indonesianTypeName).", field: "\(name(key))[\(i)]")
+                throw SKMError(
+                    .wrongType, "\(name(key))[\(i)] harus teks, bukan \(element.indonesianTypeName).", field: "\(name(key))[\(i)]"
+                )
             }
             result.append(s)
         }

@@ -69,7 +69,9 @@ public enum PerformanceJSON {
         o["label"] = .string(result.predikat?.label)
         o["interpretasi"] = .string(result.predikat?.interpretasi)
         if let stored {
-            o["saved"] = ["id": .int(Int(stored.id)), "enteredAt": .string(stored.enteredAt), "enteredBy": .string(stored.enteredBy)]
+            o["saved"] = [
+                "id": .int(Int(stored.id)), "enteredAt": .string(stored.enteredAt), "enteredBy": .string(stored.enteredBy),
+            ]
         }
         return .object(o)
     }

@@ -15,7 +15,8 @@ public enum ResponseJSON {
     public static func draft(_ fields: JSONFields, allowReadOnlyKeys: Bool = false) throws(SKMError) -> ResponseDraft {
         try fields.rejectUnknown(writableKeys + (allowReadOnlyKeys ? readOnlyKeys : []))
         if allowReadOnlyKeys, try fields.bool("voided") == true {
-            throw SKMError(.voidedNotImported, "Respons yang sudah dibatalkan (voided) tidak diimpor.", field: fields.name("voided"))
+            throw SKMError(
+                .voidedNotImported, "Respons yang sudah dibatalkan (voided) tidak diimpor.", field: fields.name("voided"))
         }
         var draft = ResponseDraft(
             questionnaire: try fields.string("questionnaire"), unit: try fields.string("unit"),

@@ -33,7 +33,8 @@ struct CSVColumns {
         String(name.lowercased().unicodeScalars.filter { !" _-.:\t".unicodeScalars.contains($0) })
     }
 
-    static let aliases: [String: Field] = Dictionary(namedAliases.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+    static let aliases: [String: Field] = Dictionary(
+        namedAliases.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
 
     static let namedAliases: [String: Field] = [
         "date": .date, "tanggal": .date, "tgl": .date, "tanggal_survei": .date,
@@ -66,7 +67,8 @@ struct CSVColumns {
 
     /// Column name (as `key`) → index of the profile field in `ProfileKey.fields`.
     static let profileAliases: [String: Int] = Dictionary(
-        ProfileKey.fields.enumerated().flatMap { i, field in field.columnNames.map { (key($0), i) } }, uniquingKeysWith: { a, _ in a })
+        ProfileKey.fields.enumerated().flatMap { i, field in field.columnNames.map { (key($0), i) } },
+        uniquingKeysWith: { a, _ in a })
 
     /// The names listed when a header has unknown columns.
     static func knownColumns(unsurCount: Int) -> String {
@@ -198,7 +200,10 @@ struct CSVColumns {
 
     /// The draft of one data row. Answers come in question order, so the validator reports
     /// them by question; `column(for:questionnaire:)` turns that back into the unsur column.
-    func draft(_ record: CSVRecord, questionnaire q: Questionnaire, layout: (questionColumns: [Int?], foreign: [(code: String, index: Int)])) throws -> ResponseDraft {
+    func draft(
+        _ record: CSVRecord, questionnaire q: Questionnaire,
+        layout: (questionColumns: [Int?], foreign: [(code: String, index: Int)])
+    ) throws -> ResponseDraft {
         guard record.count == count else {
             throw SKMError(
                 .csvMalformed,

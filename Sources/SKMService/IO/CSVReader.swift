@@ -151,7 +151,8 @@ public struct CSVReader {
             }
             if record.ends.count > InputLimits.columns {
                 throw SKMError(
-                    .csvMalformed, "Baris \(record.line): lebih dari \(InputLimits.columns) kolom. Batas satu baris \(InputLimits.columns) kolom.",
+                    .csvMalformed,
+                    "Baris \(record.line): lebih dari \(InputLimits.columns) kolom. Batas satu baris \(InputLimits.columns) kolom.",
                     details: ["row": .int(record.line), "limitColumns": .int(InputLimits.columns)])
             }
             switch step {

@@ -28,7 +28,8 @@ public struct CSVWriter: Sendable {
         case .number(let text): return separator == ";" ? String(text.map { $0 == "." ? "," : $0 }) : text
         case .text(let raw):
             let safe = Self.neutralised(raw)
-            let needsQuotes = safe.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            let needsQuotes =
+                safe.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
                 || safe.first == " " || safe.last == " "
             return needsQuotes ? "\"" + safe.replacingQuotes() + "\"" : safe
         }
@@ -36,7 +37,9 @@ public struct CSVWriter: Sendable {
 
     /// What makes a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@` (and their full-width
     /// forms ＝＋－＠, which some spreadsheets fold to ASCII), tab and carriage return.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\t", "\r"]
+    static let formulaStarts: Set<Unicode.Scalar> = [
+        "=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\t", "\r",
+    ]
 
     /// True for text of the form `'…'F…`: any number of apostrophes, then a formula start.
     static func isFormulaLike(_ scalars: Substring.UnicodeScalarView) -> Bool {

@@ -53,7 +53,8 @@ struct CSVImportRows: ImportRows, @unchecked Sendable {
             if record.isBlank { continue }
             if let bad = UTF8Validation.firstInvalidOffset(record.bytes) {
                 let error = SKMError(
-                    .invalidEncoding, "Teks bukan UTF-8 (byte ke-\(bad + 1) baris ini). Simpan ulang berkas sebagai \"CSV UTF-8\".")
+                    .invalidEncoding,
+                    "Teks bukan UTF-8 (byte ke-\(bad + 1) baris ini). Simpan ulang berkas sebagai \"CSV UTF-8\".")
                 return ImportRow(line: record.line, draft: .failure(error), questionnaire: nil)
             }
             var q = defaultQuestionnaire
@@ -72,7 +73,9 @@ struct CSVImportRows: ImportRows, @unchecked Sendable {
                 layouts[q.id] = layout
             }
             do {
-                return ImportRow(line: record.line, draft: .success(try columns.draft(record, questionnaire: q, layout: layout)), questionnaire: q)
+                return ImportRow(
+                    line: record.line, draft: .success(try columns.draft(record, questionnaire: q, layout: layout)),
+                    questionnaire: q)
             } catch let error as SKMError {
                 return ImportRow(line: record.line, draft: .failure(error), questionnaire: q)
             }

@@ -17,7 +17,8 @@ public enum InputLimits {
     static func lineTooLong(_ line: Int, what: String, namingLine: Bool = true) -> SKMError {
         SKMError(
             .csvMalformed,
-            (namingLine ? "Baris \(line): " : "") + "\(what) lebih dari \(lineBytesText) (tanpa akhir baris, atau tanda kutip yang tidak ditutup). Batas satu baris \(lineBytesText).",
+            (namingLine ? "Baris \(line): " : "")
+                + "\(what) lebih dari \(lineBytesText) (tanpa akhir baris, atau tanda kutip yang tidak ditutup). Batas satu baris \(lineBytesText).",
             details: ["row": .int(line), "limitBytes": .int(lineBytes)])
     }
 }

@@ -128,7 +128,8 @@ public final class OutputFile {
     }
 
     static func notRegular(_ shown: String) -> SKMError {
-        SKMError(.fileError, "\(shown) bukan berkas biasa (folder atau perangkat); skm tidak menulis ke sana. Pilih nama berkas lain.")
+        SKMError(
+            .fileError, "\(shown) bukan berkas biasa (folder atau perangkat); skm tidak menulis ke sana. Pilih nama berkas lain.")
     }
 
     /// A new file `.NAME.tmp-RANDOM` in the folder of `path`, opened for writing.

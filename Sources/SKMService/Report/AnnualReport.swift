@@ -17,7 +17,8 @@ extension SKMService {
         let population = request.population ?? profile.population
         let ikm = try computeIKM(
             IKMRequest(
-                filter: SurveyFilter(year: request.year, units: request.unit.map { [$0] } ?? [], questionnaire: request.questionnaire),
+                filter: SurveyFilter(
+                    year: request.year, units: request.unit.map { [$0] } ?? [], questionnaire: request.questionnaire),
                 breakdowns: [.service, .quarter], population: population))
         let q = ikm.questionnaire
         try checkRTL(profile, questionnaire: q)
@@ -31,14 +32,20 @@ extension SKMService {
         var notes: [String] = []
         if office.name == nil && scope.count == 1 { office.name = scope[0].name }
         if profile.origin == nil {
-            notes.append("Profil kantor (\(ReportProfile.fileName)) tidak ditemukan: laporan memuat isian bertanda [ … ] yang harus dilengkapi.")
+            notes.append(
+                "Profil kantor (\(ReportProfile.fileName)) tidak ditemukan: laporan memuat isian bertanda [ … ] yang harus dilengkapi."
+            )
         } else if !profile.missingFields.isEmpty {
-            notes.append("Profil \(profile.origin ?? "") belum memuat: \(profile.missingFields.joined(separator: ", ")); bagian itu ditandai [ … ] di laporan.")
+            notes.append(
+                "Profil \(profile.origin ?? "") belum memuat: \(profile.missingFields.joined(separator: ", ")); bagian itu ditandai [ … ] di laporan."
+            )
         }
         if case .unusable(let reason) = office.logo { notes.append("Logo tidak dimuat: \(reason).") }
         let result = ikm.result
         if result.respondents == 0 {
-            notes.append("Belum ada responden tahun \(request.year)\(request.unit.map { " untuk unit \($0)" } ?? ""): laporan berisi kerangka dengan bagian bertanda.")
+            notes.append(
+                "Belum ada responden tahun \(request.year)\(request.unit.map { " untuk unit \($0)" } ?? ""): laporan berisi kerangka dengan bagian bertanda."
+            )
         } else if let reason = result.unavailable {
             notes.append(IKMWording.text(reason))
         }
@@ -48,12 +55,14 @@ extension SKMService {
         let quarters = YearQuarter.all(of: request.year).map { quarter -> GroupResult in
             let found = quarterGroups.first { $0.group == .quarter(quarter) }
             return GroupResult(
-                key: "Q\(quarter.quarter)", label: "Triwulan \(Roman.numeral(quarter.quarter))", result: found?.result ?? Self.empty(q))
+                key: "Q\(quarter.quarter)", label: "Triwulan \(Roman.numeral(quarter.quarter))",
+                result: found?.result ?? Self.empty(q))
         }
         let profileCounts = try store.profileCounts(query)
         var demographics = profileTables(profileCounts, questionnaire: q)
         let serviceRows = services.map { (label: $0.label, count: $0.result.respondents) }
-        demographics.insert(DemographicTable(id: "layanan", title: "Jenis layanan", rows: serviceRows), at: min(4, demographics.count))
+        demographics.insert(
+            DemographicTable(id: "layanan", title: "Jenis layanan", rows: serviceRows), at: min(4, demographics.count))
         let (comments, commentCount) = try commentGroups(query)
         let (iku, ikuProblems) = ikuLines(year: request.year, scope: scope.map(\.code), databaseUnits: allUnits.map(\.code))
         notes += ikuProblems
@@ -62,7 +71,8 @@ extension SKMService {
             pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
             sample: ikm.sample,
-            surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku, ikuNote: nil,
+            surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku,
+            ikuNote: nil,
             comments: comments, commentCount: commentCount, wording: IKMWording.forReport,
             units: scope.map { ReportUnit(code: $0.code, name: $0.name) })
         return (data, notes)
@@ -78,7 +88,8 @@ extension SKMService {
             let codes = q.unsur.map(\.code).joined(separator: ", ")
             let prefix = profile.origin.map { "Berkas profil \($0): " } ?? ""
             throw SKMError(
-                .unknownUnsur, "\(prefix)\(field).unsur \"\(entry.unsur.clipped(20))\" tidak ada di kuesioner \(q.id) (\(codes)).",
+                .unknownUnsur,
+                "\(prefix)\(field).unsur \"\(entry.unsur.clipped(20))\" tidak ada di kuesioner \(q.id) (\(codes)).",
                 field: field + ".unsur")
         }
     }
@@ -105,9 +116,12 @@ extension SKMService {
         let query = ResponseQuery(to: DateRange.year(year)?.to, unitIDs: ikm.filter.query.unitIDs)
         var years: [YearSummary] = []
         for group in try existingStore().tallies(query, groupBy: .year) {
-            guard case .year(let y) = group.key, y < year, let q = try? catalog.questionnaire(group.questionnaireID) else { continue }
+            guard case .year(let y) = group.key, y < year, let q = try? catalog.questionnaire(group.questionnaireID) else {
+                continue
+            }
             try group.tally.checkBounds(scale: q.scale)
-            years.append(YearSummary(year: y, result: IKMScorer.score(group.tally, questionnaire: q), questionnaireTitle: q.title))
+            years.append(
+                YearSummary(year: y, result: IKMScorer.score(group.tally, questionnaire: q), questionnaireTitle: q.title))
         }
         years.append(YearSummary(year: year, result: ikm.result, questionnaireTitle: ikm.questionnaire.title))
         return years.sorted { ($0.year, $0.questionnaireID) < ($1.year, $1.questionnaireID) }
@@ -161,7 +175,8 @@ extension SKMService {
         var total = 0
         try existingStore().forEachComment(query) { c in
             total += 1
-            let key = c.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+            let key = c.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(
+                separator: " ")
             if let index = groups[key] {
                 list[index].count += 1
                 if !list[index].services.contains(c.serviceName) { list[index].services.append(c.serviceName) }
@@ -175,7 +190,10 @@ extension SKMService {
         let sorted = list.enumerated().sorted { a, b in
             a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
         }.map(\.element)
-        return (sorted.map { CommentGroup(text: $0.text, count: $0.count, services: $0.services, first: $0.first, last: $0.last) }, total)
+        return (
+            sorted.map { CommentGroup(text: $0.text, count: $0.count, services: $0.services, first: $0.first, last: $0.last) },
+            total
+        )
     }
 
     /// The profile must describe the units the report covers: its `office.unit` equal to them, or,
@@ -183,7 +201,8 @@ extension SKMService {
     /// head and RTL would appear above another unit's (or several units') respondents.
     func checkProfileUnits(_ profile: ReportProfile, scope: [UnitRecord], databaseUnits: Int) throws {
         guard profile.origin != nil else { return }
-        let source = profile.origin.map { $0 == "params.profile" ? "Profil laporan (params.profile)" : "Berkas profil \($0)" } ?? "Profil"
+        let source =
+            profile.origin.map { $0 == "params.profile" ? "Profil laporan (params.profile)" : "Berkas profil \($0)" } ?? "Profil"
         let field = profile.origin == "params.profile" ? "profile.office.unit" : "office.unit"
         let codes = scope.map(\.code)
         if profile.units.isEmpty {
@@ -198,7 +217,10 @@ extension SKMService {
             throw SKMError(
                 .invalidFilter,
                 "\(source) untuk unit \(wanted), sedangkan laporan ini mencakup unit \(codes.joined(separator: ", ")). Buat laporan dengan --unit \(profile.units.count == 1 ? wanted : "yang sesuai"), atau pakai --profile dengan profil unit yang dilaporkan.",
-                field: field, details: ["profileUnits": .array(profile.units.map { .string($0) }), "reportUnits": .array(codes.map { .string($0) })])
+                field: field,
+                details: [
+                    "profileUnits": .array(profile.units.map { .string($0) }), "reportUnits": .array(codes.map { .string($0) }),
+                ])
         }
     }
 
@@ -217,7 +239,9 @@ extension SKMService {
                 guard case .skm(let units, let services, _) = indicator.realisasi else { continue }
                 let named = units.isEmpty ? (databaseUnits.count == 1 ? databaseUnits : []) : units.map { $0.uppercased() }
                 if named.isEmpty {
-                    notes.append("IKU \(plan.id)/\(indicator.code) tidak disajikan: rencananya tidak menyebut unit, sedangkan basis data berisi \(databaseUnits.count) unit (tulis \"unit\" pada realisasinya).")
+                    notes.append(
+                        "IKU \(plan.id)/\(indicator.code) tidak disajikan: rencananya tidak menyebut unit, sedangkan basis data berisi \(databaseUnits.count) unit (tulis \"unit\" pada realisasinya)."
+                    )
                 } else if Set(named) == wanted && services.isEmpty {
                     matching.append(indicator.code)
                 }

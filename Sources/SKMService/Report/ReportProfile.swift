@@ -50,9 +50,13 @@ public struct ReportProfile: Sendable {
     static let rtlKeys = ["unsur", "program", "waktu", "penanggungJawab"]
 
     /// Decodes a profile; `path` prefixes field names in errors (`profile.` over RPC).
-    public static func decode(_ value: JSONValue, path: String = "", origin: String?, baseDirectory: String?) throws -> ReportProfile {
+    public static func decode(_ value: JSONValue, path: String = "", origin: String?, baseDirectory: String?) throws
+        -> ReportProfile
+    {
         guard let object = value.objectValue else {
-            throw SKMError(.wrongType, "Profil laporan harus objek JSON, bukan \(value.indonesianTypeName).", field: path.isEmpty ? "profile" : String(path.dropLast()))
+            throw SKMError(
+                .wrongType, "Profil laporan harus objek JSON, bukan \(value.indonesianTypeName).",
+                field: path.isEmpty ? "profile" : String(path.dropLast()))
         }
         let fields = JSONFields(object, path: path)
         try fields.rejectUnknown(keys)
@@ -77,7 +81,9 @@ public struct ReportProfile: Sendable {
         profile.pelaksana = try text(fields, "pelaksana")
         if let population = try fields.int("population") {
             guard population >= 1 else {
-                throw SKMError(.invalidPopulation, "population harus bilangan bulat 1 atau lebih, diterima \(population).", field: path + "population")
+                throw SKMError(
+                    .invalidPopulation, "population harus bilangan bulat 1 atau lebih, diterima \(population).",
+                    field: path + "population")
             }
             profile.population = population
         }
@@ -89,14 +95,17 @@ public struct ReportProfile: Sendable {
             let f = JSONFields(entry, path: itemPath + ".")
             try f.rejectUnknown(rtlKeys)
             guard let unsur = try text(f, "unsur") else {
-                throw SKMError(.missingField, "\(itemPath).unsur wajib diisi (kode unsur, mis. \"U3\").", field: itemPath + ".unsur")
+                throw SKMError(
+                    .missingField, "\(itemPath).unsur wajib diisi (kode unsur, mis. \"U3\").", field: itemPath + ".unsur")
             }
             guard let program = try text(f, "program", limit: 1000) else {
-                throw SKMError(.missingField, "\(itemPath).program wajib diisi (program/kegiatan perbaikan).", field: itemPath + ".program")
+                throw SKMError(
+                    .missingField, "\(itemPath).program wajib diisi (program/kegiatan perbaikan).", field: itemPath + ".program")
             }
-            profile.rtl.append(RTLEntry(
-                unsur: unsur.uppercased(), program: program, quarters: try quarters(f, itemPath),
-                penanggungJawab: try text(f, "penanggungJawab")))
+            profile.rtl.append(
+                RTLEntry(
+                    unsur: unsur.uppercased(), program: program, quarters: try quarters(f, itemPath),
+                    penanggungJawab: try text(f, "penanggungJawab")))
             profile.rtlFields.append(itemPath)
         }
         return profile
@@ -125,7 +134,8 @@ public struct ReportProfile: Sendable {
             let field = items.count == 1 && value.arrayValue == nil ? "\(itemPath).waktu" : "\(itemPath).waktu[\(i)]"
             guard let q = quarter(item) else {
                 throw SKMError(
-                    .invalidFilter, "\(field) harus triwulan \"TW I\"–\"TW IV\" (atau 1–4), diterima \(item.description.clipped(30)).",
+                    .invalidFilter,
+                    "\(field) harus triwulan \"TW I\"–\"TW IV\" (atau 1–4), diterima \(item.description.clipped(30)).",
                     field: field)
             }
             if !quarters.contains(q) { quarters.append(q) }

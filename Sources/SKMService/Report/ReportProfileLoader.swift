@@ -42,7 +42,8 @@ extension SKMService {
         do {
             value = try JSONParser(maxDepth: 32).parse(text)
         } catch {
-            throw SKMError(.invalidText, "Berkas profil \(path) bukan JSON yang sah: \(error.indonesianMessage).", field: "profile")
+            throw SKMError(
+                .invalidText, "Berkas profil \(path) bukan JSON yang sah: \(error.indonesianMessage).", field: "profile")
         }
         do {
             return try ReportProfile.decode(value, origin: path, baseDirectory: Self.directory(of: path))

@@ -82,12 +82,13 @@ extension SKMService {
         let writer = CSVWriter(separator: separator)
         var out = writer.byteOrderMark + writer.line(table.header.map { .text($0) })
         for row in table.rows {
-            out += writer.line(row.map { value in
-                switch value {
-                case .text(let s): return .text(s)
-                case .number(let n): return .number(n)
-                }
-            })
+            out += writer.line(
+                row.map { value in
+                    switch value {
+                    case .text(let s): return .text(s)
+                    case .number(let n): return .number(n)
+                    }
+                })
         }
         return out
     }

@@ -60,7 +60,8 @@ final class StagedFiles {
             var info = stat()
             if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
                 throw SKMError(
-                    .fileError, "\(path.escapedForDisplay) sudah ada dan bukan folder (atau sebuah tautan simbolik); laporan tidak ditulis.")
+                    .fileError,
+                    "\(path.escapedForDisplay) sudah ada dan bukan folder (atau sebuah tautan simbolik); laporan tidak ditulis.")
             }
         }
         for relative in relativePaths {

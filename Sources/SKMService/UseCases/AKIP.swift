@@ -6,7 +6,9 @@ import SKMStore
 extension SKMService {
     /// Scores an AKIP evaluation; with `save` (and a year, from the file or the argument) it is
     /// stored for that year, superseding earlier ones (which stay as history).
-    public func evaluateAKIP(json: JSONValue, year: Int?, save: Bool, enteredBy: String? = nil) throws -> (AKIPResult, StoredAKIP?) {
+    public func evaluateAKIP(json: JSONValue, year: Int?, save: Bool, enteredBy: String? = nil) throws -> (
+        AKIPResult, StoredAKIP?
+    ) {
         let outcome = AKIPEvaluator.evaluate(json, year: year)
         guard let result = outcome.result else {
             throw SKMError(
@@ -15,7 +17,8 @@ extension SKMService {
         }
         guard save else { return (result, nil) }
         guard let year = result.year else {
-            throw SKMError(.missingField, "Tahun evaluasi wajib diisi untuk menyimpan (--year atau \"year\" di berkas).", field: "year")
+            throw SKMError(
+                .missingField, "Tahun evaluasi wajib diisi untuk menyimpan (--year atau \"year\" di berkas).", field: "year")
         }
         guard let predikat = result.predikat else {
             throw SKMError(.invalidNumber, "Nilai total di luar 0–100.", field: "evaluation")
@@ -41,7 +44,10 @@ extension SKMService {
     /// The predikat of an AKIP total, for sheets that hold their own scores.
     public func classifyAKIP(nilai: Double) throws -> AKIPPredikat {
         guard let predikat = AKIPPredikat.of(nilai) else {
-            throw SKMError(.invalidNumber, "Nilai AKIP harus 0–100, diterima \(nilai.isFinite ? IndonesianNumber.format(nilai) : "bukan angka").", field: "nilai")
+            throw SKMError(
+                .invalidNumber,
+                "Nilai AKIP harus 0–100, diterima \(nilai.isFinite ? IndonesianNumber.format(nilai) : "bukan angka").",
+                field: "nilai")
         }
         return predikat
     }

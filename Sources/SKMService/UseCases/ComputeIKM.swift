@@ -111,7 +111,9 @@ extension SKMService {
         var sample: SampleCheck?
         if let population = request.population {
             guard let minimum = SampleSize.minimum(population: population) else {
-                throw SKMError(.invalidPopulation, "Populasi harus bilangan bulat 1 atau lebih, diterima \(population).", field: "population")
+                throw SKMError(
+                    .invalidPopulation, "Populasi harus bilangan bulat 1 atau lebih, diterima \(population).", field: "population"
+                )
             }
             sample = SampleCheck(population: population, minimum: minimum, respondents: result.respondents)
         }
@@ -154,14 +156,18 @@ extension SKMService {
             let units = Dictionary(try store.units().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             return try tallies.compactMap { g -> GroupResult? in
                 guard case .unit(let id) = g.key else { return nil }
-                guard let unit = units[id] else { return GroupResult(key: String(id), label: String(id), result: try score(g.tally)) }
+                guard let unit = units[id] else {
+                    return GroupResult(key: String(id), label: String(id), result: try score(g.tally))
+                }
                 return GroupResult(.unit(code: unit.code), label: "\(unit.code) — \(unit.name)", result: try score(g.tally))
             }.sorted { $0.key < $1.key }
         case .service:
             let services = Dictionary(try store.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             return try tallies.compactMap { g -> GroupResult? in
                 guard case .service(let id) = g.key else { return nil }
-                guard let s = services[id] else { return GroupResult(key: String(id), label: String(id), result: try score(g.tally)) }
+                guard let s = services[id] else {
+                    return GroupResult(key: String(id), label: String(id), result: try score(g.tally))
+                }
                 return GroupResult(Self.serviceKey(s), label: "\(s.code) — \(s.name) (\(s.unitCode))", result: try score(g.tally))
             }.sorted { $0.key < $1.key }
         case .month:
@@ -182,7 +188,9 @@ extension SKMService {
                 }
             }
             return try quarters.map { q in
-                GroupResult(.quarter(q.quarter), label: "Triwulan \(Roman.numeral(q.quarter.quarter)) \(q.quarter.year)", result: try score(q.tally))
+                GroupResult(
+                    .quarter(q.quarter), label: "Triwulan \(Roman.numeral(q.quarter.quarter)) \(q.quarter.year)",
+                    result: try score(q.tally))
             }
         case .year:
             return try tallies.compactMap { g in

@@ -14,7 +14,9 @@ public struct ExportOptions: Sendable {
     public var separator: Character
 
     /// Options with the defaults: CSV, all data, voided responses left out, `,` separator.
-    public init(format: DataFormat = .csv, filter: SurveyFilter = SurveyFilter(), includeVoided: Bool = false, separator: Character = ",") {
+    public init(
+        format: DataFormat = .csv, filter: SurveyFilter = SurveyFilter(), includeVoided: Bool = false, separator: Character = ","
+    ) {
         self.format = format
         self.filter = filter
         self.includeVoided = includeVoided
@@ -55,7 +57,9 @@ extension SKMService {
                 ]
                 cells += c.answers.map { .number($0 == 0 ? "" : String($0)) }
                 // A mapped word (`Petani`) is written as written: an import maps it to the same category again.
-                cells += ProfileKey.fields.map { .optionalText($0.wordAsWritten(c.respondent) ?? $0.respondentValue(c.respondent)) }
+                cells += ProfileKey.fields.map {
+                    .optionalText($0.wordAsWritten(c.respondent) ?? $0.respondentValue(c.respondent))
+                }
                 cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt)]
                 if options.includeVoided {
                     cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]

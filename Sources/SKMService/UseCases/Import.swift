@@ -190,7 +190,8 @@ extension SKMService {
                         continue
                     }
                     report.invalidRows += 1
-                    for problem in row.problems.isEmpty ? [error] : row.problems where report.errors.count < ImportReport.errorLimit {
+                    for problem in row.problems.isEmpty ? [error] : row.problems
+                    where report.errors.count < ImportReport.errorLimit {
                         let column = rows.column(for: problem.field, questionnaire: row.questionnaire)
                         report.errors.append(ImportRowError(row: row.line, column: column, error: problem))
                     }
@@ -250,7 +251,8 @@ extension SKMService {
     }
 
     /// The producer: reads every row and applies the pure checks, in batches.
-    static func check(_ rows: any ImportRows, catalog: QuestionnaireCatalog, today: CivilDate, into queue: BatchQueue<CheckedRow>) {
+    static func check(_ rows: any ImportRows, catalog: QuestionnaireCatalog, today: CivilDate, into queue: BatchQueue<CheckedRow>)
+    {
         var rows = rows
         var validators: [String: ResponseValidator] = [:]
         var batch: [CheckedRow] = []

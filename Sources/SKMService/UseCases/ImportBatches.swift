@@ -23,7 +23,8 @@ public struct ResponseIDRanges: Sendable, Equatable {
                 let digits = String(s).trimmingSpaces().trimmingPrefixCharacter("#")
                 guard let value = Int64(digits), value > 0 else {
                     throw SKMError(
-                        .invalidNumber, "ID respons harus angka positif atau rentang seperti 421-840, diterima \"\(text.clipped(30))\".",
+                        .invalidNumber,
+                        "ID respons harus angka positif atau rentang seperti 421-840, diterima \"\(text.clipped(30))\".",
                         field: "id")
                 }
                 return value
@@ -34,7 +35,8 @@ public struct ResponseIDRanges: Sendable, Equatable {
             let low = try id(parts[0])
             let high = parts.count == 2 ? try id(parts[1]) : low
             guard low <= high else {
-                throw SKMError(.invalidNumber, "Rentang \(low)-\(high) terbalik; tulis yang kecil dulu, mis. \(high)-\(low).", field: "id")
+                throw SKMError(
+                    .invalidNumber, "Rentang \(low)-\(high) terbalik; tulis yang kecil dulu, mis. \(high)-\(low).", field: "id")
             }
             let (size, overflow) = (high - low).addingReportingOverflow(1)
             guard !overflow, size <= Int64(Self.limit - total) else {

@@ -12,7 +12,8 @@ extension SKMService {
         return PlanDecoder.Outcome(
             plan: nil,
             problems: outcome.problems + [
-                DefinitionProblem(.error, "id", "id rencana \"\(plan.id)\" harus sama dengan nama berkas tanpa .json (\"\(expected)\")")
+                DefinitionProblem(
+                    .error, "id", "id rencana \"\(plan.id)\" harus sama dengan nama berkas tanpa .json (\"\(expected)\")")
             ])
     }
 
@@ -124,7 +125,8 @@ extension SKMService {
             }
             guard value.isFinite else { throw SKMError(.invalidNumber, "Nilai realisasi harus angka.", field: "value") }
             if indicator.realisasi == .count && (value < 0 || value != value.rounded()) {
-                throw SKMError(.invalidNumber, "\(indicator.code) adalah jumlah: isi bilangan bulat 0 atau lebih.", field: "value")
+                throw SKMError(
+                    .invalidNumber, "\(indicator.code) adalah jumlah: isi bilangan bulat 0 atau lebih.", field: "value")
             }
             realisasi = Realisasi(value: value)
         }
@@ -152,7 +154,8 @@ extension SKMService {
                 return self.surveyRealisasi(year: year, units: units, services: services, questionnaire: questionnaire)
             case .akip:
                 guard let akip = try? self.existingStore().akipEvaluations(year: year).last else {
-                    return .failure(RealisasiUnavailable("Belum ada evaluasi AKIP tahun \(year) ('skm akip evaluate --year \(year)')."))
+                    return .failure(
+                        RealisasiUnavailable("Belum ada evaluasi AKIP tahun \(year) ('skm akip evaluate --year \(year)')."))
                 }
                 return .success(Realisasi(value: akip.total))
             case .ratio, .count, .value:
@@ -165,19 +168,26 @@ extension SKMService {
     /// The year's IKM as published (two decimals), from the survey store. An indicator that names
     /// no unit takes the database's only unit; with several units it has no realisasi until the
     /// plan names the unit(s) whose IKM feeds it (pooling every unit would give an IKM no office has).
-    func surveyRealisasi(year: Int, units: [String], services: [String], questionnaire: String?) -> Result<Realisasi, RealisasiUnavailable> {
+    func surveyRealisasi(year: Int, units: [String], services: [String], questionnaire: String?) -> Result<
+        Realisasi, RealisasiUnavailable
+    > {
         do {
             if units.isEmpty {
                 let registered = try existingStore().units().map(\.code)
                 if registered.count > 1 {
-                    return .failure(RealisasiUnavailable(
-                        "Rencana tidak menyebut unit yang IKM-nya menjadi realisasi, sedangkan basis data berisi \(registered.count) unit (\(registered.joined(separator: ", ").clipped(120))). Tulis \"unit\" pada realisasi indikator ini, mis. \"realisasi\": {\"source\": \"skm\", \"unit\": \"\(registered[0])\"}, lalu muat ulang rencananya."))
+                    return .failure(
+                        RealisasiUnavailable(
+                            "Rencana tidak menyebut unit yang IKM-nya menjadi realisasi, sedangkan basis data berisi \(registered.count) unit (\(registered.joined(separator: ", ").clipped(120))). Tulis \"unit\" pada realisasi indikator ini, mis. \"realisasi\": {\"source\": \"skm\", \"unit\": \"\(registered[0])\"}, lalu muat ulang rencananya."
+                        ))
                 }
             }
             let report = try computeIKM(
                 IKMRequest(filter: SurveyFilter(year: year, units: units, services: services, questionnaire: questionnaire)))
             guard let shown = report.result.ikmDisplayed else {
-                return .failure(RealisasiUnavailable("Belum ada IKM tahun \(year): \(report.result.unavailable.map { IKMWording.text($0) } ?? "tidak ada responden.")"))
+                return .failure(
+                    RealisasiUnavailable(
+                        "Belum ada IKM tahun \(year): \(report.result.unavailable.map { IKMWording.text($0) } ?? "tidak ada responden.")"
+                    ))
             }
             return .success(Realisasi(value: shown))
         } catch let error as SKMError {

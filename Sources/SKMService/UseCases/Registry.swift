@@ -42,7 +42,10 @@ extension SKMService {
             return unit
         }
         let known = try existingStore().units().map(\.code)
-        let hint = known.isEmpty ? "Belum ada unit terdaftar; tambahkan dengan 'skm unit add KODE NAMA'." : "Unit terdaftar: \(known.joined(separator: ", "))."
+        let hint =
+            known.isEmpty
+            ? "Belum ada unit terdaftar; tambahkan dengan 'skm unit add KODE NAMA'."
+            : "Unit terdaftar: \(known.joined(separator: ", "))."
         throw SKMError(.unknownUnit, "Unit \"\(code)\" tidak terdaftar. \(hint)", field: field)
     }
 
@@ -56,7 +59,8 @@ extension SKMService {
             serviceCache[key] = service
             return service
         }
-        let hint = services.isEmpty
+        let hint =
+            services.isEmpty
             ? "Unit \(unit.code) belum punya layanan; tambahkan dengan 'skm service add \(unit.code) KODE NAMA'."
             : "Layanan unit \(unit.code): \(services.map(\.code).joined(separator: ", "))."
         throw SKMError(.unknownService, "Layanan \"\(code)\" tidak terdaftar di unit \(unit.code). \(hint)", field: field)

@@ -3,7 +3,8 @@ public import SKMCore
 extension SKMService {
     /// Scores answers held elsewhere (a spreadsheet's own data) without touching the store.
     /// Each sheet is one respondent; errors name the respondent (`answers[3]…`).
-    public func score(questionnaire id: String?, sheets: [AnswerSheet], weighting: Weighting) throws -> (IKMResult, Questionnaire) {
+    public func score(questionnaire id: String?, sheets: [AnswerSheet], weighting: Weighting) throws -> (IKMResult, Questionnaire)
+    {
         let q = try catalog().questionnaire(id)
         var tally = Tally(unsurCount: q.unsur.count)
         for (index, sheet) in sheets.enumerated() {

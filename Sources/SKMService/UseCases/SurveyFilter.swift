@@ -89,7 +89,8 @@ extension SKMService {
         for code in filter.units { units.append(try resolveUnit(code, field: "filter.unit")) }
         var services: [ServiceRecord] = []
         if !filter.services.isEmpty {
-            let pool = units.isEmpty ? try existingStore().services() : try units.flatMap { try existingStore().services(unitID: $0.id) }
+            let pool =
+                units.isEmpty ? try existingStore().services() : try units.flatMap { try existingStore().services(unitID: $0.id) }
             for raw in filter.services {
                 let code = try TextRules.code(raw, field: "filter.service", what: "layanan")
                 let matches = pool.filter { $0.code == code }
@@ -117,7 +118,8 @@ extension SKMService {
             questionnaireID: questionnaireID, from: range?.from, to: range?.to,
             unitIDs: units.isEmpty ? nil : units.map(\.id), serviceIDs: services.isEmpty ? nil : services.map(\.id))
         let description = parts.isEmpty ? "Semua data" : parts.joined(separator: ", ").capitalizedFirst
-        return ResolvedFilter(query: query, units: units, services: services, indonesianDescription: description, json: .object(json))
+        return ResolvedFilter(
+            query: query, units: units, services: services, indonesianDescription: description, json: .object(json))
     }
 
     func dateRange(of filter: SurveyFilter) throws -> DateRange? {
@@ -126,7 +128,10 @@ extension SKMService {
             throw SKMError(.invalidFilter, "Pilih salah satu saja: triwulan, semester atau bulan.", field: "filter")
         }
         if periodCount == 1 && filter.year == nil {
-            throw SKMError(.invalidFilter, "Triwulan, semester atau bulan memerlukan tahun (--year di baris perintah, filter.year lewat RPC).", field: "filter.year")
+            throw SKMError(
+                .invalidFilter,
+                "Triwulan, semester atau bulan memerlukan tahun (--year di baris perintah, filter.year lewat RPC).",
+                field: "filter.year")
         }
         var range: DateRange?
         if let year = filter.year {
@@ -161,7 +166,8 @@ extension SKMService {
             }
             if let current = range {
                 guard let both = current.intersection(explicit) else {
-                    throw SKMError(.invalidFilter, "Periode --from/--to tidak beririsan dengan tahun yang dipilih.", field: "filter.from")
+                    throw SKMError(
+                        .invalidFilter, "Periode --from/--to tidak beririsan dengan tahun yang dipilih.", field: "filter.from")
                 }
                 range = both
             } else {

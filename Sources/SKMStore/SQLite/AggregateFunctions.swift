@@ -25,54 +25,64 @@ enum AggregateFunctions {
 
     static func register(on db: OpaquePointer) {
         let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC
-        sqlite3_create_function_v2(db, "skm_add", 2, flags, nil, { context, _, arguments in
-            guard let context else { return }
-            guard let a = AggregateFunctions.argument(arguments, 0), let b = AggregateFunctions.argument(arguments, 1),
-                sqlite3_value_type(a) == SQLITE_INTEGER, sqlite3_value_type(b) == SQLITE_INTEGER
-            else { return AggregateFunctions.fail(context) }
-            let (sum, overflow) = sqlite3_value_int64(a).addingReportingOverflow(sqlite3_value_int64(b))
-            if overflow { return AggregateFunctions.fail(context) }
-            sqlite3_result_int64(context, sum)
-        }, nil, nil, nil)
-        sqlite3_create_function_v2(db, "skm_unsur_add", 2, flags, nil, { context, _, arguments in
-            guard let context, let a = AggregateFunctions.argument(arguments, 0), let b = AggregateFunctions.argument(arguments, 1) else { return }
-            var out: [UInt8] = []
-            guard UnsurBlob.sum(AggregateFunctions.blob(a), AggregateFunctions.blob(b), into: &out) else {
-                return AggregateFunctions.fail(context)
-            }
-            AggregateFunctions.result(context, out)
-        }, nil, nil, nil)
-        sqlite3_create_function_v2(db, "skm_unsur_tally", 1, flags, nil, nil, { context, _, arguments in
-            guard let context, let answers = AggregateFunctions.argument(arguments, 0),
-                let sums = AggregateFunctions.accumulator(context)
-            else { return }
-            let text = sqlite3_value_text(answers)
-            let count = Int(sqlite3_value_bytes(answers))
-            guard let text, sums.pointee.reserve(unsur: count) else {
-                sums.pointee.failed = true
-                return
-            }
-            for k in 0..<count {
-                let digit = Int(text[k]) - 48
-                guard digit > 0, digit <= 9 else { continue }
-                sums.pointee.add(unsur: k, answered: 1, sum: digit, squares: digit * digit)
-            }
-        }, { context in AggregateFunctions.finish(context) }, nil)
-        sqlite3_create_function_v2(db, "skm_unsur_pack", 4, flags, nil, nil, { context, _, arguments in
-            guard let context, let sums = AggregateFunctions.accumulator(context) else { return }
-            guard let u = AggregateFunctions.argument(arguments, 0), let n = AggregateFunctions.argument(arguments, 1),
-                let s = AggregateFunctions.argument(arguments, 2), let q = AggregateFunctions.argument(arguments, 3)
-            else { return }
-            let unsur = sqlite3_value_int64(u)
-            guard unsur >= 0, unsur < Int64(UnsurBlob.maximumUnsur) else { return }
-            guard sums.pointee.reserve(unsur: Int(unsur) + 1) else {
-                sums.pointee.failed = true
-                return
-            }
-            sums.pointee.add(
-                unsur: Int(unsur), answered: Int(sqlite3_value_int64(n)), sum: Int(sqlite3_value_int64(s)),
-                squares: Int(sqlite3_value_int64(q)))
-        }, { context in AggregateFunctions.finish(context) }, nil)
+        sqlite3_create_function_v2(
+            db, "skm_add", 2, flags, nil,
+            { context, _, arguments in
+                guard let context else { return }
+                guard let a = AggregateFunctions.argument(arguments, 0), let b = AggregateFunctions.argument(arguments, 1),
+                    sqlite3_value_type(a) == SQLITE_INTEGER, sqlite3_value_type(b) == SQLITE_INTEGER
+                else { return AggregateFunctions.fail(context) }
+                let (sum, overflow) = sqlite3_value_int64(a).addingReportingOverflow(sqlite3_value_int64(b))
+                if overflow { return AggregateFunctions.fail(context) }
+                sqlite3_result_int64(context, sum)
+            }, nil, nil, nil)
+        sqlite3_create_function_v2(
+            db, "skm_unsur_add", 2, flags, nil,
+            { context, _, arguments in
+                guard let context, let a = AggregateFunctions.argument(arguments, 0),
+                    let b = AggregateFunctions.argument(arguments, 1)
+                else { return }
+                var out: [UInt8] = []
+                guard UnsurBlob.sum(AggregateFunctions.blob(a), AggregateFunctions.blob(b), into: &out) else {
+                    return AggregateFunctions.fail(context)
+                }
+                AggregateFunctions.result(context, out)
+            }, nil, nil, nil)
+        sqlite3_create_function_v2(
+            db, "skm_unsur_tally", 1, flags, nil, nil,
+            { context, _, arguments in
+                guard let context, let answers = AggregateFunctions.argument(arguments, 0),
+                    let sums = AggregateFunctions.accumulator(context)
+                else { return }
+                let text = sqlite3_value_text(answers)
+                let count = Int(sqlite3_value_bytes(answers))
+                guard let text, sums.pointee.reserve(unsur: count) else {
+                    sums.pointee.failed = true
+                    return
+                }
+                for k in 0..<count {
+                    let digit = Int(text[k]) - 48
+                    guard digit > 0, digit <= 9 else { continue }
+                    sums.pointee.add(unsur: k, answered: 1, sum: digit, squares: digit * digit)
+                }
+            }, { context in AggregateFunctions.finish(context) }, nil)
+        sqlite3_create_function_v2(
+            db, "skm_unsur_pack", 4, flags, nil, nil,
+            { context, _, arguments in
+                guard let context, let sums = AggregateFunctions.accumulator(context) else { return }
+                guard let u = AggregateFunctions.argument(arguments, 0), let n = AggregateFunctions.argument(arguments, 1),
+                    let s = AggregateFunctions.argument(arguments, 2), let q = AggregateFunctions.argument(arguments, 3)
+                else { return }
+                let unsur = sqlite3_value_int64(u)
+                guard unsur >= 0, unsur < Int64(UnsurBlob.maximumUnsur) else { return }
+                guard sums.pointee.reserve(unsur: Int(unsur) + 1) else {
+                    sums.pointee.failed = true
+                    return
+                }
+                sums.pointee.add(
+                    unsur: Int(unsur), answered: Int(sqlite3_value_int64(n)), sum: Int(sqlite3_value_int64(s)),
+                    squares: Int(sqlite3_value_int64(q)))
+            }, { context in AggregateFunctions.finish(context) }, nil)
     }
 
     /// An aggregate's running sums: a malloc'ed array of 3 × `count` Int64, freed by `finish`.

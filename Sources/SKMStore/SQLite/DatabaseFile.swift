@@ -36,7 +36,8 @@ public enum DatabaseFile {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw SKMError(
                 .fileError,
-                "\(path) bukan berkas biasa (mis. folder, perangkat atau pipa), jadi tidak dapat menjadi basis data skm. Pilih berkas lain dengan --db.")
+                "\(path) bukan berkas biasa (mis. folder, perangkat atau pipa), jadi tidak dapat menjadi basis data skm. Pilih berkas lain dengan --db."
+            )
         }
         if info.st_size == 0 { return .empty }
         guard hasSQLiteHeader(path) else {

@@ -111,7 +111,9 @@ final class SQLiteConnection {
         }
         if errno == EEXIST { return }
         let reason = SystemErrorText.current
-        throw SKMError(.fileError, "Berkas basis data \(path) tidak dapat dibuat: \(reason). Periksa bahwa foldernya ada dan dapat ditulisi.")
+        throw SKMError(
+            .fileError, "Berkas basis data \(path) tidak dapat dibuat: \(reason). Periksa bahwa foldernya ada dan dapat ditulisi."
+        )
     }
 
     func execute(_ sql: String) throws {

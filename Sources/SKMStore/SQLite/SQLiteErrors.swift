@@ -35,10 +35,12 @@ extension SQLiteConnection {
                 "Berkas \(path) rusak atau bukan basis data skm (\(message)). Periksa dengan 'skm check', lalu pulihkan dari cadangan dengan 'skm restore BERKAS-CADANGAN'.",
                 details: details)
         case SQLITE_FULL:
-            return SKMError(.databaseError, "Disk penuh; tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.", details: details)
+            return SKMError(
+                .databaseError, "Disk penuh; tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.", details: details)
         case SQLITE_IOERR where diskFull || code == ExtendedCode.ioerrShmSize:
             return SKMError(
-                .databaseError, "Disk penuh saat memakai basis data \(path); tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.",
+                .databaseError,
+                "Disk penuh saat memakai basis data \(path); tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.",
                 details: details)
         case SQLITE_IOERR:
             let reason = systemErrno != 0 ? SystemErrorText.describe(systemErrno) : "kode SQLite \(code)"

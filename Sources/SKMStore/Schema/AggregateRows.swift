@@ -54,7 +54,7 @@ enum AggregateRows {
         let tuple = "(?,?,?,?,?,?,?,?)"
         return "INSERT INTO aggregates(\(columns)) VALUES "
             + Array(repeating: tuple, count: rows).joined(separator: ",")
-            + """
+                + """
                  ON CONFLICT(questionnaire, day, unit_id, service_id) DO UPDATE SET
                   respondents = skm_add(respondents, excluded.respondents),
                   score_sum = score_sum + excluded.score_sum,

@@ -65,7 +65,8 @@ extension SQLiteConnection {
 
     /// The identity row, or nil when the file has none (an skm schema older than version 4).
     func identity() throws -> StoreIdentity? {
-        let exists = try prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'skm_identity'")
+        let exists =
+            try prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'skm_identity'")
             .first { $0.int(0) } != nil
         guard exists else { return nil }
         return try prepare(Identity.read).first { row in

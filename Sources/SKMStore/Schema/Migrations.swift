@@ -132,52 +132,54 @@ enum Migrations {
         "INSERT INTO daily_unsur " + Schema4Recount.unsur,
     ]
 
-    static let migration3 = [
-        """
-        CREATE TABLE iku_plans(
-          id TEXT PRIMARY KEY,
-          definition TEXT NOT NULL,
-          loaded_at TEXT NOT NULL)
-        """,
-        """
-        CREATE TABLE iku_plan_history(
-          id INTEGER PRIMARY KEY,
-          plan TEXT NOT NULL,
-          definition TEXT NOT NULL,
-          loaded_at TEXT NOT NULL)
-        """,
-        """
-        CREATE TABLE iku_realizations(
-          id INTEGER PRIMARY KEY,
-          plan TEXT NOT NULL,
-          indicator TEXT NOT NULL,
-          year INTEGER NOT NULL,
-          value REAL NOT NULL,
-          numerator REAL,
-          denominator REAL,
-          note TEXT,
-          entered_at TEXT NOT NULL,
-          entered_by TEXT)
-        """,
-        "CREATE INDEX iku_realizations_by_key ON iku_realizations(plan, indicator, year, id)",
-        """
-        CREATE TABLE akip_evaluations(
-          id INTEGER PRIMARY KEY,
-          year INTEGER NOT NULL,
-          scheme TEXT NOT NULL,
-          evaluation TEXT NOT NULL,
-          total REAL NOT NULL,
-          predikat TEXT NOT NULL,
-          entered_at TEXT NOT NULL,
-          entered_by TEXT)
-        """,
-        "CREATE INDEX akip_evaluations_by_year ON akip_evaluations(year, id)",
-    ] + ["iku_plan_history", "iku_realizations", "akip_evaluations"].flatMap { table in
+    static let migration3 =
         [
-            "CREATE TRIGGER \(table)_append_only_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
-            "CREATE TRIGGER \(table)_append_only_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+            """
+            CREATE TABLE iku_plans(
+              id TEXT PRIMARY KEY,
+              definition TEXT NOT NULL,
+              loaded_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE iku_plan_history(
+              id INTEGER PRIMARY KEY,
+              plan TEXT NOT NULL,
+              definition TEXT NOT NULL,
+              loaded_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE iku_realizations(
+              id INTEGER PRIMARY KEY,
+              plan TEXT NOT NULL,
+              indicator TEXT NOT NULL,
+              year INTEGER NOT NULL,
+              value REAL NOT NULL,
+              numerator REAL,
+              denominator REAL,
+              note TEXT,
+              entered_at TEXT NOT NULL,
+              entered_by TEXT)
+            """,
+            "CREATE INDEX iku_realizations_by_key ON iku_realizations(plan, indicator, year, id)",
+            """
+            CREATE TABLE akip_evaluations(
+              id INTEGER PRIMARY KEY,
+              year INTEGER NOT NULL,
+              scheme TEXT NOT NULL,
+              evaluation TEXT NOT NULL,
+              total REAL NOT NULL,
+              predikat TEXT NOT NULL,
+              entered_at TEXT NOT NULL,
+              entered_by TEXT)
+            """,
+            "CREATE INDEX akip_evaluations_by_year ON akip_evaluations(year, id)",
         ]
-    }
+        + ["iku_plan_history", "iku_realizations", "akip_evaluations"].flatMap { table in
+            [
+                "CREATE TRIGGER \(table)_append_only_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+                "CREATE TRIGGER \(table)_append_only_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+            ]
+        }
 }
 
 /// Migration 2's backfill of its own tables (daily_totals, daily_unsur), kept as it was: a file
@@ -227,12 +229,14 @@ extension SQLiteConnection {
         if facts.isForeign {
             throw SKMError(
                 .notSKMDatabase,
-                "Berkas \(path) adalah basis data SQLite program lain, bukan basis data skm. Berkas itu tidak diubah; pilih berkas lain dengan --db.")
+                "Berkas \(path) adalah basis data SQLite program lain, bukan basis data skm. Berkas itu tidak diubah; pilih berkas lain dengan --db."
+            )
         }
         if facts.version > Migrations.latestVersion {
             throw SKMError(
                 .databaseTooNew,
-                "Basis data \(path) dibuat oleh skm versi yang lebih baru (skema \(facts.version), versi ini mengenal \(Migrations.latestVersion)). Perbarui skm.")
+                "Basis data \(path) dibuat oleh skm versi yang lebih baru (skema \(facts.version), versi ini mengenal \(Migrations.latestVersion)). Perbarui skm."
+            )
         }
     }
 
@@ -246,7 +250,8 @@ extension SQLiteConnection {
             guard facts.version == Migrations.latestVersion else {
                 throw SKMError(
                     .fileError,
-                    "Basis data \(path) perlu diperbarui ke skema \(Migrations.latestVersion) tetapi tidak dapat ditulisi. Jalankan skm sekali dengan izin tulis pada berkas dan foldernya.")
+                    "Basis data \(path) perlu diperbarui ke skema \(Migrations.latestVersion) tetapi tidak dapat ditulisi. Jalankan skm sekali dengan izin tulis pada berkas dan foldernya."
+                )
             }
             return
         }

@@ -9,7 +9,9 @@ enum EntryCommand {
             .value("unit", "KODE", "unit layanan (bawaan: unit respons terakhir, atau pilih dari daftar)"),
             .value("service", "KODE", "jenis layanan (bawaan: layanan respons terakhir, atau pilih dari daftar)"),
             .value("questionnaire", "ID", "kuesioner (bawaan: permenpanrb-14-2017)"),
-            .value("date", "TTTT-BB-HH", "tanggal survei formulir (bawaan: hari ini; tanggal mundur tanpa jam kecuali dipilih dengan j)"),
+            .value(
+                "date", "TTTT-BB-HH",
+                "tanggal survei formulir (bawaan: hari ini; tanggal mundur tanpa jam kecuali dipilih dengan j)"),
             .value("batch", "NAMA", "beri nomor tiap formulir dalam batch (NAMA/1, NAMA/2, …) untuk entri ganda"),
             .value("verify", "NAMA", "entri kedua batch NAMA: dibandingkan dengan entri pertama, tidak disimpan"),
         ],
@@ -36,9 +38,12 @@ enum EntryCommand {
         let input = EntryInput()
         defer { input.restore() }
         let batch = try args.value("batch").map { raw throws(SKMError) in try TextRules.code(raw, field: "batch", what: "batch") }
-        let verify = try args.value("verify").map { raw throws(SKMError) in try TextRules.code(raw, field: "verify", what: "batch") }
+        let verify = try args.value("verify").map { raw throws(SKMError) in
+            try TextRules.code(raw, field: "verify", what: "batch")
+        }
         let today = service.clock.today()
-        let date = try args.value("date").map { raw throws(SKMError) in try ResponseValidator.validateDate(raw, today: today) } ?? today
+        let date =
+            try args.value("date").map { raw throws(SKMError) in try ResponseValidator.validateDate(raw, today: today) } ?? today
         // A batch name reused on another survey date is refused before any form is typed.
         if let batch { try service.checkBatchDate(batch, date: date) }
         guard let (unit, target) = try EntryStart.place(args, service: service, console: ctx.console, input: input) else {

@@ -12,7 +12,10 @@ enum IKMCommand {
             .value("by", "RINCIAN", "rincian: service, unit, quarter, month, year (boleh beberapa, dipisah koma)"),
             .value("population", "N", "jumlah penerima layanan, untuk memeriksa jumlah sampel minimal"),
             .flag("json", "keluaran JSON"),
-            .flag("csv", "keluaran CSV (tabel unsur, atau tabel rincian bila ada --by; beberapa rincian: satu tabel, kolom pertama breakdown)"),
+            .flag(
+                "csv",
+                "keluaran CSV (tabel unsur, atau tabel rincian bila ada --by; beberapa rincian: satu tabel, kolom pertama breakdown)"
+            ),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal"),
         ],
         discussion: """

@@ -42,7 +42,9 @@ enum ImportBatchCommands {
         if args.flag("json") {
             ctx.console.json(["batch": ImportBatchJSON.batch(batch), "void": ImportBatchJSON.voidOutcome(outcome)])
         } else {
-            let already = outcome.alreadyVoided.isEmpty ? "" : " \(IndonesianNumber.format(outcome.alreadyVoided.count)) respons sudah dibatalkan sebelumnya."
+            let already =
+                outcome.alreadyVoided.isEmpty
+                ? "" : " \(IndonesianNumber.format(outcome.alreadyVoided.count)) respons sudah dibatalkan sebelumnya."
             ctx.console.line(
                 "Batch impor #\(batch.id) (\(batch.fileName)) dibatalkan: \(IndonesianNumber.format(outcome.voided.count)) respons dibatalkan.\(already) Alasan: \(reason.trimmingSpaces())."
             )
@@ -62,16 +64,21 @@ enum ImportBatchPrinter {
             if let again = b.againOf { status += (status.isEmpty ? "" : "; ") + "impor ulang batch #\(again)" }
             table.add([
                 String(b.id), ImportBatchText.time(b.importedAt), b.fileName.clipped(40), IndonesianNumber.format(b.rowsRead),
-                IndonesianNumber.format(b.rowsStored), IndonesianNumber.format(b.rowsSkipped), status, String(b.sha256.prefix(12)),
+                IndonesianNumber.format(b.rowsStored), IndonesianNumber.format(b.rowsSkipped), status,
+                String(b.sha256.prefix(12)),
             ])
         }
         console.out(table.rendered)
     }
 
     static func printVoid(_ o: VoidOutcome, reason: String, to console: Console) {
-        console.line("\(IndonesianNumber.format(o.voided.count)) respons dibatalkan (\(IDRuns.text(o.voided))). Alasan: \(reason.trimmingSpaces()).")
+        console.line(
+            "\(IndonesianNumber.format(o.voided.count)) respons dibatalkan (\(IDRuns.text(o.voided))). Alasan: \(reason.trimmingSpaces())."
+        )
         if !o.alreadyVoided.isEmpty {
-            console.line("\(IndonesianNumber.format(o.alreadyVoided.count)) respons sudah dibatalkan sebelumnya, tidak diubah (\(IDRuns.text(o.alreadyVoided))).")
+            console.line(
+                "\(IndonesianNumber.format(o.alreadyVoided.count)) respons sudah dibatalkan sebelumnya, tidak diubah (\(IDRuns.text(o.alreadyVoided)))."
+            )
         }
     }
 }

@@ -31,7 +31,8 @@ enum PerformanceCommands {
         } else {
             for problem in outcome.problems { ctx.console.line(problem.description) }
             if let plan = outcome.plan {
-                ctx.console.line("Rencana \(plan.id) sah: \(plan.indicators.count) indikator, \(plan.firstYear)–\(plan.lastYear).")
+                ctx.console.line(
+                    "Rencana \(plan.id) sah: \(plan.indicators.count) indikator, \(plan.firstYear)–\(plan.lastYear).")
             } else {
                 ctx.console.line("Rencana tidak sah: \(outcome.errors.count) kesalahan.")
             }
@@ -57,7 +58,9 @@ enum PerformanceCommands {
         return 0
     }
 
-    static let list = CommandSpec(["iku", "list"], summary: "Menampilkan rencana IKU yang dimuat.", options: [.flag("json", "keluaran JSON")]) { args, ctx in
+    static let list = CommandSpec(
+        ["iku", "list"], summary: "Menampilkan rencana IKU yang dimuat.", options: [.flag("json", "keluaran JSON")]
+    ) { args, ctx in
         try args.requirePositionals([])
         let plans = try ctx.service.plans()
         if args.flag("json") {
@@ -97,7 +100,8 @@ enum PerformanceCommands {
             .value("note", "TEKS", "catatan"),
             .value("by", "NAMA", "yang mencatat (bawaan: $SKM_USER atau $USER)"),
         ],
-        discussion: "Koreksi dicatat sebagai nilai baru; nilai lama tetap dalam riwayat. Contoh:\n  skm iku set tomoni-timur-2021-2026 IKU-2 2025 74,2\n  skm iku set ciruas-2022 IKI-SEKCAM-2 2022 --numerator 45 --denominator 50"
+        discussion:
+            "Koreksi dicatat sebagai nilai baru; nilai lama tetap dalam riwayat. Contoh:\n  skm iku set tomoni-timur-2021-2026 IKU-2 2025 74,2\n  skm iku set ciruas-2022 IKI-SEKCAM-2 2022 --numerator 45 --denominator 50"
     ) { args, ctx in
         try args.requirePositionals(["RENCANA", "INDIKATOR", "TAHUN"], orMore: true)
         guard args.positionals.count <= 4 else { throw SKMError(.usage, "Terlalu banyak argumen.") }
@@ -116,10 +120,12 @@ enum PerformanceCommands {
     static let evaluate = CommandSpec(
         ["iku", "evaluate"], summary: "Capaian indikator untuk satu tahun (gaya LKjIP).", arguments: "RENCANA",
         options: [
-            .value("year", "TAHUN", "tahun yang dievaluasi (wajib)"), .flag("json", "keluaran JSON"), .flag("csv", "keluaran CSV"),
+            .value("year", "TAHUN", "tahun yang dievaluasi (wajib)"), .flag("json", "keluaran JSON"),
+            .flag("csv", "keluaran CSV"),
             .value("separator", ", atau ;", "pemisah CSV"),
         ],
-        discussion: "Capaian = realisasi/target × 100 (makin tinggi makin baik) atau (2 − realisasi/target) × 100 (makin rendah makin baik).\nKategori: ≥ 91 Sangat Tinggi · ≥ 76 Tinggi · ≥ 66 Sedang · ≥ 51 Rendah · selain itu Sangat Rendah."
+        discussion:
+            "Capaian = realisasi/target × 100 (makin tinggi makin baik) atau (2 − realisasi/target) × 100 (makin rendah makin baik).\nKategori: ≥ 91 Sangat Tinggi · ≥ 76 Tinggi · ≥ 66 Sedang · ≥ 51 Rendah · selain itu Sangat Rendah."
     ) { args, ctx in
         try args.requirePositionals(["RENCANA"])
         guard let year = try args.int("year") else { throw SKMError(.usage, "--year wajib diisi.") }
@@ -141,7 +147,8 @@ enum PerformanceCommands {
             .flag("dry-run", "hanya menghitung, tidak menyimpan"),
             .value("by", "NAMA", "yang mencatat"), .flag("json", "keluaran JSON"),
         ],
-        discussion: "Berkas: {\"year\": 2025, \"components\": {\"perencanaan\": {\"keberadaan\": [\"AA\",\"A\"], \"kualitas\": {\"percent\": 80}, \"pemanfaatan\": [\"B\"]}, …}}.\nNilai kriteria AA/A/BB/B/CC/C/D/E = 100/90/80/70/60/50/30/0 %. Skema lama: \"scheme\": \"lke-2015\"."
+        discussion:
+            "Berkas: {\"year\": 2025, \"components\": {\"perencanaan\": {\"keberadaan\": [\"AA\",\"A\"], \"kualitas\": {\"percent\": 80}, \"pemanfaatan\": [\"B\"]}, …}}.\nNilai kriteria AA/A/BB/B/CC/C/D/E = 100/90/80/70/60/50/30/0 %. Skema lama: \"scheme\": \"lke-2015\"."
     ) { args, ctx in
         try args.requirePositionals(["BERKAS"])
         let json = try parseFile(args.positionals[0])

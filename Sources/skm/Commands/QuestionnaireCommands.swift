@@ -61,7 +61,8 @@ enum QuestionnaireCommands {
         CommandSpec(
             ["questionnaire", "add"], summary: "Menyimpan kuesioner kustom ke basis data agar dapat dipakai.",
             arguments: "BERKAS",
-            discussion: "Definisi diperiksa lebih dulu (lihat 'skm questionnaire check'). Kuesioner yang sudah tersimpan tidak dapat diganti isinya; beri id baru untuk versi baru."
+            discussion:
+                "Definisi diperiksa lebih dulu (lihat 'skm questionnaire check'). Kuesioner yang sudah tersimpan tidak dapat diganti isinya; beri id baru untuk versi baru."
         ) { args, ctx in
             try args.requirePositionals(["BERKAS"])
             let (q, added) = try ctx.service.addQuestionnaire(text: try TextFile.read(args.positionals[0]))

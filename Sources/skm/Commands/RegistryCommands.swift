@@ -21,10 +21,12 @@ enum RegistryCommands {
     static let all: [CommandSpec] = [
         CommandSpec(
             ["unit", "add"], summary: "Mendaftarkan unit layanan.", arguments: "KODE NAMA…",
-            discussion: "KODE: huruf, angka, titik, garis bawah atau tanda hubung (disimpan huruf besar). Contoh:\n  skm unit add KEC-TT Kantor Camat Tomoni Timur"
+            discussion:
+                "KODE: huruf, angka, titik, garis bawah atau tanda hubung (disimpan huruf besar). Contoh:\n  skm unit add KEC-TT Kantor Camat Tomoni Timur"
         ) { args, ctx in
             try args.requirePositionals(["KODE", "NAMA"], orMore: true)
-            let unit = try ctx.service.addUnit(code: args.positionals[0], name: args.positionals.dropFirst().joined(separator: " "))
+            let unit = try ctx.service.addUnit(
+                code: args.positionals[0], name: args.positionals.dropFirst().joined(separator: " "))
             ctx.console.line("Unit \(unit.code) (\(unit.name)) ditambahkan.")
             return 0
         },

@@ -12,7 +12,8 @@ enum ReportCommand {
             .value("format", "FORMAT", "html, md, csv, svg atau all (bawaan: all; boleh beberapa, dipisah koma)"),
             .value("out", "FOLDER", "folder hasil (bawaan: laporan-TAHUN di samping basis data)"),
             .value("population", "N", "jumlah penerima layanan setahun, untuk memeriksa jumlah sampel minimal"),
-            .value("profile", "BERKAS", "profil kantor dan RTL (bawaan: skm-report.json di samping basis data atau di folder ini)"),
+            .value(
+                "profile", "BERKAS", "profil kantor dan RTL (bawaan: skm-report.json di samping basis data atau di folder ini)"),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal (Excel Indonesia)"),
             .value("questionnaire", "ID", "kuesioner, bila data tahun itu memakai lebih dari satu"),
         ],

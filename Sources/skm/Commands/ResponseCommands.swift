@@ -32,7 +32,8 @@ enum ResponseCommands {
         try args.requirePositionals([])
         let draft = ResponseDraft(
             questionnaire: args.value("questionnaire"), unit: args.value("unit"), service: args.value("service"),
-            date: args.value("date"), time: args.value("time"), answers: args.value("answers").map { .byQuestion(AnswerText.parse($0)) },
+            date: args.value("date"), time: args.value("time"),
+            answers: args.value("answers").map { .byQuestion(AnswerText.parse($0)) },
             gender: args.value("gender"), education: args.value("education"), occupation: args.value("occupation"),
             age: args.value("age").map { RawInteger(text: $0) } ?? .blank, comment: args.value("comment"),
             clientID: args.value("client-id"))
@@ -43,7 +44,8 @@ enum ResponseCommands {
         if args.flag("json") {
             ctx.console.json(.object(ResponseJSON.submitted(result)))
         } else if result.duplicate {
-            ctx.console.line("Sudah tersimpan sebelumnya sebagai respons #\(result.id) (client id sama, isi sama); tidak dihitung dua kali.")
+            ctx.console.line(
+                "Sudah tersimpan sebelumnya sebagai respons #\(result.id) (client id sama, isi sama); tidak dihitung dua kali.")
         } else {
             ctx.console.line("Tersimpan: respons #\(result.id).")
         }
@@ -115,7 +117,8 @@ enum ResponseCommands {
         options.separator = try CSVSeparator.parse(args.value("separator"))
         if let path = args.value("out") {
             // Citizens' answers: owner-only, like the database; an existing file only with --force.
-            let file = try OutputFile(path: path, visibility: .ownerOnly, replacing: args.flag("force") ? .userNamedFile : .nothing)
+            let file = try OutputFile(
+                path: path, visibility: .ownerOnly, replacing: args.flag("force") ? .userNamedFile : .nothing)
             let count = try ctx.service.export(options) { try file.write($0) }
             try file.close()
             ctx.console.err("\(count) respons diekspor ke \(path).")
@@ -202,10 +205,14 @@ enum ResponseCommands {
             ctx.console.line("Tidak ada respons untuk pilihan ini.")
             return 0
         }
-        var table = TextTable(["ID", "Tanggal", "Unit", "Layanan", "Jawaban", "Status"], alignments: [.right, .left, .left, .left, .left, .left])
+        var table = TextTable(
+            ["ID", "Tanggal", "Unit", "Layanan", "Jawaban", "Status"], alignments: [.right, .left, .left, .left, .left, .left])
         for r in rows {
             let answers = answerText(r, questionnaire: ctx.service.questionnaire(of: r))
-            table.add([String(r.id), r.content.date.iso, r.content.unitCode, r.content.serviceCode, answers, r.isVoided ? "dibatalkan" : ""])
+            table.add([
+                String(r.id), r.content.date.iso, r.content.unitCode, r.content.serviceCode, answers,
+                r.isVoided ? "dibatalkan" : "",
+            ])
         }
         ctx.console.out(table.rendered)
         if let more { ctx.console.line(more) }

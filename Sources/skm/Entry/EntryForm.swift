@@ -14,7 +14,9 @@ struct EntryForm {
 
     var isEmpty: Bool { answers.allSatisfy { $0 == nil } }
 
-    func draft(unit: String, service: String, date: CivilDate, time: String?, questionnaire: String, clientID: String?) -> ResponseDraft {
+    func draft(unit: String, service: String, date: CivilDate, time: String?, questionnaire: String, clientID: String?)
+        -> ResponseDraft
+    {
         var draft = ResponseDraft(
             questionnaire: questionnaire, unit: unit, service: service, date: date.iso, time: time,
             answers: .byQuestion(answers.map { $0 ?? .blank }), age: age.map { .value($0) } ?? .blank, clientID: clientID)

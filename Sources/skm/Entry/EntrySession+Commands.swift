@@ -38,7 +38,9 @@ extension EntrySession {
         }
         guard let id = lastSaved else {
             if let voided = lastVoided {
-                say("Respons terakhir (#\(voided)) sudah dibatalkan; respons sebelumnya dibatalkan dengan skm void NOMOR --reason \"…\".")
+                say(
+                    "Respons terakhir (#\(voided)) sudah dibatalkan; respons sebelumnya dibatalkan dengan skm void NOMOR --reason \"…\"."
+                )
             } else {
                 say("Belum ada respons yang disimpan dalam sesi ini.")
             }
@@ -88,7 +90,8 @@ extension EntrySession {
             guard let text = readText() else { return }
             let chosen: CivilDate
             do {
-                chosen = text.isEmpty ? service.clock.today() : try ResponseValidator.validateDate(text, today: service.clock.today())
+                chosen =
+                    text.isEmpty ? service.clock.today() : try ResponseValidator.validateDate(text, today: service.clock.today())
             } catch {
                 say(error.message)
                 continue

@@ -6,13 +6,17 @@ extension EntrySession {
         say("Ringkasan formulir \(formNumber):")
         for (i, question) in q.questions.enumerated() {
             let u = q.unsur[q.unsurIndexOfQuestion[i]]
-            say("  \(String(i + 1).leftPadding(2)) \(u.code.padding(3)) \(u.name.clipped(34).padding(35)) \(EntryForm.describe(form.answers[i], question: question, scale: q.scale))")
+            say(
+                "  \(String(i + 1).leftPadding(2)) \(u.code.padding(3)) \(u.name.clipped(34).padding(35)) \(EntryForm.describe(form.answers[i], question: question, scale: q.scale))"
+            )
         }
         let profile =
             ProfileKey.fields.map { "\($0.words) \($0.respondentValue(form.respondent) ?? "–")" }
             + ["usia \(form.age.map(String.init) ?? "–")"]
         say("  " + profile.joined(separator: " · "))
-        say("[Enter] \(verify == nil ? "simpan" : "bandingkan") · 1–\(q.questions.count) ubah jawaban · \(ProfileKey.fields.map { String($0.entryKey) }.joined(separator: "/"))/s ubah \(ProfileKey.fields.map(\.words).joined(separator: "/"))/usia · x buang")
+        say(
+            "[Enter] \(verify == nil ? "simpan" : "bandingkan") · 1–\(q.questions.count) ubah jawaban · \(ProfileKey.fields.map { String($0.entryKey) }.joined(separator: "/"))/s ubah \(ProfileKey.fields.map(\.words).joined(separator: "/"))/usia · x buang"
+        )
         prompt()
     }
 

@@ -1,10 +1,11 @@
+import SKMCore
+import SKMService
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SKMCore
-import SKMService
 
 /// The front-desk entry screen: one paper form after another, keyboard only.
 ///
@@ -72,7 +73,10 @@ final class EntrySession {
 
     /// A line of text, echoed as it is typed on a terminal.
     func readText() -> String? {
-        let text = input.readText { self.console.out($0); self.console.flush() }
+        let text = input.readText {
+            self.console.out($0)
+            self.console.flush()
+        }
         if !input.raw { console.out("\n") }
         return text
     }
@@ -91,9 +95,15 @@ final class EntrySession {
     func header() {
         say("Entri SKM — \(unit.name) (\(unit.code)) · layanan \(target.code) \(target.name)")
         let clock = slot != nil ? "" : isBackDated ? " (tanggal mundur: j untuk memilih jam)" : " (ikut jam komputer)"
-        say("Tanggal \(date.iso) · jam \(currentSlot ?? "tidak tercatat")\(clock)\(verify.map { " · VERIFIKASI batch \($0)" } ?? "")")
-        say("Ketik jawaban \(q.scale.lowerBound)–\(q.scale.upperBound) tiap pertanyaan (- kosong); di pertanyaan 1 bisa sekaligus, mis. 434344343.")
-        say("Di pertanyaan 1: q selesai · u batalkan respons terakhir · l ganti layanan · t ganti tanggal · j ganti jam · ? bantuan")
+        say(
+            "Tanggal \(date.iso) · jam \(currentSlot ?? "tidak tercatat")\(clock)\(verify.map { " · VERIFIKASI batch \($0)" } ?? "")"
+        )
+        say(
+            "Ketik jawaban \(q.scale.lowerBound)–\(q.scale.upperBound) tiap pertanyaan (- kosong); di pertanyaan 1 bisa sekaligus, mis. 434344343."
+        )
+        say(
+            "Di pertanyaan 1: q selesai · u batalkan respons terakhir · l ganti layanan · t ganti tanggal · j ganti jam · ? bantuan"
+        )
     }
 
     /// Runs until `q` or the end of input; returns the exit status: 1 when input from a pipe or
@@ -118,7 +128,9 @@ final class EntrySession {
     func finish() {
         if let verify {
             let differing = verified.filter { !$0.differences.isEmpty }
-            say("Verifikasi batch \(verify): \(verified.count) formulir, \(verified.count - differing.count) cocok, \(differing.count) berbeda.")
+            say(
+                "Verifikasi batch \(verify): \(verified.count) formulir, \(verified.count - differing.count) cocok, \(differing.count) berbeda."
+            )
             for v in differing { say("  formulir \(v.form): " + v.differences.joined(separator: "; ")) }
             if let unchecked = try? uncheckedForms(of: verify), !unchecked.isEmpty {
                 let numbers = unchecked.prefix(20).map(String.init).joined(separator: ", ")

@@ -48,7 +48,10 @@ enum EntryStart {
         while true {
             console.out("Nomor layanan: ")
             console.flush()
-            let read = input.readText(echo: { console.out($0); console.flush() })
+            let read = input.readText(echo: {
+                console.out($0)
+                console.flush()
+            })
             if !input.raw { console.out("\n") }
             guard let text = read else { return nil }
             if let n = Int(text), (1...list.count).contains(n) {

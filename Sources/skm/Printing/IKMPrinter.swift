@@ -20,7 +20,8 @@ enum IKMPrinter {
         if let sample = report.sample {
             let verdict = sample.sufficient ? "cukup" : "KURANG dari minimal"
             lines.append(
-                "Sampel: \(IndonesianNumber.format(sample.respondents)) responden untuk populasi \(IndonesianNumber.format(sample.population)); minimal \(IndonesianNumber.format(sample.minimum)) (Krejcie–Morgan) — \(verdict).")
+                "Sampel: \(IndonesianNumber.format(sample.respondents)) responden untuk populasi \(IndonesianNumber.format(sample.population)); minimal \(IndonesianNumber.format(sample.minimum)) (Krejcie–Morgan) — \(verdict)."
+            )
         }
         if r.aggregation == .meanOfServices {
             lines.append("")
@@ -64,7 +65,9 @@ enum IKMPrinter {
             "Indeks: \(IndonesianNumber.format(indeks, decimals: 4))   IKM = indeks × \(IndonesianNumber.format(q.conversionFactor, decimals: 0)) = \(IndonesianNumber.format(ikm))   Mutu: \(r.band?.mutu ?? "–") (\(r.band?.kinerja ?? "–"))"
         ]
         if let ci = r.ci95 {
-            lines.append("Selang kepercayaan 95%: \(IndonesianNumber.format(ci.low)) – \(IndonesianNumber.format(ci.high)) (pendekatan normal)")
+            lines.append(
+                "Selang kepercayaan 95%: \(IndonesianNumber.format(ci.low)) – \(IndonesianNumber.format(ci.high)) (pendekatan normal)"
+            )
         } else if let reason = r.ci95Unavailable.map({ IKMWording.text($0) }) {
             lines.append(reason)
         }

@@ -7,14 +7,16 @@ enum ImportPrinter {
         let read = IndonesianNumber.format(r.rowsRead)
         if !r.identityColumns.isEmpty {
             console.line(
-                "Kolom \(names(r.identityColumns)) diabaikan: skm tidak menyimpan identitas responden (nama, NIK, nomor telepon).")
+                "Kolom \(names(r.identityColumns)) diabaikan: skm tidak menyimpan identitas responden (nama, NIK, nomor telepon)."
+            )
         }
         if !r.ignoredColumns.isEmpty {
             console.line("Kolom \(names(r.ignoredColumns)) diabaikan: skm tidak menyimpannya.")
         }
         if r.dryRun {
             console.line(
-                "Pemeriksaan saja (tidak ada yang disimpan): \(read) baris dibaca, \(IndonesianNumber.format(r.rowsRead - r.invalidRows)) sah, \(IndonesianNumber.format(r.invalidRows)) tidak sah.")
+                "Pemeriksaan saja (tidak ada yang disimpan): \(read) baris dibaca, \(IndonesianNumber.format(r.rowsRead - r.invalidRows)) sah, \(IndonesianNumber.format(r.invalidRows)) tidak sah."
+            )
         } else if r.committed {
             let batch = r.batch.map { " (batch #\($0))" } ?? ""
             console.line(

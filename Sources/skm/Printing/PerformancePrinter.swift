@@ -25,7 +25,8 @@ enum PerformancePrinter {
         if let note = plan.note { lines += ["Catatan: \(note)", ""] }
         if !history.isEmpty {
             lines.append("Riwayat realisasi (terbaru berlaku):")
-            var h = TextTable(["Indikator", "Tahun", "Nilai", "Dicatat", "Oleh"], alignments: [.left, .right, .right, .left, .left])
+            var h = TextTable(
+                ["Indikator", "Tahun", "Nilai", "Dicatat", "Oleh"], alignments: [.left, .right, .right, .left, .left])
             for r in history {
                 h.add([r.indicator, String(r.year), number(r.realisasi.value), r.enteredAt, r.enteredBy ?? "–"])
             }
@@ -37,7 +38,10 @@ enum PerformancePrinter {
     static func evaluation(_ e: PlanEvaluation) -> String {
         var lines = ["Capaian kinerja \(e.plan.organisation) tahun \(e.year) (rencana \(e.plan.id))", ""]
         var table = TextTable(
-            ["Kode", "Indikator", "Target", "Realisasi", "Capaian", "Kategori", "Th. lalu", "Perubahan", "Capaian thd target akhir"],
+            [
+                "Kode", "Indikator", "Target", "Realisasi", "Capaian", "Kategori", "Th. lalu", "Perubahan",
+                "Capaian thd target akhir",
+            ],
             alignments: [.left, .left, .right, .right, .right, .left, .right, .right, .right])
         for i in e.indicators {
             let satuan = i.indicator.satuan
@@ -61,10 +65,11 @@ enum PerformancePrinter {
         let csv = CSVWriter(separator: separator)
         let n: (Double?) -> CSVCell = { CSVCell.decimal($0, decimals: 2) }
         var out = csv.byteOrderMark
-        out += csv.line([
-            "kode", "nama", "satuan", "target", "realisasi", "capaian", "kategori", "sebelumnya", "perubahan", "target_akhir",
-            "kemajuan_ke_target_akhir", "alasan",
-        ].map { .text($0) })
+        out += csv.line(
+            [
+                "kode", "nama", "satuan", "target", "realisasi", "capaian", "kategori", "sebelumnya", "perubahan", "target_akhir",
+                "kemajuan_ke_target_akhir", "alasan",
+            ].map { .text($0) })
         for i in e.indicators {
             out += csv.line([
                 .text(i.indicator.code), .text(i.indicator.name), .optionalText(i.indicator.satuan), n(i.target),
@@ -77,7 +82,8 @@ enum PerformancePrinter {
 
     static func akip(_ r: AKIPResult) -> String {
         var lines = ["\(r.scheme.title)\(r.year.map { " — tahun \($0)" } ?? "")\(r.organisation.map { " — \($0)" } ?? "")", ""]
-        var table = TextTable(["Komponen", "Sub-komponen", "Bobot", "Rata-rata %", "Nilai"], alignments: [.left, .left, .right, .right, .right])
+        var table = TextTable(
+            ["Komponen", "Sub-komponen", "Bobot", "Rata-rata %", "Nilai"], alignments: [.left, .left, .right, .right, .right])
         for c in r.components {
             for s in c.subScores {
                 table.add([

@@ -11,7 +11,9 @@ enum QuestionnairePrinter {
         ]
         for (i, u) in q.unsur.enumerated() {
             let question = q.questionIndexOfUnsur[i] + 1
-            lines.append("  \(u.code.padding(4)) \(u.name.padding(42)) bobot \(IndonesianNumber.format(q.weights[i], decimals: 4))   (pertanyaan \(question))")
+            lines.append(
+                "  \(u.code.padding(4)) \(u.name.padding(42)) bobot \(IndonesianNumber.format(q.weights[i], decimals: 4))   (pertanyaan \(question))"
+            )
         }
         lines += ["", "Pertanyaan (urutan formulir):"]
         let letters = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
@@ -33,7 +35,9 @@ enum QuestionnairePrinter {
         }
         for key in ProfileKey.allCases {
             guard let field = q.profile.choiceField(key) else { continue }
-            lines.append("\(field.label): " + field.choices.map { "\($0.code)" + ($0.label == $0.code ? "" : " (\($0.label))") }.joined(separator: ", "))
+            lines.append(
+                "\(field.label): "
+                    + field.choices.map { "\($0.code)" + ($0.label == $0.code ? "" : " (\($0.label))") }.joined(separator: ", "))
         }
         if let age = q.profile.age { lines.append("\(age.label): \(age.min)–\(age.max) tahun") }
         return lines.joined(separator: "\n") + "\n"
