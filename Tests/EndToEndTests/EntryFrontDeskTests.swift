@@ -25,52 +25,6 @@ import Testing
         return "SKM\(-offset)"
     }
 
-    /// Keys written to a pseudo-terminal in chunks: each chunk in one write, as a terminal sends a
-    /// key's whole escape sequence; a pause after each so a lone Esc is seen alone.
-    func terminal(_ skm: SKMProcess, _ chunks: [String]) throws -> SKMProcess.Output {
-        let script = """
-            import json, os, pty, select, sys, time
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(sys.argv[1], [sys.argv[1], "entry"])
-            out = b""
-            def drain(seconds):
-                global out
-                end = time.time() + seconds
-                while time.time() < end:
-                    try:
-                        r, _, _ = select.select([fd], [], [], 0.05)
-                        if r:
-                            out += os.read(fd, 65536)
-                    except OSError:
-                        return
-            drain(1.0)
-            for chunk in json.loads(sys.argv[2]):
-                os.write(fd, chunk.encode())
-                drain(0.25)
-            drain(1.0)
-            for _ in range(50):
-                done, status = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    break
-                drain(0.1)
-                time.sleep(0.1)
-            else:
-                # skm still waits for keys (a key was eaten): end it so the test fails, not hangs.
-                os.kill(pid, 9)
-                os.waitpid(pid, 0)
-                sys.stdout.write(out.decode("utf-8", "replace") + " [skm did not finish]")
-                sys.exit(99)
-            sys.stdout.write(out.decode("utf-8", "replace"))
-            sys.exit(os.WEXITSTATUS(status))
-            """
-        let path = try skm.write("terminal_keys.py", script)
-        let data = try JSONSerialization.data(withJSONObject: chunks)
-        return try skm.run(
-            ["__python__", path, SKMProcess.binary, String(decoding: data, as: UTF8.self)], input: "", environment: [:],
-            python: true)
-    }
-
     @Test func arrowsEscAndFunctionKeysAreConsumedWhole() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
@@ -87,7 +41,7 @@ import Testing
         chunks += ["4", "3", left, "4", "3", f1, "4", esc + "4", ctrlRight, "3", "4", "3"]
         // Profile: gender 2 after an Esc, education 4 after F1, occupation 5; age with an arrow inside.
         chunks += [esc, "2", f1, "4", "5", "3", left, "4", esc, "\r", f5, "\r", esc, "q"]
-        let result = try terminal(skm, chunks)
+        let result = try skm.terminal(chunks)
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         #expect(result.stdout.contains("Tersimpan: respons #2."), "\(result.stdout)")
         #expect(!result.stdout.contains("Perintah tidak dikenal"), "\(result.stdout)")

@@ -114,34 +114,7 @@ import Testing
         try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "111111111", "--date", "2025-01-01"])
         // 9 answer keys, 3 profile keys, age 34 + Enter, Enter to save: 16 keys for a typical form.
         let keys = "4343" + "\u{03}" + "434344343" + "245" + "34\r" + "\r" + "q"
-        let script = """
-            import os, pty, sys, time
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(sys.argv[1], [sys.argv[1], "entry"])
-            out = b""
-            def drain(seconds):
-                global out
-                end = time.time() + seconds
-                while time.time() < end:
-                    try:
-                        import select
-                        r, _, _ = select.select([fd], [], [], 0.05)
-                        if r:
-                            out += os.read(fd, 65536)
-                    except OSError:
-                        return
-            drain(1.0)
-            for key in sys.argv[2]:
-                os.write(fd, key.encode())
-                drain(0.15)
-            drain(1.0)
-            _, status = os.waitpid(pid, 0)
-            sys.stdout.write(out.decode("utf-8", "replace"))
-            sys.exit(os.WEXITSTATUS(status))
-            """
-        let path = try skm.write("terminal_session.py", script)
-        let result = try skm.run(["__python__", path, SKMProcess.binary, keys], input: "", environment: [:], python: true)
+        let result = try skm.terminal(keys.map { String($0) }, pause: 0.15)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("Formulir dibuang; tidak ada yang disimpan."))
         #expect(result.stdout.contains("Tersimpan: respons #2."))
