@@ -52,16 +52,7 @@ enum MaintenanceCommands {
         }
         let findings = result.findings
         if args.flag("json") {
-            let integrity = findings.compactMap { finding -> JSONValue? in
-                if case .integrity(let line) = finding { return .string(line) }
-                return nil
-            }
-            func texts(_ kind: String) -> JSONValue { .array(findings.filter { $0.kind == kind }.map { .string($0.text) }) }
-            ctx.console.json([
-                "healthy": .bool(result.isHealthy), "integrity": .array(integrity.isEmpty ? [.string("ok")] : integrity),
-                "foreignKeys": texts("reference"), "bookkeeping": texts("bookkeeping"), "aggregates": texts("aggregate"),
-                "findings": .array(findings.map { .object(["kind": .string($0.kind), "message": .string($0.text)]) }),
-            ])
+            ctx.console.json(CheckJSON.check(result))
         } else if result.isHealthy {
             let active = (try? ctx.service.responseCounts().active) ?? 0
             ctx.console.line(
