@@ -9,6 +9,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "SKMJSON", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SKMCore", dependencies: ["SKMJSON"], linkerSettings: [.linkedLibrary("m")]),
         .target(
@@ -36,9 +37,10 @@ let package = Package(
         ),
         .target(name: "SKMStore", dependencies: ["CSQLite", "SKMCore", "SKMJSON"]),
         .target(name: "SKMReport", dependencies: ["SKMCore"]),
+        .target(name: "SKMOffice", dependencies: ["CZlib"]),
         .target(
             name: "SKMService",
-            dependencies: ["SKMCore", "SKMStore", "SKMJSON", "SKMReport", "DefaultQuestionnaires", "ExamplePlans"]),
+            dependencies: ["SKMCore", "SKMStore", "SKMJSON", "SKMReport", "SKMOffice", "DefaultQuestionnaires", "ExamplePlans"]),
         .target(
             name: "ProtocolDocument",
             path: "Protocol",
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(
             name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
+        .testTarget(name: "SKMOfficeTests", dependencies: ["SKMOffice"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMStore", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(

@@ -140,6 +140,7 @@ import Testing
             "swiftc", "-typecheck", "-swift-version", "6", "-I",
             (SKMProcess.binary as NSString).deletingLastPathComponent + "/Modules",
             "-Xcc", "-fmodule-map-file=\(PackagePaths.root)/Sources/CSQLite/module.modulemap",
+            "-Xcc", "-fmodule-map-file=\(PackagePaths.root)/Sources/CZlib/module.modulemap",
             "-module-cache-path", directory + "/cache", file,
         ]
         let output = Pipe()
