@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "SKMStore", dependencies: ["CSQLite", "SKMCore", "SKMJSON"]),
         .target(name: "SKMReport", dependencies: ["SKMCore"]),
         .target(name: "SKMOffice", dependencies: ["CZlib"]),
+        .target(name: "SKMQR"),
         .target(
             name: "SKMService",
             dependencies: ["SKMCore", "SKMStore", "SKMJSON", "SKMReport", "SKMOffice", "DefaultQuestionnaires", "ExamplePlans"]),
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(
             name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
         .testTarget(name: "SKMOfficeTests", dependencies: ["SKMOffice"]),
+        .testTarget(name: "SKMQRTests", dependencies: ["SKMQR"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMStore", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(
