@@ -49,6 +49,7 @@ let package = Package(
             sources: ["OpenRPCDocument.swift"],
             resources: [.embedInCode("openrpc.json")]
         ),
+        .target(name: "SKMWeb", dependencies: ["SKMService"]),
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
         .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON"]),
@@ -65,6 +66,7 @@ let package = Package(
             name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
         .testTarget(name: "SKMOfficeTests", dependencies: ["SKMOffice"]),
         .testTarget(name: "SKMQRTests", dependencies: ["SKMQR"]),
+        .testTarget(name: "SKMWebTests", dependencies: ["SKMWeb"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMStore", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(

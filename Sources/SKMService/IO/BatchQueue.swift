@@ -85,7 +85,7 @@ final class BatchQueue<Element: Sendable>: @unchecked Sendable {
 
 /// Runs a closure on a new POSIX thread, to be joined by whoever started it: the import must
 /// not return while its reader still holds the source open.
-struct WorkerThread {
+package struct WorkerThread {
     final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
@@ -94,7 +94,7 @@ struct WorkerThread {
     private let thread: pthread_t
 
     /// The running thread, or nil when none could be started (the caller runs `body` itself).
-    static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
+    package static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var thread = pthread_t()
         let started = pthread_create(
@@ -111,7 +111,7 @@ struct WorkerThread {
     }
 
     /// Waits for the thread to finish.
-    func join() {
+    package func join() {
         pthread_join(thread, nil)
     }
 }
