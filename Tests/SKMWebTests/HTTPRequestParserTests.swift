@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func aFormPostIsParsedWithItsBody() throws {
-        let text = "POST /s/KEC01/KTP?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        let text =
+            "POST /s/KEC01/KTP?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             + "Content-Length: 7\r\n\r\nU1=4&U2extra"
         guard case .complete(let request, let consumed) = parse(text) else {
             Issue.record("not complete: \(parse(text))")
@@ -75,7 +76,9 @@ import Testing
     @Test func limitsAreEnforcedBeforeTheWholeRequestArrives() {
         let limits = HTTPLimits(requestLine: 64, headerBytes: 128, headerCount: 3, body: 10)
         #expect(refusal("GET /" + String(repeating: "a", count: 100), limits: limits) == .uriTooLong)
-        #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "b", count: 300), limits: limits) == .headerFieldsTooLarge)
+        #expect(
+            refusal("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "b", count: 300), limits: limits)
+                == .headerFieldsTooLarge)
         #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits) == .headerFieldsTooLarge)
         #expect(refusal("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits) == .contentTooLarge)
         // A request line that is already wrong is refused while its headers are still coming.

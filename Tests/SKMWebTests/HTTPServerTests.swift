@@ -10,24 +10,26 @@ import Testing
 /// The server on a real loopback socket: answers, refuses, times out slow clients, caps
 /// connections, and never lets a response header be split by user text.
 @Suite struct HTTPServerTests {
-    func withServer(
-        _ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+    /// A started server on a free loopback port; the caller stops it.
+    func startServer(
+        configure: (inout HTTPServer.Configuration) -> Void = { _ in },
         handler: @escaping HTTPServer.Handler = { request, client in
             .text("\(request.method) \(request.path) dari \(client)", status: .ok)
-        },
-        _ body: (UInt16) throws -> Void
-    ) throws {
+        }
+    ) throws -> HTTPServer {
         var configuration = HTTPServer.Configuration(listen: try #require(SocketAddress(parsing: "127.0.0.1:0")))
         configure(&configuration)
         let server = HTTPServer(configuration: configuration, handler: handler)
         try server.start()
-        defer { server.stop() }
         #expect(server.boundAddress.port != 0)
-        try body(server.boundAddress.port)
+        return server
     }
 
     @Test func answersAndCloses() throws {
-        try withServer { port in
+        let server = try startServer()
+        defer { server.stop() }
+        let port = server.boundAddress.port
+        do {
             let answer = try TestClient.exchange(port: port, "GET /layar HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(answer.contains("\r\nConnection: close\r\n"))
@@ -39,20 +41,27 @@ import Testing
     }
 
     @Test func smugglingAttemptsGetNoAnswerFromTheHandler() throws {
-        try withServer(handler: { _, _ in
+        let server = try startServer(handler: { _, _ in
             Issue.record("the handler saw a refused request")
             return .text("", status: .ok)
-        }) { (port: UInt16) throws -> Void in
+        })
+        defer { server.stop() }
+        let port = server.boundAddress.port
+        do {
             let both = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
             let smuggled = try TestClient.exchange(port: port, both)
             #expect(smuggled.hasPrefix("HTTP/1.1 400 "))
-            let huge = try TestClient.exchange(port: port, "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 40_000))
+            let huge = try TestClient.exchange(
+                port: port, "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 40_000))
             #expect(huge.hasPrefix("HTTP/1.1 431 "))
         }
     }
 
     @Test func aSlowClientIsCutOff() throws {
-        try withServer({ $0.requestTimeout = 0.5 }) { port in
+        let server = try startServer(configure: { $0.requestTimeout = 0.5 })
+        defer { server.stop() }
+        let port = server.boundAddress.port
+        do {
             let fd = try TestClient.connect(port: port)
             defer { close(fd) }
             let start = RateLimiter.monotonicSeconds()
@@ -64,14 +73,19 @@ import Testing
     }
 
     @Test func connectionsBeyondTheMaximumGet503() throws {
-        try withServer({
+        let server = try startServer(configure: {
             $0.maxConnections = 2
             $0.workers = 2
             $0.requestTimeout = 3
-        }) { port in
+        })
+        defer { server.stop() }
+        let port = server.boundAddress.port
+        do {
             // Two connections that say nothing hold both places.
             let held = try [TestClient.connect(port: port), TestClient.connect(port: port)]
-            defer { held.forEach { close($0) } }
+            defer {
+                for fd in held { close(fd) }
+            }
             usleep(200_000)
             #expect(try TestClient.exchange(port: port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n").hasPrefix("HTTP/1.1 503 "))
         }
@@ -116,7 +130,9 @@ enum TestClient {
         address.sin_port = port.bigEndian
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             close(fd)

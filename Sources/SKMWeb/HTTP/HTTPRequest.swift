@@ -16,7 +16,9 @@ public struct HTTPRequest: Sendable, Equatable {
     public let body: [UInt8]
 
     /// Creates a request; the parser is the usual source.
-    public init(method: String, path: String, query: String, version: String, headers: [(name: String, value: String)], body: [UInt8]) {
+    public init(
+        method: String, path: String, query: String, version: String, headers: [(name: String, value: String)], body: [UInt8]
+    ) {
         self.method = method
         self.path = path
         self.query = query

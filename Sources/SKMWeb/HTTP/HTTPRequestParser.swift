@@ -19,7 +19,8 @@ public enum HTTPRequestParser {
         let headLimit = limits.requestLine + limits.headerBytes + 4
         guard let headEnd = endOfHead(bytes, searchingFirst: headLimit) else {
             if let lineEnd = firstCRLF(bytes, limit: limits.requestLine + 2) {
-                return bytes.count > headLimit ? .refused(.headerFieldsTooLarge) : lineCheck(bytes, lineEnd, limits) ?? .incomplete
+                return bytes.count > headLimit
+                    ? .refused(.headerFieldsTooLarge) : lineCheck(bytes, lineEnd, limits) ?? .incomplete
             }
             if bytes.count > limits.requestLine + 1 { return .refused(.uriTooLong) }
             return bytes.contains(0x0A) ? .refused(.badRequest) : .incomplete

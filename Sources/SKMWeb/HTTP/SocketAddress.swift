@@ -30,7 +30,9 @@ public struct SocketAddress: Sendable, Equatable, CustomStringConvertible {
             hostPart = text[..<colon]
             portPart = text[text.index(after: colon)...]
         }
-        guard !portPart.isEmpty, portPart.count <= 5, portPart.allSatisfy(\.isASCII), let port = UInt16(portPart) else { return nil }
+        guard !portPart.isEmpty, portPart.count <= 5, portPart.allSatisfy(\.isASCII), let port = UInt16(portPart) else {
+            return nil
+        }
         let host = String(hostPart)
         var v4 = in_addr()
         var v6 = in6_addr()
