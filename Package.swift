@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "SKMWeb", dependencies: ["SKMService"]),
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
-        .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON"]),
+        .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "SKMWeb"]),
         .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzzTargets", "SKMService"], path: "Fuzz/Harness"),
         .target(name: "BenchmarkSupport", dependencies: ["SKMCore"], path: "Benchmarks/Support"),
         .executableTarget(

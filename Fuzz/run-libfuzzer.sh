@@ -1,14 +1,14 @@
 #!/bin/sh
 # Coverage-guided fuzzing with libFuzzer and AddressSanitizer (Linux, Swift toolchain).
 #
-#   Fuzz/run-libfuzzer.sh rpc|import [RUNS] [extra libFuzzer flags...]
+#   Fuzz/run-libfuzzer.sh rpc|import|http [RUNS] [extra libFuzzer flags...]
 #
 # Builds the library with -sanitize=fuzzer,address into /tmp/skm-fuzzbuild, links the driver in
 # Fuzz/LibFuzzer, and runs RUNS inputs (default 1,000,000) starting from Fuzz/corpus/<target>.
 # New interesting inputs go to /tmp/skm-fuzz-<target>-corpus; crashes to /tmp/skm-fuzz-<target>-artifacts.
 # To keep a crash as a regression, copy the artifact into Fuzz/corpus/<target>/ after fixing it.
 set -eu
-target=${1:?rpc atau import}
+target=${1:?rpc, import atau http}
 runs=${2:-1000000}
 [ $# -ge 2 ] && shift 2 || shift 1
 cd "$(dirname "$0")/.."
@@ -16,10 +16,10 @@ build=/tmp/skm-fuzzbuild
 swift build -c release --build-path "$build" --target SKMFuzzTargets -Xswiftc -sanitize=fuzzer,address
 b=$build/release
 objects=$(ls "$b"/SKMJSON.build/*.o "$b"/SKMCore.build/*.o "$b"/SKMStore.build/*.o "$b"/SKMReport.build/*.o \
-    "$b"/SKMService.build/*.o "$b"/SKMRPC.build/*.o "$b"/SKMFuzzTargets.build/*.o "$b"/DefaultQuestionnaires.build/*.o \
+    "$b"/SKMService.build/*.o "$b"/SKMRPC.build/*.o "$b"/SKMFuzzTargets.build/*.o "$b"/SKMWeb.build/*.o "$b"/SKMOffice.build/*.o "$b"/DefaultQuestionnaires.build/*.o \
     "$b"/ExamplePlans.build/*.o "$b"/ProtocolDocument.build/*.o)
 swiftc -sanitize=fuzzer,address -parse-as-library -O "Fuzz/LibFuzzer/$target.swift" -I "$b/Modules" $objects \
-    -I Sources/CSQLite -lsqlite3 -lm -o "$build/fuzz-$target"
+    -I Sources/CSQLite -I Sources/CZlib -lsqlite3 -lz -lm -o "$build/fuzz-$target"
 mkdir -p "/tmp/skm-fuzz-$target-corpus" "/tmp/skm-fuzz-$target-artifacts"
 max=8192
 [ "$target" = import ] && max=16384

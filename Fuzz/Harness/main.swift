@@ -1,6 +1,6 @@
 // skm-fuzz: the deterministic mutation harness (no instrumentation needed; it runs in CI).
 //
-//   skm-fuzz rpc|import [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]
+//   skm-fuzz rpc|import|http [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]
 //
 // Feeds the corpus and then N mutated inputs to the target. A crash or a hang writes the input
 // that caused it to --out (crash-*.bin / hang-*.bin) and stops the run with a non-zero status,
@@ -21,8 +21,8 @@ func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
 }
-guard arguments.count >= 2, ["rpc", "import"].contains(arguments[1]) else {
-    printError("Penggunaan: skm-fuzz rpc|import [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]")
+guard arguments.count >= 2, ["rpc", "import", "http"].contains(arguments[1]) else {
+    printError("Penggunaan: skm-fuzz rpc|import|http [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]")
     exit(2)
 }
 let target = arguments[1]
@@ -41,7 +41,11 @@ for run in 0..<(runs + corpus.count) {
     let input = run < corpus.count ? corpus[run] : mutator.next()
     CrashCapture.remember(input)
     input.withUnsafeBufferPointer { bytes in
-        if target == "rpc" { FuzzTargets.rpcLine(bytes) } else { FuzzTargets.importFile(bytes) }
+        switch target {
+        case "rpc": FuzzTargets.rpcLine(bytes)
+        case "http": FuzzTargets.httpRequest(bytes)
+        default: FuzzTargets.importFile(bytes)
+        }
     }
     CrashCapture.done()
     if run % 5000 == 0 {

@@ -109,12 +109,19 @@ public enum HTTPRequestParser {
         guard parts.count == 3 else { return nil }
         let method = parts[0]
         let target = parts[1]
+        let version = Array(parts[2])
+        // HTTP-version = "HTTP/" DIGIT "." DIGIT; a well-formed version other than 1.0/1.1 is a 505.
+        guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == 0x2E,
+            (0x30...0x39).contains(version[5]), (0x30...0x39).contains(version[7])
+        else { return nil }
         guard !method.isEmpty, method.count <= 16, method.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
         guard target.first == 0x2F, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), !target.contains(0x23) else { return nil }
         let targetText = String(decoding: target, as: UTF8.self)
         let pieces = targetText.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let version = String(decoding: parts[2], as: UTF8.self)
-        return (String(decoding: method, as: UTF8.self), String(pieces[0]), pieces.count > 1 ? String(pieces[1]) : "", version)
+        let versionText = String(decoding: version, as: UTF8.self)
+        return (
+            String(decoding: method, as: UTF8.self), String(pieces[0]), pieces.count > 1 ? String(pieces[1]) : "", versionText
+        )
     }
 
     /// `name: value` with a token name, no space before the colon, no control characters.
