@@ -1,8 +1,8 @@
 extension QRCode {
     /// An SVG image of the symbol with its quiet zone (4 modules), one unit per module, scalable to
-    /// any print size: one path of dark squares on a white background. `title` becomes the image's
-    /// accessible name (escaped).
-    public func svg(title: String = "") -> String {
+    /// any print size: one path of dark squares on a white background. The page that shows it
+    /// gives it an accessible name (`aria-label` on a wrapper), escaped by the page's own escaper.
+    public func svg() -> String {
         let side = size + 8
         var path = ""
         path.reserveCapacity(size * size * 4)
@@ -18,10 +18,8 @@ extension QRCode {
                 path += "M\(start + 4) \(row + 4)h\(column - start)v1h-\(column - start)z"
             }
         }
-        let escapedTitle = title.replacingXMLSpecials()
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges" \
-            role="img" aria-label="\(escapedTitle)"><title>\(escapedTitle)</title>\
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges">\
             <rect width="\(side)" height="\(side)" fill="#fff"/><path d="\(path)" fill="#000"/></svg>
             """
     }
@@ -39,22 +37,5 @@ extension QRCode {
             }
         }
         return bytes
-    }
-}
-
-extension String {
-    fileprivate func replacingXMLSpecials() -> String {
-        var result = ""
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
