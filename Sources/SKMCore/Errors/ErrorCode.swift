@@ -40,6 +40,23 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case invalidEvaluation = "invalid_evaluation"
     case noEvaluation = "no_evaluation"
 
+    // Follow-up register (RTL) and publication log
+    /// `skm rtl done|correct N`: there is no RTL item N.
+    case rtlNotFound = "rtl_not_found"
+    /// `skm rtl done N` on an item already done (a wrong date is corrected with `skm rtl correct`).
+    case rtlAlreadyDone = "rtl_already_done"
+    /// A change to an RTL item that was cancelled.
+    case rtlCancelled = "rtl_cancelled"
+    /// Dates in the wrong order: a target or completion before the item was set, a publication
+    /// before the survey year.
+    case dateOrder = "date_order"
+    /// A publication medium skm does not know.
+    case invalidMedium = "invalid_medium"
+    /// A publication link that is not an http or https address.
+    case invalidLink = "invalid_link"
+    /// `skm publish void N`: there is no publication entry N.
+    case publicationNotFound = "publication_not_found"
+
     // Store
     case responseNotFound = "response_not_found"
     case alreadyVoided = "already_voided"
@@ -89,10 +106,10 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     public var kind: ErrorKind {
         switch self {
         case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,
-            .noEvaluation, .importBatchNotFound:
+            .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound:
             return .notFound
         case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
-            .importAlreadyUndone, .batchDateMismatch:
+            .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled:
             return .conflict
         case .databaseBusy:
             return .busy

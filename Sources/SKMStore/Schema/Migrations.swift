@@ -14,12 +14,14 @@ import SKMCore
 /// 5. Import batches and the batch and row fingerprint of imported responses (`ImportBatchSchema`).
 /// 6. One aggregate row per (questionnaire, day, unit, service) holding every unsur's counts
 ///    (`AggregateRows`), converted from migration 2's tables, which are dropped.
+/// 7. The follow-up register: RTL items and the publication log, append-only (`FollowUpSchema`).
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
 
     static let all: [[String]] = [
         migration1, migration2, migration3, Identity.migration, ImportBatchSchema.migration, AggregateRows.migration,
+        FollowUpSchema.migration,
     ]
 
     static var latestVersion: Int { all.count }
