@@ -7,6 +7,7 @@ enum Commands {
             + ResponseCommands.all
             + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec]
             + PerformanceCommands.all
+            + FollowUpCommands.all
             + [EntryCommand.spec, RPCCommand.spec]
             + MaintenanceCommands.all
             + [DemoCommand.spec]
