@@ -18,6 +18,15 @@ import Testing
         #"{"jsonrpc":"2.0","method":"response.list","params":{},"id":105}"#,
         #"{"jsonrpc":"2.0","method":"iku.evaluate","params":{"plan":"contoh-2024-2026","year":2026},"id":106}"#,
         #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"year":2024,"evaluation":{"components":{"perencanaan":{"keberadaan":["A"],"kualitas":["A"],"pemanfaatan":["A"]},"pengukuran":{"keberadaan":["A"],"kualitas":["A"],"pemanfaatan":["A"]},"pelaporan":{"keberadaan":["A"],"kualitas":["A"],"pemanfaatan":["A"]},"evaluasi":{"keberadaan":["A"],"kualitas":["A"],"pemanfaatan":["A"]}}}},"id":107}"#,
+        #"{"jsonrpc":"2.0","method":"rtl.add","params":{"year":2025,"unsur":"U3","program":"Pelatihan petugas loket","penanggungJawab":"Sekretaris Camat","target":"2026-06-30","plannedOn":"2026-01-05","unit":"KEC-TT","service":"KTP-KK"},"id":108}"#,
+        #"{"jsonrpc":"2.0","method":"rtl.done","params":{"number":1,"date":"2026-05-04","evidence":"Daftar hadir pelatihan"},"id":109}"#,
+        #"{"jsonrpc":"2.0","method":"rtl.correct","params":{"number":1,"doneOn":"2026-05-05","reason":"salah tanggal"},"id":110}"#,
+        #"{"jsonrpc":"2.0","method":"rtl.list","params":{"year":2025},"id":111}"#,
+        #"{"jsonrpc":"2.0","method":"rtl.history","params":{"number":1},"id":112}"#,
+        #"{"jsonrpc":"2.0","method":"publish.add","params":{"year":2025,"medium":"website","date":"2026-01-20","link":"https://kec.example.go.id/skm"},"id":113}"#,
+        #"{"jsonrpc":"2.0","method":"rtl.summary","params":{},"id":114}"#,
+        #"{"jsonrpc":"2.0","method":"publish.list","params":{},"id":115}"#,
+        #"{"jsonrpc":"2.0","method":"publish.void","params":{"number":1,"reason":"tautan salah"},"id":116}"#,
     ]
 
     @Test func everyObjectInAResultSchemaListsItsAlwaysPresentFields() {

@@ -7,6 +7,7 @@ import SKMService
 public enum RPCMethods {
     public static var all: [RPCMethod] {
         InfoMethods.all + RegistryMethods.all + ResponseMethods.all + IKMMethods.all + PerformanceMethods.all
+            + FollowUpMethods.all
             + ReportMethods.all
     }
 }

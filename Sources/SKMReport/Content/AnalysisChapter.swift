@@ -1,7 +1,7 @@
 import SKMCore
 
 /// BAB IV Analisis: the weakest unsur and the RTL, the strongest unsur, the trend across years,
-/// the IKU target, and the respondents' comments.
+/// the IKU target, the respondents' comments, and the follow-up and publication of the results.
 enum AnalysisChapter {
     static func build(_ c: ContentContext, _ n: inout Numbering) -> Chapter {
         n.start("4")
@@ -10,6 +10,7 @@ enum AnalysisChapter {
         blocks += trend(c, &n)
         blocks += iku(c, &n)
         blocks += comments(c, &n)
+        blocks += FollowUpSection.build(c, &n)
         return Chapter(id: "bab-4", title: "BAB IV ANALISIS DAN RENCANA TINDAK LANJUT", blocks: blocks)
     }
 
@@ -41,6 +42,7 @@ enum AnalysisChapter {
                     )
                 ]))
         }
+        if !d.followUp.items.isEmpty { return blocks + FollowUpSection.registerTable(c, &n) }
         var rows: [[Cell]] = []
         var usedPlaceholder = false
         for (i, u) in weakest.enumerated() {

@@ -33,6 +33,9 @@ public struct ReportData: Sendable {
     public var wording: ResultWording
     /// The units whose responses the report counts; more than one makes it a combined report.
     public var units: [ReportUnit]
+    /// The follow-up register's part of BAB IV (RTL items, their figures, publications); empty
+    /// when nothing is registered (the profile's RTL is then shown).
+    public var followUp = ReportFollowUp()
 
     public init(
         year: Int, scopeDescription: String, generatedOn: CivilDate, office: OfficeProfile, pelaksana: String?,

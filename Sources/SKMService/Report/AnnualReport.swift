@@ -28,6 +28,7 @@ extension SKMService {
         let allUnits = try store.units()
         let scope = ikm.filter.units.isEmpty ? allUnits : ikm.filter.units
         try checkProfileUnits(profile, scope: scope, databaseUnits: allUnits.count)
+        let followUp = try reportFollowUp(year: request.year, scope: scope.map(\.code))
         var office = profile.office
         var notes: [String] = []
         if office.name == nil && scope.count == 1 { office.name = scope[0].name }
@@ -35,9 +36,9 @@ extension SKMService {
             notes.append(
                 "Profil kantor (\(ReportProfile.fileName)) tidak ditemukan: laporan memuat isian bertanda [ … ] yang harus dilengkapi."
             )
-        } else if !profile.missingFields.isEmpty {
+        } else if case let missing = profile.missingFields.filter({ $0 != "rtl" || followUp.items.isEmpty }), !missing.isEmpty {
             notes.append(
-                "Profil \(profile.origin ?? "") belum memuat: \(profile.missingFields.joined(separator: ", ")); bagian itu ditandai [ … ] di laporan."
+                "Profil \(profile.origin ?? "") belum memuat: \(missing.joined(separator: ", ")); bagian itu ditandai [ … ] di laporan."
             )
         }
         if case .unusable(let reason) = office.logo { notes.append("Logo tidak dimuat: \(reason).") }
@@ -66,7 +67,7 @@ extension SKMService {
         let (comments, commentCount) = try commentGroups(query)
         let (iku, ikuProblems) = ikuLines(year: request.year, scope: scope.map(\.code), databaseUnits: allUnits.map(\.code))
         notes += ikuProblems
-        let data = ReportData(
+        var data = ReportData(
             year: request.year, scopeDescription: ikm.filter.indonesianDescription, generatedOn: clock.today(), office: office,
             pelaksana: profile.pelaksana, rtl: profile.rtl, questionnaire: q, overall: result, services: services,
             quarters: quarters, years: try yearSummaries(ikm, year: request.year), demographics: demographics,
@@ -75,6 +76,7 @@ extension SKMService {
             ikuNote: nil,
             comments: comments, commentCount: commentCount, wording: IKMWording.forReport,
             units: scope.map { ReportUnit(code: $0.code, name: $0.name) })
+        data.followUp = followUp
         return (data, notes)
     }
 
