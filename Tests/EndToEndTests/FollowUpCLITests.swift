@@ -13,13 +13,18 @@ import Testing
         defer { skm.cleanUp() }
         try skm.run(["demo"])
         let add = try skm.run(
-            ["rtl", "add", "--year", "2025", "--unsur", "U3", "--program", "Pelatihan petugas loket", "--pj", "Sekretaris Camat",
-             "--target", "2026-06-30", "--date", "2026-01-05"] + Self.db)
+            [
+                "rtl", "add", "--year", "2025", "--unsur", "U3", "--program", "Pelatihan petugas loket", "--pj",
+                "Sekretaris Camat",
+                "--target", "2026-06-30", "--date", "2026-01-05",
+            ] + Self.db)
         #expect(add.status == 0, "\(add.stderr)")
         #expect(add.stdout == "RTL 1 dicatat: U3, target 2026-06-30.\n")
         let second = try skm.run(
-            ["rtl", "add", "--year", "2025", "--unsur", "u8", "--program", "Kotak pengaduan", "--pj", "Kasi Pelayanan",
-             "--target", "2026-03-31", "--date", "2026-01-05", "--unit", "KEC-TT", "--service", "KTP-KK", "--json"] + Self.db)
+            [
+                "rtl", "add", "--year", "2025", "--unsur", "u8", "--program", "Kotak pengaduan", "--pj", "Kasi Pelayanan",
+                "--target", "2026-03-31", "--date", "2026-01-05", "--unit", "KEC-TT", "--service", "KTP-KK", "--json",
+            ] + Self.db)
         #expect(second.json["number"] == 2 && second.json["service"] == "KTP-KK" && second.json["status"] == "open")
         let done = try skm.run(["rtl", "done", "1", "--date", "2026-05-04", "--evidence", "Daftar hadir"] + Self.db)
         #expect(done.stdout == "RTL 1 selesai 2026-05-04 (tepat waktu).\n")
@@ -31,7 +36,11 @@ import Testing
         let list = try skm.run(["rtl", "list", "--year", "2025"] + Self.db)
         #expect(list.stdout.contains("Pelatihan petugas loket") && list.stdout.contains("KEC-TT/KTP-KK"))
 
-        try skm.run(["publish", "add", "--year", "2025", "--medium", "website", "--date", "2026-01-20", "--link", "https://kec.go.id/skm"] + Self.db)
+        try skm.run(
+            [
+                "publish", "add", "--year", "2025", "--medium", "website", "--date", "2026-01-20", "--link",
+                "https://kec.go.id/skm",
+            ] + Self.db)
         try skm.run(["publish", "add", "--year", "2025", "--medium", "media-sosial", "--date", "2026-01-21"] + Self.db)
         let publications = try skm.run(["publish", "list", "--json"] + Self.db).json.arrayValue ?? []
         #expect(publications.map { $0["medium"]?.stringValue ?? "" } == ["website", "media-sosial"])
@@ -62,7 +71,10 @@ import Testing
             (base + ["--unsur", "U3", "--target", "2026-06-30", "--service", "NIKAH"], "unknown_service"),
             (["rtl", "done", "7", "--date", "2026-01-10", "--evidence", "x"], "rtl_not_found"),
             (["publish", "add", "--year", "2025", "--medium", "koran", "--date", "2026-01-20"], "invalid_medium"),
-            (["publish", "add", "--year", "2025", "--medium", "website", "--date", "2026-01-20", "--link", "kec.go.id"], "invalid_link"),
+            (
+                ["publish", "add", "--year", "2025", "--medium", "website", "--date", "2026-01-20", "--link", "kec.go.id"],
+                "invalid_link"
+            ),
             (["publish", "void", "1", "--reason", "x"], "publication_not_found"),
         ]
         for (arguments, code) in cases {

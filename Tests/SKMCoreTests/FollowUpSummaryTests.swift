@@ -10,7 +10,8 @@ import Testing
         year: Int = 2025
     ) -> RTLItem {
         RTLItem(
-            number: number, version: 1, year: year, unsur: unsur, questionnaire: "permenpanrb-14-2017", program: "Program \(number)",
+            number: number, version: 1, year: year, unsur: unsur, questionnaire: "permenpanrb-14-2017",
+            program: "Program \(number)",
             penanggungJawab: "Kasi", target: date(target), plannedOn: date("2025-11-01"), unitCode: service == nil ? nil : "KEC",
             serviceCode: service, doneOn: done.map(date), cancelled: cancelled, action: "add", recordedAt: "t")
     }

@@ -27,7 +27,8 @@ import Testing
         try Self.add(f, "U1")
         _ = try f.service.completeRTL(number: 1, date: "2026-01-10", evidence: "SK Camat 3/2026")
         _ = try f.service.correctRTL(number: 3, RTLCorrection(reason: "batal", cancel: true))
-        _ = try f.service.addPublication(year: 2025, medium: "website", date: "2026-01-12", link: "https://kec.go.id/skm", note: nil)
+        _ = try f.service.addPublication(
+            year: 2025, medium: "website", date: "2026-01-12", link: "https://kec.go.id/skm", note: nil)
         _ = try f.service.addPublication(year: 2025, medium: "papan-pengumuman", date: "2026-01-13", link: nil, note: "Lobi")
 
         let data = try f.data(ReportRequest(year: 2025))

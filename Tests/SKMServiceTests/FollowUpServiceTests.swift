@@ -114,7 +114,8 @@ import Testing
         let cancelled = try f.service.correctRTL(number: 2, RTLCorrection(reason: "digabung ke RTL 1", cancel: true))
         #expect(cancelled.cancelled && cancelled.action == "cancel")
         #expect(skmError { _ = try f.service.completeRTL(number: 2, date: "2026-05-04", evidence: "x") }?.code == .rtlCancelled)
-        #expect(skmError { _ = try f.service.correctRTL(number: 2, RTLCorrection(reason: "x", cancel: true)) }?.code == .rtlCancelled)
+        #expect(
+            skmError { _ = try f.service.correctRTL(number: 2, RTLCorrection(reason: "x", cancel: true)) }?.code == .rtlCancelled)
         // Every version stays: add, done, correct for item 1.
         #expect(try f.service.rtlHistory(number: 1).map(\.action) == ["add", "done", "correct"])
         #expect(try f.service.rtlHistory(number: 1).map(\.doneOn?.iso) == [nil, "2026-07-04", "2026-06-29"])
@@ -134,7 +135,8 @@ import Testing
         _ = try f.service.completeRTL(number: 4, date: "2026-01-10", evidence: "c")
         _ = try f.service.correctRTL(number: 4, RTLCorrection(reason: "ganda", cancel: true))
         _ = try f.service.completeRTL(number: 5, date: "2025-11-15", evidence: "d")
-        _ = try f.service.addPublication(year: 2025, medium: "website", date: "2026-01-20", link: "https://kec.go.id/skm", note: nil)
+        _ = try f.service.addPublication(
+            year: 2025, medium: "website", date: "2026-01-20", link: "https://kec.go.id/skm", note: nil)
         _ = try f.service.addPublication(year: 2025, medium: "Papan Pengumuman", date: "2026-01-21", link: nil, note: "Lobi")
         _ = try f.service.addPublication(year: 2025, medium: "website", date: "2026-02-01", link: nil, note: nil)
         _ = try f.service.addPublication(year: 2025, medium: "media_sosial", date: "2026-02-01", link: nil, note: nil)
@@ -181,7 +183,9 @@ import Testing
             (2025, "website", "2026-01-20", "javascript:alert(1)", .invalidLink, "link"),
         ]
         for (year, medium, date, link, code, field) in cases {
-            let error = skmError { _ = try f.service.addPublication(year: year, medium: medium, date: date, link: link, note: nil) }
+            let error = skmError {
+                _ = try f.service.addPublication(year: year, medium: medium, date: date, link: link, note: nil)
+            }
             #expect(error?.code == code, "\(medium) \(date) \(link ?? "")")
             #expect(error?.field == field)
         }

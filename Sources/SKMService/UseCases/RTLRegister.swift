@@ -268,7 +268,8 @@ extension SKMService {
             let units = try existingStore().units()
             guard units.count == 1 else {
                 throw SKMError(
-                    .missingField, "Sebutkan unit layanan \(serviceText.clipped(32)) dengan --unit (basis data berisi \(units.count) unit).",
+                    .missingField,
+                    "Sebutkan unit layanan \(serviceText.clipped(32)) dengan --unit (basis data berisi \(units.count) unit).",
                     field: "unit")
             }
             unit = units[0]

@@ -5,7 +5,9 @@ import SKMService
 /// `rtl add|done|correct|list|show|summary|import` and `publish add|list|void`: the follow-up
 /// register PEKPPP asks for (issue 16).
 enum FollowUpCommands {
-    static var all: [CommandSpec] { [add, done, correct, list, show, summary, importProfile, publishAdd, publishList, publishVoid] }
+    static var all: [CommandSpec] {
+        [add, done, correct, list, show, summary, importProfile, publishAdd, publishList, publishVoid]
+    }
 
     static func required(_ args: ParsedArguments, _ name: String, _ what: String) throws -> String {
         guard let value = args.value(name) else { throw SKMError(.usage, "--\(name) wajib diisi (\(what)).", field: name) }
@@ -20,7 +22,8 @@ enum FollowUpCommands {
     static func number(_ args: ParsedArguments) throws -> Int {
         try args.requirePositionals(["N"])
         guard let n = Int(args.positionals[0].trimmingSpaces()), n > 0 else {
-            throw SKMError(.usage, "N harus nomor RTL (bilangan bulat 1 atau lebih), diterima \"\(args.positionals[0].clipped(20))\".")
+            throw SKMError(
+                .usage, "N harus nomor RTL (bilangan bulat 1 atau lebih), diterima \"\(args.positionals[0].clipped(20))\".")
         }
         return n
     }
@@ -46,7 +49,8 @@ enum FollowUpCommands {
         try args.requirePositionals([])
         var request = RTLAddRequest(
             year: try requiredYear(args), unsur: try required(args, "unsur", "kode unsur"),
-            program: try required(args, "program", "program/kegiatan"), penanggungJawab: try required(args, "pj", "penanggung jawab"),
+            program: try required(args, "program", "program/kegiatan"),
+            penanggungJawab: try required(args, "pj", "penanggung jawab"),
             target: try required(args, "target", "tanggal target"))
         request.plannedOn = args.value("date")
         request.unit = args.value("unit")
@@ -75,7 +79,8 @@ enum FollowUpCommands {
             ctx.console.json(FollowUpJSON.item(item))
         } else {
             ctx.console.line(
-                "RTL \(item.number) selesai \(item.doneOn?.iso ?? "")\(item.doneOnTime ? " (tepat waktu)" : " (melewati target \(item.target.iso))").")
+                "RTL \(item.number) selesai \(item.doneOn?.iso ?? "")\(item.doneOnTime ? " (tepat waktu)" : " (melewati target \(item.target.iso))")."
+            )
         }
         return 0
     }
@@ -113,7 +118,8 @@ enum FollowUpCommands {
         if args.flag("json") {
             ctx.console.json(.array(items.map(FollowUpJSON.item)))
         } else if items.isEmpty {
-            ctx.console.line("Belum ada RTL. Tambahkan dengan: skm rtl add --year TAHUN --unsur U3 --program … --pj … --target TTTT-BB-HH")
+            ctx.console.line(
+                "Belum ada RTL. Tambahkan dengan: skm rtl add --year TAHUN --unsur U3 --program … --pj … --target TTTT-BB-HH")
         } else {
             ctx.console.out(FollowUpPrinter.items(items))
         }
@@ -135,7 +141,8 @@ enum FollowUpCommands {
 
     static let summary = CommandSpec(
         ["rtl", "summary"],
-        summary: "Capaian tindak lanjut per tahun dan per layanan: persentase selesai, tepat waktu, kecepatan, jumlah media publikasi.",
+        summary:
+            "Capaian tindak lanjut per tahun dan per layanan: persentase selesai, tepat waktu, kecepatan, jumlah media publikasi.",
         options: [.value("year", "TAHUN", "tahun survei"), .flag("json", "keluaran JSON")],
         discussion: """
             Kecepatan = hari dari akhir periode survei (hari terakhir ada responden pada tahun itu, atau 31 Desember)
@@ -173,7 +180,8 @@ enum FollowUpCommands {
             ctx.console.json(FollowUpJSON.importOutcome(outcome))
         } else {
             ctx.console.line(
-                "\(outcome.added.count) RTL diimpor\(outcome.added.isEmpty ? "" : " (nomor \(outcome.added.map { String($0.number) }.joined(separator: ", ")))")\(outcome.alreadyThere > 0 ? "; \(outcome.alreadyThere) sudah ada sebelumnya" : "").")
+                "\(outcome.added.count) RTL diimpor\(outcome.added.isEmpty ? "" : " (nomor \(outcome.added.map { String($0.number) }.joined(separator: ", ")))")\(outcome.alreadyThere > 0 ? "; \(outcome.alreadyThere) sudah ada sebelumnya" : "")."
+            )
         }
         return 0
     }

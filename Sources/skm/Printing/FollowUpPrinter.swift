@@ -14,8 +14,10 @@ enum FollowUpPrinter {
             alignments: [.right, .left, .left, .left, .left, .left, .left, .left])
         for i in items {
             table.add([
-                String(i.number), String(i.year), i.unsur, i.serviceCode.map { "\(i.unitCode ?? "")/\($0)" } ?? (i.unitCode ?? "–"),
-                DisplayText.escaped(i.program).clipped(50), DisplayText.escaped(i.penanggungJawab ?? "–").clipped(30), i.target.iso,
+                String(i.number), String(i.year), i.unsur,
+                i.serviceCode.map { "\(i.unitCode ?? "")/\($0)" } ?? (i.unitCode ?? "–"),
+                DisplayText.escaped(i.program).clipped(50), DisplayText.escaped(i.penanggungJawab ?? "–").clipped(30),
+                i.target.iso,
                 status(i),
             ])
         }
@@ -67,7 +69,8 @@ enum FollowUpPrinter {
 
     static func publications(_ list: [PublicationRecord]) -> String {
         var table = TextTable(
-            ["No", "Tahun", "Media", "Tanggal", "Tautan/catatan", "Status"], alignments: [.right, .left, .left, .left, .left, .left])
+            ["No", "Tahun", "Media", "Tanggal", "Tautan/catatan", "Status"],
+            alignments: [.right, .left, .left, .left, .left, .left])
         for p in list {
             table.add([
                 String(p.number), String(p.year), p.medium.label, p.publishedOn.iso,
