@@ -112,6 +112,15 @@ import Testing
         "akip.get": ["year": 2025],
         "akip.classify": ["nilai": 80],
         "report.generate": ["year": 2025, "formats": "md", "separator": ";"],
+        "rtl.add": [
+            "year": 2025, "unsur": "U3", "program": "Pelatihan", "penanggungJawab": "Kasi", "target": "2026-06-30",
+            "plannedOn": "2026-01-05", "unit": "KEC", "service": "KTP", "questionnaire": "permenpanrb-14-2017",
+        ],
+        "rtl.done": ["number": 1, "date": "2026-01-10", "evidence": "Foto"],
+        "rtl.correct": ["number": 1, "reason": "koreksi", "program": "Pelatihan ulang"],
+        "rtl.history": ["number": 1],
+        "publish.add": ["year": 2025, "medium": "website", "date": "2026-01-20"],
+        "publish.void": ["number": 1, "reason": "salah"],
     ]
 
     /// Every param of every method, sent with a value of the wrong type.
