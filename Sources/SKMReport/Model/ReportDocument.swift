@@ -125,3 +125,9 @@ public struct ReportTable: Sendable {
         self.notes = notes
     }
 }
+
+extension Cell {
+    /// The cell as HTML and Markdown print it (Indonesian number formatting, "–" when missing),
+    /// for renderers outside this module (the Word report).
+    public var displayText: String { Words.cell(self) }
+}

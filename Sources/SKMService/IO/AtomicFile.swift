@@ -17,6 +17,15 @@ enum AtomicFile {
         try file.close()
     }
 
+    /// The same for bytes (a .docx package).
+    static func write(
+        _ bytes: [UInt8], to path: String, visibility: OutputFile.Visibility, replacing: OutputFile.Replacing
+    ) throws {
+        let file = try OutputFile(path: path, visibility: visibility, replacing: replacing)
+        try bytes.withUnsafeBytes { try file.write($0) }
+        try file.close()
+    }
+
     /// `mkdir -p`: creates the folder and any missing parents; owner-only (like the database), or
     /// following the user's umask for folders of publications.
     static func makeDirectory(_ path: String, visibility: OutputFile.Visibility = .ownerOnly) throws {

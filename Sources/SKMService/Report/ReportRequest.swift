@@ -8,8 +8,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// The one-page infographic (SVG).
     case infographic = "svg"
+    /// The report as an editable Word document.
+    case docx
 
-    /// Reads `html`, `md`, `csv`, `svg` (also `markdown`, `infografis`) or `all`/`semua`.
+    /// Reads `html`, `md`, `csv`, `svg`, `docx` (also `markdown`, `infografis`, `word`) or `all`/`semua`.
     public static func parse(_ names: [String], field: String) throws -> [ReportFormat] {
         var formats: [ReportFormat] = []
         for raw in names {
@@ -21,9 +23,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             case "md", "markdown": parsed = [.markdown]
             case "csv": parsed = [.csv]
             case "svg", "infografis", "infographic": parsed = [.infographic]
+            case "docx", "word": parsed = [.docx]
             default:
                 throw SKMError(
-                    .invalidFilter, "Format laporan \"\(raw.clipped(20))\" tidak dikenal; pilih html, md, csv, svg atau all.",
+                    .invalidFilter, "Format laporan \"\(raw.clipped(20))\" tidak dikenal; pilih html, md, csv, svg, docx atau all.",
                     field: field)
             }
             for f in parsed where !formats.contains(f) { formats.append(f) }

@@ -1,4 +1,5 @@
 public import SKMCore
+import SKMOffice
 import SKMReport
 
 /// What `generateReport` wrote.
@@ -50,6 +51,14 @@ extension SKMService {
                 let name = base + ".md"
                 try staged.write(MarkdownReport.render(document), as: name)
                 names.append((.markdown, name))
+            case .docx:
+                let name = base + ".docx"
+                do {
+                    try staged.write(try DocxReport.render(document), as: name)
+                } catch let error as OfficeError {
+                    throw SKMError.office(error, path: directory + "/" + name)
+                }
+                names.append((.docx, name))
             case .infographic:
                 let name = "infografis-ikm-\(request.year)\(suffix).svg"
                 try staged.write(Infographic.render(data), as: name)

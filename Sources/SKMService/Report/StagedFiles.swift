@@ -41,6 +41,11 @@ final class StagedFiles {
 
     /// Writes one file of the set; `relative` may name one subfolder (`tabel-csv/x.csv`).
     func write(_ text: String, as relative: String) throws {
+        try write(Array(text.utf8), as: relative)
+    }
+
+    /// Writes one file of the set from bytes (a .docx package).
+    func write(_ bytes: [UInt8], as relative: String) throws {
         if let slash = relative.lastIndex(of: "/") {
             let folder = String(relative[..<slash])
             if !subfolders.contains(folder) {
@@ -48,7 +53,7 @@ final class StagedFiles {
                 subfolders.append(folder)
             }
         }
-        try AtomicFile.write(text, to: staging + "/" + relative, visibility: .publication, replacing: .nothing)
+        try AtomicFile.write(bytes, to: staging + "/" + relative, visibility: .publication, replacing: .nothing)
         relativePaths.append(relative)
     }
 

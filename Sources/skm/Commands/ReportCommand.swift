@@ -5,11 +5,11 @@ import SKMService
 /// infographic. Prints the paths written, one per line; notes go to standard error.
 enum ReportCommand {
     static let spec = CommandSpec(
-        ["report"], summary: "Membuat laporan tahunan hasil SKM (HTML, Markdown, CSV, infografis).",
+        ["report"], summary: "Membuat laporan tahunan hasil SKM (HTML, Markdown, CSV, infografis, Word).",
         options: [
             .value("year", "TAHUN", "tahun laporan (wajib), mis. 2025"),
             .value("unit", "KODE", "unit layanan (bawaan: semua unit)"),
-            .value("format", "FORMAT", "html, md, csv, svg atau all (bawaan: all; boleh beberapa, dipisah koma)"),
+            .value("format", "FORMAT", "html, md, csv, svg, docx atau all (bawaan: all; boleh beberapa, dipisah koma)"),
             .value("out", "FOLDER", "folder hasil (bawaan: laporan-TAHUN di samping basis data)"),
             .value("population", "N", "jumlah penerima layanan setahun, untuk memeriksa jumlah sampel minimal"),
             .value(
@@ -23,7 +23,9 @@ enum ReportCommand {
             sama dengan 'skm ikm --year TAHUN --by service,quarter'.
             Nama kantor, alamat, kepala kantor dan NIP, pelaksana, populasi dan RTL dibaca dari
             skm-report.json (format: lihat README). Bagian yang belum diisi ditandai [ … ] di laporan.
-            HTML dapat dicetak ke PDF dari peramban (A4, setiap bab di halaman baru).
+            HTML dapat dicetak ke PDF dari peramban (A4, setiap bab di halaman baru). Berkas .docx dapat
+            disunting dan ditandatangani di Word atau LibreOffice Writer (judul bab memakai gaya Heading,
+            sehingga daftar isi Word dapat diperbarui).
             """
     ) { args, ctx in
         try args.requirePositionals([])
