@@ -2,7 +2,7 @@ import SKMCore
 import SKMJSON
 import SKMService
 
-/// `questionnaire list|show|check|add`.
+/// `questionnaire list|show|check|add|print`.
 enum QuestionnaireCommands {
     static let all: [CommandSpec] = [
         CommandSpec(
@@ -67,6 +67,29 @@ enum QuestionnaireCommands {
             try args.requirePositionals(["BERKAS"])
             let (q, added) = try ctx.service.addQuestionnaire(text: try TextFile.read(args.positionals[0]))
             ctx.console.line(added ? "Kuesioner \(q.id) disimpan." : "Kuesioner \(q.id) sudah tersimpan dengan isi yang sama.")
+            return 0
+        },
+        CommandSpec(
+            ["questionnaire", "print"], summary: "Membuat formulir kuesioner kertas untuk dibagikan (HTML atau Word).",
+            arguments: "[ID]",
+            options: [
+                .value("format", "html|docx", "format (bawaan: html)"),
+                .value("out", "BERKAS", "berkas baru (bawaan: kuesioner-ID.html atau .docx di folder ini)"),
+                .flag("force", "timpa BERKAS yang sudah ada"),
+                .value("profile", "BERKAS", "profil kantor (bawaan: skm-report.json di samping basis data atau di folder ini)"),
+            ],
+            discussion: """
+                Formulir memuat nama kantor dari skm-report.json, kotak profil responden, dan pertanyaan
+                menurut urutan formulir dengan pilihan jawabannya sebagai kotak centang; kuesioner 2017
+                muat pada satu halaman A4. Tanpa ID dipakai kuesioner utama.
+                """
+        ) { args, ctx in
+            guard args.positionals.count <= 1 else { try args.requirePositionals(["ID"]); return 2 }
+            let printed = try ctx.service.printQuestionnaire(
+                id: args.positionals.first, format: try PaperFormFormat.parse(args.value("format"), field: "format"),
+                path: args.value("out"), replacing: args.flag("force"), profile: args.value("profile").map { .file($0) } ?? .automatic)
+            ctx.console.line(printed.path)
+            for note in printed.notes { ctx.console.err("Catatan: \(note)") }
             return 0
         },
     ]
