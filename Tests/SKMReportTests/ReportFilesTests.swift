@@ -95,7 +95,7 @@ import Testing
         #expect(skmError { _ = try f.service.generateReport(ReportRequest(year: 2025, unit: "TIDAK-ADA")) }?.code == .unknownUnit)
         #expect(skmError { _ = try f.service.generateReport(ReportRequest(year: 1999)) }?.code == .invalidFilter)
         #expect(skmError { _ = try ReportFormat.parse(["pdf"], field: "format") }?.code == .invalidFilter)
-        #expect(try ReportFormat.parse(["md", "all"], field: "format") == [.markdown, .html, .csv, .infographic])
+        #expect(try ReportFormat.parse(["md", "all"], field: "format") == [.markdown, .html, .csv, .infographic, .docx])
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/laporan-2025"))
         let missing = SKMService(databasePath: f.directory + "/tidak-ada.sqlite")
         #expect(skmError { _ = try missing.generateReport(ReportRequest(year: 2025)) }?.message.contains("belum ada") == true)

@@ -127,6 +127,8 @@ struct Canvas {
         dash: (Double, Double)?
     ) {
         guard [x1, y1, x2, y2, w].allSatisfy(\.isFinite) else { return }
+        // Far beyond any canvas: clamped, so no pixel arithmetic can overflow.
+        let (x1, y1, x2, y2) = (clamp(x1), clamp(y1), clamp(x2), clamp(y2))
         let length = ((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1)).squareRoot()
         let half = max(0.5, min(w, 50) * scale / 2)
         let steps = min(20_000, max(1, Int((length * scale).rounded(.up))))
@@ -146,6 +148,8 @@ struct Canvas {
             }
         }
     }
+
+    func clamp(_ v: Double) -> Double { min(max(v, -100_000), 100_000) }
 
     /// A ring (or a disc when `inner` is 0) centred on (cx, cy).
     mutating func disc(cx: Double, cy: Double, outer: Double, inner: Double, color: (UInt8, UInt8, UInt8)) {
