@@ -45,7 +45,8 @@ import Testing
         let chapters = paragraphs.filter { $0.style == "Heading 1" }.map(\.text)
         #expect(
             chapters == [
-                "BAB I PENDAHULUAN", "BAB II PENGUMPULAN DATA", "BAB III HASIL SURVEI", "BAB IV ANALISIS DAN RENCANA TINDAK LANJUT",
+                "BAB I PENDAHULUAN", "BAB II PENGUMPULAN DATA", "BAB III HASIL SURVEI",
+                "BAB IV ANALISIS DAN RENCANA TINDAK LANJUT",
                 "BAB V PENUTUP", "LAMPIRAN",
             ])
         #expect(paragraphs.contains { $0.style == "Heading 2" && $0.text == "3.2 Nilai per Unsur Pelayanan" })
@@ -86,7 +87,8 @@ import Testing
 
     @Test(
         .enabled(
-            if: (OfficeReaders.soffice != nil && OfficeReaders.pdfinfo != nil) || OfficeReaders.mustRun, OfficeReaders.skipWriter))
+            if: (OfficeReaders.soffice != nil && OfficeReaders.pdfinfo != nil) || OfficeReaders.mustRun, OfficeReaders.skipWriter)
+    )
     func libreOfficeWriterConvertsTheReportToA4Pages() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
@@ -104,9 +106,10 @@ import Testing
         #expect(wrong.status != 0 && wrong.stderr.contains("docx"), "\(wrong.stderr)")
         let both = try skm.run(["report", "--year", "2025", "--db", "skm-demo/skm.sqlite", "--format", "html,docx", "--out", "x"])
         #expect(both.status == 0)
-        #expect(both.stdout.split(separator: "\n").map { String($0.split(separator: "/").last ?? "") } == [
-            "laporan-skm-2025.html", "laporan-skm-2025.docx",
-        ])
+        #expect(
+            both.stdout.split(separator: "\n").map { String($0.split(separator: "/").last ?? "") } == [
+                "laporan-skm-2025.html", "laporan-skm-2025.docx",
+            ])
         let bytes = try #require(FileManager.default.contents(atPath: skm.directory + "/x/laporan-skm-2025.docx"))
         #expect(bytes.prefix(2) == Data("PK".utf8))
     }

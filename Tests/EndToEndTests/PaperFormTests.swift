@@ -26,7 +26,8 @@ import Testing
 
     @Test(
         .enabled(
-            if: (OfficeReaders.soffice != nil && OfficeReaders.pdfinfo != nil) || OfficeReaders.mustRun, OfficeReaders.skipWriter))
+            if: (OfficeReaders.soffice != nil && OfficeReaders.pdfinfo != nil) || OfficeReaders.mustRun, OfficeReaders.skipWriter)
+    )
     func theWordFormConvertsToOneA4Page() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }

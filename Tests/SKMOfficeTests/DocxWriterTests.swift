@@ -15,16 +15,27 @@ import Testing
             .paragraph(
                 DocxParagraph(
                     .normal,
-                    [DocxRun("biasa "), DocxRun("tebal", bold: true), DocxRun(" miring", italic: true), DocxRun("\u{1}[isi]", highlight: true)])),
+                    [
+                        DocxRun("biasa "), DocxRun("tebal", bold: true), DocxRun(" miring", italic: true),
+                        DocxRun("\u{1}[isi]", highlight: true),
+                    ])),
             .table(
                 DocxTable(
                     columns: [.init(width: 2000), .init(width: 3000, alignment: .right)],
                     header: [[DocxTable.Cell([DocxRun("Unsur")]), DocxTable.Cell([DocxRun("Nilai")])]],
-                    rows: [[DocxTable.Cell([DocxRun("U1")]), DocxTable.Cell([DocxRun("82,57")])], [DocxTable.Cell([DocxRun("gabung")], span: 2)]])),
-            .image(DocxImage(png: png, svg: Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"1\"/>".utf8), width: 40, height: 20, description: "Grafik")),
+                    rows: [
+                        [DocxTable.Cell([DocxRun("U1")]), DocxTable.Cell([DocxRun("82,57")])],
+                        [DocxTable.Cell([DocxRun("gabung")], span: 2)],
+                    ])),
+            .image(
+                DocxImage(
+                    png: png, svg: Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"1\"/>".utf8), width: 40,
+                    height: 20, description: "Grafik")),
             .paragraph(DocxParagraph(.heading3, text: "1.1.1 Sub")),
         ]
-        return try DocxWriter.write(DocxDocument(title: "Uji", blocks: blocks, page: .a4(top: 20, right: 18, bottom: 20, left: 22), pageNumberPrefix: "Halaman "))
+        return try DocxWriter.write(
+            DocxDocument(
+                title: "Uji", blocks: blocks, page: .a4(top: 20, right: 18, bottom: 20, left: 22), pageNumberPrefix: "Halaman "))
     }
 
     @Test(.enabled(if: OfficePython.docx != nil || OfficePython.mustRun, OfficePython.skipDocx))

@@ -36,7 +36,13 @@ import Testing
         #expect(ChartRaster.render("<svg></svg>", scale: 2) == nil)
         #expect(ChartRaster.render("not svg at all <", scale: 2) == nil)
         #expect(ChartRaster.render("<svg width=\"100000\" height=\"10\"></svg>", scale: 2) == nil)
-        #expect(ChartRaster.render("<svg width=\"10\" height=\"10\"><rect x=\"-1e300\" width=\"1e308\" height=\"5\" fill=\"#000\"/></svg>", scale: 2) != nil)
-        #expect(ChartRaster.render("<svg width=\"10\" height=\"10\"><line x1=\"-1e300\" x2=\"1e300\" y1=\"1e300\" y2=\"5\" stroke=\"#000\" stroke-width=\"1e9\"/></svg>", scale: 2) != nil)
+        #expect(
+            ChartRaster.render(
+                "<svg width=\"10\" height=\"10\"><rect x=\"-1e300\" width=\"1e308\" height=\"5\" fill=\"#000\"/></svg>", scale: 2)
+                != nil)
+        #expect(
+            ChartRaster.render(
+                "<svg width=\"10\" height=\"10\"><line x1=\"-1e300\" x2=\"1e300\" y1=\"1e300\" y2=\"5\" stroke=\"#000\" stroke-width=\"1e9\"/></svg>",
+                scale: 2) != nil)
     }
 }

@@ -95,7 +95,8 @@ struct DocxBody {
         xml += "<w:tblLayout w:type=\"fixed\"/>"
         xml += "<w:tblCellMar><w:top w:w=\"30\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
         xml += "<w:bottom w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
-        xml += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
+        xml +=
+            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
         xml += "</w:tblPr><w:tblGrid>"
         for width in widths { xml += "<w:gridCol w:w=\"\(width)\"/>" }
         xml += "</w:tblGrid>"
@@ -125,7 +126,13 @@ struct DocxBody {
             xml += "</w:tcPr>"
             let paragraphs = cell.paragraphs.isEmpty ? [DocxParagraph(.tableText, [])] : cell.paragraphs
             for var p in paragraphs {
-                if header { p.runs = p.runs.map { var r = $0; r.bold = true; return r } }
+                if header {
+                    p.runs = p.runs.map {
+                        var r = $0
+                        r.bold = true
+                        return r
+                    }
+                }
                 xml += paragraph(p, defaultAlignment: table.columns[column].alignment, keepWithNext: keepWithNext)
             }
             xml += "</w:tc>"
@@ -143,7 +150,8 @@ struct DocxBody {
         var blip = "<a:blip r:embed=\"rIdImage\(number)\">"
         if image.svg != nil {
             blip += "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
-            blip += "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdSvg\(number)\"/>"
+            blip +=
+                "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdSvg\(number)\"/>"
             blip += "</a:ext></a:extLst>"
         }
         blip += "</a:blip>"
@@ -154,7 +162,8 @@ struct DocxBody {
         xml += "<wp:docPr id=\"\(number)\" name=\"Gambar \(number)\" descr=\"\(description)\"/>"
         xml += "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
         xml += "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-        xml += "<pic:nvPicPr><pic:cNvPr id=\"\(number)\" name=\"image\(number).png\" descr=\"\(description)\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        xml +=
+            "<pic:nvPicPr><pic:cNvPr id=\"\(number)\" name=\"image\(number).png\" descr=\"\(description)\"/><pic:cNvPicPr/></pic:nvPicPr>"
         xml += "<pic:blipFill>\(blip)<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
         xml += "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm>"
         xml += "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
@@ -164,7 +173,8 @@ struct DocxBody {
 
     func tableOfContents(_ entries: [DocxTOCEntry], levels: Int) -> String {
         let depth = min(max(levels, 1), 3)
-        let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+        let begin =
+            "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
             + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-\(depth)\" \\h \\z \\u </w:instrText></w:r>"
             + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
         let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"

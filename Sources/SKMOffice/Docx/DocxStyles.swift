@@ -31,22 +31,30 @@ enum DocxStyles {
         box += "</w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFFAF0\"/>"
         xml += style(
             "Notice", "Kotak Catatan",
-            paragraph: "<w:keepLines/>\(box)<w:spacing w:before=\"120\" w:after=\"160\"/><w:ind w:left=\"113\" w:right=\"113\"/><w:jc w:val=\"left\"/>")
+            paragraph:
+                "<w:keepLines/>\(box)<w:spacing w:before=\"120\" w:after=\"160\"/><w:ind w:left=\"113\" w:right=\"113\"/><w:jc w:val=\"left\"/>"
+        )
         xml += style(
             "ListBullet", "List Bullet",
             paragraph: "<w:spacing w:after=\"60\"/><w:ind w:left=\"425\" w:hanging=\"283\"/><w:jc w:val=\"left\"/>")
         xml += style(
-            "TableText", "Teks Tabel", paragraph: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            "TableText", "Teks Tabel",
+            paragraph: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             run: "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>")
         xml += style(
             "TOCHeading", "TOC Heading",
             paragraph: "<w:keepNext/><w:spacing w:after=\"320\"/><w:jc w:val=\"center\"/>",
             run: "<w:b/><w:bCs/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>")
         xml += style(
-            "TOC1", "toc 1", paragraph: "<w:spacing w:before=\"120\" w:after=\"40\"/><w:jc w:val=\"left\"/>", run: "<w:b/><w:bCs/>",
+            "TOC1", "toc 1", paragraph: "<w:spacing w:before=\"120\" w:after=\"40\"/><w:jc w:val=\"left\"/>",
+            run: "<w:b/><w:bCs/>",
             next: "Normal")
-        xml += style("TOC2", "toc 2", paragraph: "<w:spacing w:after=\"20\"/><w:ind w:left=\"440\"/><w:jc w:val=\"left\"/>", next: "Normal")
-        xml += style("TOC3", "toc 3", paragraph: "<w:spacing w:after=\"20\"/><w:ind w:left=\"880\"/><w:jc w:val=\"left\"/>", next: "Normal")
+        xml += style(
+            "TOC2", "toc 2", paragraph: "<w:spacing w:after=\"20\"/><w:ind w:left=\"440\"/><w:jc w:val=\"left\"/>", next: "Normal"
+        )
+        xml += style(
+            "TOC3", "toc 3", paragraph: "<w:spacing w:after=\"20\"/><w:ind w:left=\"880\"/><w:jc w:val=\"left\"/>", next: "Normal"
+        )
         xml += style(
             "Footer", "footer", paragraph: "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
             run: "<w:color w:val=\"4A5563\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>")
@@ -66,9 +74,14 @@ enum DocxStyles {
         _ id: String, _ name: String, paragraph: String = "", run: String = "", isDefault: Bool = false,
         basedOn: String? = "Normal", next: String? = nil
     ) -> String {
-        var xml = "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"\(isDefault ? " w:default=\"1\"" : "")><w:name w:val=\"\(name)\"/>"
+        var xml =
+            "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"\(isDefault ? " w:default=\"1\"" : "")><w:name w:val=\"\(name)\"/>"
         if let basedOn { xml += "<w:basedOn w:val=\"\(basedOn)\"/>" }
-        if let next { xml += "<w:next w:val=\"\(next)\"/>" } else if id.hasPrefix("Heading") { xml += "<w:next w:val=\"Normal\"/>" }
+        if let next {
+            xml += "<w:next w:val=\"\(next)\"/>"
+        } else if id.hasPrefix("Heading") {
+            xml += "<w:next w:val=\"Normal\"/>"
+        }
         xml += "<w:qFormat/>"
         if !paragraph.isEmpty { xml += "<w:pPr>\(paragraph)</w:pPr>" }
         if !run.isEmpty { xml += "<w:rPr>\(run)</w:rPr>" }
@@ -81,7 +94,8 @@ enum DocxStyles {
         // Word refreshes the table of contents (page numbers) when the document is opened.
         if hasContents { xml += "<w:updateFields w:val=\"true\"/>" }
         xml += "<w:defaultTabStop w:val=\"709\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
-        xml += "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
+        xml +=
+            "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
         return xml + "</w:settings>"
     }
 
@@ -91,8 +105,10 @@ enum DocxStyles {
         if let prefix = document.pageNumberPrefix, !prefix.isEmpty {
             xml += "<w:r><w:t xml:space=\"preserve\">\(XMLEscape.text(prefix))</w:t></w:r>"
         }
-        xml += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
-        xml += "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        xml +=
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+        xml +=
+            "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         return xml + "</w:p></w:ftr>"
     }
 

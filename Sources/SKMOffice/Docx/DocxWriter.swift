@@ -74,7 +74,8 @@ public enum DocxWriter {
         for item in media {
             xml += "<Relationship Id=\"rIdImage\(item.number)\" Type=\"\(base)image\" Target=\"media/image\(item.number).png\"/>"
             if item.svg != nil {
-                xml += "<Relationship Id=\"rIdSvg\(item.number)\" Type=\"\(base)image\" Target=\"media/image\(item.number).svg\"/>"
+                xml +=
+                    "<Relationship Id=\"rIdSvg\(item.number)\" Type=\"\(base)image\" Target=\"media/image\(item.number).svg\"/>"
             }
         }
         return xml + "</Relationships>"

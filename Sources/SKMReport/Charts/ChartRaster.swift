@@ -54,7 +54,9 @@ public enum ChartRaster {
                 let y = (element.number("y") ?? 0) + dy
                 let rw = element.number("width") ?? 0
                 let rh = element.number("height") ?? 0
-                if let fill = element.color("fill", default: "#000000") { canvas.fill(x: x, y: y, width: rw, height: rh, color: fill) }
+                if let fill = element.color("fill", default: "#000000") {
+                    canvas.fill(x: x, y: y, width: rw, height: rh, color: fill)
+                }
                 if let stroke = element.color("stroke", default: "none") {
                     let sw = element.number("stroke-width") ?? 1
                     canvas.line(x, y, x + rw, y, width: sw, color: stroke, dash: nil)
@@ -115,8 +117,10 @@ struct Canvas {
 
     mutating func fill(x: Double, y: Double, width w: Double, height h: Double, color: (UInt8, UInt8, UInt8)) {
         guard w > 0, h > 0 else { return }
-        let x0 = max(0, pixel(x, limit: width)), x1 = min(width, pixel(x + w, limit: width))
-        let y0 = max(0, pixel(y, limit: height)), y1 = min(height, pixel(y + h, limit: height))
+        let x0 = max(0, pixel(x, limit: width))
+        let x1 = min(width, pixel(x + w, limit: width))
+        let y0 = max(0, pixel(y, limit: height))
+        let y1 = min(height, pixel(y + h, limit: height))
         guard x0 < x1, y0 < y1 else { return }
         for py in y0..<y1 { for px in x0..<x1 { set(px, py, color) } }
     }
@@ -140,8 +144,10 @@ struct Canvas {
             }
             let cx = (x1 + (x2 - x1) * t) * scale
             let cy = (y1 + (y2 - y1) * t) * scale
-            let left = Int((cx - half).rounded()), right = Int((cx + half).rounded())
-            let top = Int((cy - half).rounded()), bottom = Int((cy + half).rounded())
+            let left = Int((cx - half).rounded())
+            let right = Int((cx + half).rounded())
+            let top = Int((cy - half).rounded())
+            let bottom = Int((cy + half).rounded())
             guard right >= 0, bottom >= 0, left < width, top < height else { continue }
             for py in max(0, top)..<min(height, max(bottom, top + 1)) {
                 for px in max(0, left)..<min(width, max(right, left + 1)) { set(px, py, color) }
@@ -154,13 +160,17 @@ struct Canvas {
     /// A ring (or a disc when `inner` is 0) centred on (cx, cy).
     mutating func disc(cx: Double, cy: Double, outer: Double, inner: Double, color: (UInt8, UInt8, UInt8)) {
         guard outer > 0, [cx, cy, outer, inner].allSatisfy(\.isFinite) else { return }
-        let y0 = max(0, pixel(cy - outer, limit: height)), y1 = min(height, pixel(cy + outer, limit: height) + 1)
-        let x0 = max(0, pixel(cx - outer, limit: width)), x1 = min(width, pixel(cx + outer, limit: width) + 1)
+        let y0 = max(0, pixel(cy - outer, limit: height))
+        let y1 = min(height, pixel(cy + outer, limit: height) + 1)
+        let x0 = max(0, pixel(cx - outer, limit: width))
+        let x1 = min(width, pixel(cx + outer, limit: width) + 1)
         guard x0 < x1, y0 < y1 else { return }
-        let outer2 = outer * scale * outer * scale, inner2 = inner * scale * inner * scale
+        let outer2 = outer * scale * outer * scale
+        let inner2 = inner * scale * inner * scale
         for py in y0..<y1 {
             for px in x0..<x1 {
-                let dx = Double(px) + 0.5 - cx * scale, dy = Double(py) + 0.5 - cy * scale
+                let dx = Double(px) + 0.5 - cx * scale
+                let dy = Double(py) + 0.5 - cy * scale
                 let d2 = dx * dx + dy * dy
                 if d2 <= outer2 && d2 >= inner2 { set(px, py, color) }
             }

@@ -17,7 +17,8 @@ public enum PaperFormHTML {
             if line.choices.isEmpty {
                 out += "<span class=\"isian\"></span>\(line.unit.map { " " + Escape.html($0) } ?? "")"
             } else {
-                out += line.choices.map { "<span class=\"pilihan\">\(PaperForm.box) \(Escape.html($0))</span>" }.joined(separator: " ")
+                out += line.choices.map { "<span class=\"pilihan\">\(PaperForm.box) \(Escape.html($0))</span>" }.joined(
+                    separator: " ")
             }
             out += "</td></tr>\n"
         }

@@ -38,13 +38,15 @@ enum DocxReport {
     static func cover(_ cover: Cover, into blocks: inout [DocxBlock]) {
         blocks.append(.paragraph(DocxParagraph(.normal, [], spaceBefore: 90)))
         if case .unusable(let reason) = cover.logo {
-            blocks.append(.paragraph(DocxParagraph(.normal, runs([.placeholder("Logo tidak dimuat: \(reason)")]), alignment: .center)))
+            blocks.append(
+                .paragraph(DocxParagraph(.normal, runs([.placeholder("Logo tidak dimuat: \(reason)")]), alignment: .center)))
         }
         for (i, line) in cover.lines.enumerated() {
             let last = i == cover.lines.count - 1
             blocks.append(.paragraph(DocxParagraph(.title, [DocxRun(line)], spaceAfter: last ? 80 : 4)))
         }
-        blocks.append(.paragraph(DocxParagraph(.normal, runs(cover.office, size: 16, bold: true), alignment: .center, spaceAfter: 4)))
+        blocks.append(
+            .paragraph(DocxParagraph(.normal, runs(cover.office, size: 16, bold: true), alignment: .center, spaceAfter: 4)))
         blocks.append(.paragraph(DocxParagraph(.normal, runs(cover.address), alignment: .center, spaceAfter: 30)))
         if !cover.highlights.isEmpty {
             let width = page.textWidth / max(cover.highlights.count, 1)
@@ -105,11 +107,22 @@ enum DocxReport {
         let header = [table.columns.map { DocxTable.Cell([DocxRun($0.title)]) }]
         let body = shown.map { row in row.map { DocxTable.Cell(cellRuns($0)) } }
         let footer = table.footer.map { row in
-            row.map { cell in DocxTable.Cell(cellRuns(cell).map { var r = $0; r.bold = true; return r }, shading: "F3F5F7") }
+            row.map { cell in
+                DocxTable.Cell(
+                    cellRuns(cell).map {
+                        var r = $0
+                        r.bold = true
+                        return r
+                    }, shading: "F3F5F7")
+            }
         }
         var blocks: [DocxBlock] = [
-            .paragraph(DocxParagraph(.tableText, [DocxRun(table.caption, bold: true)], keepWithNext: true, spaceBefore: 8, spaceAfter: 4)),
-            .table(DocxTable(columns: columns, header: header, rows: body + footer, keepTogether: shown.count + table.footer.count <= 15)),
+            .paragraph(
+                DocxParagraph(.tableText, [DocxRun(table.caption, bold: true)], keepWithNext: true, spaceBefore: 8, spaceAfter: 4)
+            ),
+            .table(
+                DocxTable(
+                    columns: columns, header: header, rows: body + footer, keepTogether: shown.count + table.footer.count <= 15)),
         ]
         for note in table.notes { blocks.append(.paragraph(DocxParagraph(.note, [DocxRun("Catatan: ")] + runs(note)))) }
         if table.notes.isEmpty { blocks.append(.paragraph(DocxParagraph(.tableText, [], spaceAfter: 8))) }
@@ -149,7 +162,9 @@ enum DocxReport {
     /// The chart as a PNG (with its SVG), fitted into the text width, or into the page for a
     /// full-page figure; nil when the SVG has no size.
     static func image(_ figure: Figure) throws(OfficeError) -> DocxImage? {
-        guard let size = ChartRaster.size(of: figure.svg), let raster = ChartRaster.render(figure.svg, scale: 2) else { return nil }
+        guard let size = ChartRaster.size(of: figure.svg), let raster = ChartRaster.render(figure.svg, scale: 2) else {
+            return nil
+        }
         let png = try PNGEncoder.encode(width: raster.width, height: raster.height, rgb: raster.rgb)
         let textWidth = Double(page.textWidth) * 25.4 / 1440
         let maximumHeight = figure.fullPage ? 215.0 : 150.0

@@ -15,7 +15,8 @@ enum PaperFormDocx {
                     .normal, [DocxRun(form.office ?? "Nama kantor: ……………………………………………", bold: true, size: 11.5)],
                     alignment: .center, spaceAfter: 0)),
             .paragraph(DocxParagraph(.normal, [DocxRun(form.title, bold: true, size: 12.5)], alignment: .center, spaceAfter: 0)),
-            .paragraph(DocxParagraph(.normal, [DocxRun(form.subtitle, size: 8, color: "444444")], alignment: .center, spaceAfter: 4)),
+            .paragraph(
+                DocxParagraph(.normal, [DocxRun(form.subtitle, size: 8, color: "444444")], alignment: .center, spaceAfter: 4)),
             .paragraph(DocxParagraph(.normal, [DocxRun(form.instructions, size: 8.5)], alignment: .left, spaceAfter: 4)),
             .paragraph(DocxParagraph(.tableText, [DocxRun("PROFIL RESPONDEN", bold: true)], keepWithNext: true, spaceAfter: 2)),
         ]
@@ -35,7 +36,9 @@ enum PaperFormDocx {
         blocks.append(.paragraph(DocxParagraph(.tableText, [], spaceAfter: 4)))
         blocks.append(
             .paragraph(
-                DocxParagraph(.tableText, [DocxRun("PENDAPAT RESPONDEN TENTANG PELAYANAN", bold: true)], keepWithNext: true, spaceAfter: 2)))
+                DocxParagraph(
+                    .tableText, [DocxRun("PENDAPAT RESPONDEN TENTANG PELAYANAN", bold: true)], keepWithNext: true, spaceAfter: 2))
+        )
         let numberWidth = 420
         let optionWidth = (width - numberWidth) / 4
         var rows: [[DocxTable.Cell]] = []

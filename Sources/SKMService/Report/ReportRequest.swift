@@ -26,7 +26,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             case "docx", "word": parsed = [.docx]
             default:
                 throw SKMError(
-                    .invalidFilter, "Format laporan \"\(raw.clipped(20))\" tidak dikenal; pilih html, md, csv, svg, docx atau all.",
+                    .invalidFilter,
+                    "Format laporan \"\(raw.clipped(20))\" tidak dikenal; pilih html, md, csv, svg, docx atau all.",
                     field: field)
             }
             for f in parsed where !formats.contains(f) { formats.append(f) }

@@ -14,7 +14,8 @@ public enum PaperFormFormat: String, Sendable, CaseIterable {
         case "html": return .html
         case "docx", "word": return .docx
         default:
-            throw SKMError(.invalidFilter, "Format kuesioner \"\(raw.clipped(20))\" tidak dikenal; pilih html atau docx.", field: field)
+            throw SKMError(
+                .invalidFilter, "Format kuesioner \"\(raw.clipped(20))\" tidak dikenal; pilih html atau docx.", field: field)
         }
     }
 }
@@ -60,7 +61,8 @@ extension SKMService {
         }
         try AtomicFile.write(bytes, to: target, visibility: .publication, replacing: replacing ? .userNamedFile : .nothing)
         let notes =
-            office == nil ? ["Nama kantor belum diisi di skm-report.json; formulir memberi baris kosong untuk menuliskannya."] : []
+            office == nil
+            ? ["Nama kantor belum diisi di skm-report.json; formulir memberi baris kosong untuk menuliskannya."] : []
         return PrintedQuestionnaire(questionnaire: q, path: target, notes: notes)
     }
 }

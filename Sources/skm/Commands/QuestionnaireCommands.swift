@@ -84,10 +84,12 @@ enum QuestionnaireCommands {
                 muat pada satu halaman A4. Tanpa ID dipakai kuesioner utama.
                 """
         ) { args, ctx in
-            guard args.positionals.count <= 1 else { try args.requirePositionals(["ID"]); return 2 }
+            // The ID is optional: the default questionnaire without one.
+            try args.requirePositionals(args.positionals.isEmpty ? [] : ["ID"])
             let printed = try ctx.service.printQuestionnaire(
                 id: args.positionals.first, format: try PaperFormFormat.parse(args.value("format"), field: "format"),
-                path: args.value("out"), replacing: args.flag("force"), profile: args.value("profile").map { .file($0) } ?? .automatic)
+                path: args.value("out"), replacing: args.flag("force"),
+                profile: args.value("profile").map { .file($0) } ?? .automatic)
             ctx.console.line(printed.path)
             for note in printed.notes { ctx.console.err("Catatan: \(note)") }
             return 0
