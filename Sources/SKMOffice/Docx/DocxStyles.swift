@@ -91,9 +91,10 @@ enum DocxStyles {
     static func settings(_ document: DocxDocument) -> String {
         let hasContents = document.blocks.contains { if case .tableOfContents = $0 { return true } else { return false } }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings \(DocxWriter.wordNamespaces)>"
-        // Word refreshes the table of contents (page numbers) when the document is opened.
-        if hasContents { xml += "<w:updateFields w:val=\"true\"/>" }
         xml += "<w:defaultTabStop w:val=\"709\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
+        // Word refreshes the table of contents (page numbers) when the document is opened. The
+        // settings are a schema sequence: updateFields after characterSpacingControl, before compat.
+        if hasContents { xml += "<w:updateFields w:val=\"true\"/>" }
         xml +=
             "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
         return xml + "</w:settings>"
