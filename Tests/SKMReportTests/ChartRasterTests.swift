@@ -8,7 +8,7 @@ import Testing
         return Array(image.rgb[i..<(i + 3)])
     }
 
-    @Test func rectanglesLinesCirclesAndTranslatedGroupsAreDrawnTextIsNot() throws {
+    @Test func rectanglesLinesCirclesTranslatedGroupsAndTextAreDrawn() throws {
         let svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" height="50"><title>Uji &lt;x&gt;</title>\
             <rect x="10" y="10" width="20" height="10" fill="#1b7f3b"/>\
@@ -17,7 +17,7 @@ import Testing
             <g transform="translate(60 5)"><rect x="0" y="0" width="5" height="5" fill="#0000ff"/></g>\
             <rect x="70" y="20" width="5" height="5" fill="none" stroke="#00ff00"/>\
             <circle cx="90" cy="10" r="4" fill="#ffff00"/>\
-            <text x="10" y="48" font-size="40" fill="#123456">TEKS</text></svg>
+            <text x="10" y="48" font-size="10" fill="#123456"><title>judul panjang</title>TEKS &amp; 5</text></svg>
             """
         let image = try #require(ChartRaster.render(svg, scale: 2))
         #expect(image.width == 200 && image.height == 100 && image.rgb.count == 200 * 100 * 3)
@@ -29,7 +29,12 @@ import Testing
         #expect(Self.pixel(image, 124, 14) == [0, 0, 255])  // the translated group
         #expect(Self.pixel(image, 140, 40) == [0, 255, 0] && Self.pixel(image, 145, 45) == [255, 255, 255])  // stroked box
         #expect(Self.pixel(image, 180, 20) == [255, 255, 0])
-        #expect(!stride(from: 0, to: image.rgb.count, by: 3).contains { image.rgb[$0] == 0x12 && image.rgb[$0 + 1] == 0x34 })
+        // Text is drawn in the dot font, in its colour; a <title> is not drawn.
+        let inks = stride(from: 0, to: image.rgb.count, by: 3).filter { image.rgb[$0] == 0x12 && image.rgb[$0 + 1] == 0x34 }
+        #expect(inks.count > 100, "\(inks.count) text pixels")
+        // Baseline y = 48, 7 dots of a tenth of the size above it; 8 characters of 5.6 dots from x = 10.
+        #expect(inks.allSatisfy { ($0 / 3) / image.width >= 82 && ($0 / 3) / image.width < 96 }, "text outside its line")
+        #expect(inks.allSatisfy { ($0 / 3) % image.width >= 20 && ($0 / 3) % image.width < 110 }, "text wider than 'TEKS & 5'")
     }
 
     @Test func anSVGWithoutASizeOrTooLargeIsNotDrawn() {

@@ -93,8 +93,8 @@ struct DocxBody {
             xml += "</w:tblBorders>"
         }
         xml += "<w:tblLayout w:type=\"fixed\"/>"
-        xml += "<w:tblCellMar><w:top w:w=\"30\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
-        xml += "<w:bottom w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+        xml += "<w:tblCellMar><w:top w:w=\"30\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
+        xml += "<w:bottom w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
         xml +=
             "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
         xml += "</w:tblPr><w:tblGrid>"

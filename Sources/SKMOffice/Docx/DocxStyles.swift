@@ -40,7 +40,7 @@ enum DocxStyles {
         xml += style(
             "TableText", "Teks Tabel",
             paragraph: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-            run: "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>")
+            run: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
         xml += style(
             "TOCHeading", "TOC Heading",
             paragraph: "<w:keepNext/><w:spacing w:after=\"320\"/><w:jc w:val=\"center\"/>",

@@ -7,8 +7,8 @@ public struct RasterImage: Sendable, Equatable {
 
 /// Draws the shapes of skm's own SVG charts (rectangles, lines — dashed or not —, circles and
 /// `translate` groups) into pixels, for documents that need a raster (the PNG inside a .docx).
-/// Text is left out: there is no font rasterizer here, so the numbers stay in the tables and
-/// captions beside the picture, and the SVG itself travels with it for readers that show SVG.
+/// Text is drawn in a 5 × 7 dot font (`PixelFont`): blocky but legible, and the SVG itself travels
+/// with the picture for readers that show SVG (Word 2016 and later).
 /// Only this dialect is understood; anything else in the SVG is skipped, never trusted.
 public enum ChartRaster {
     /// The largest picture drawn, in pixels per side.
@@ -38,7 +38,7 @@ public enum ChartRaster {
         while let element = scanner.next() {
             if element.closing {
                 if element.name == "g", offsets.count > 1 { offsets.removeLast() }
-                if element.name == "text" || element.name == "title" { skipDepth = max(0, skipDepth - 1) }
+                if element.name == "title" { skipDepth = max(0, skipDepth - 1) }
                 continue
             }
             if skipDepth > 0 { continue }
@@ -47,8 +47,17 @@ public enum ChartRaster {
             case "g":
                 let (tx, ty) = element.translation()
                 if !element.selfClosing { offsets.append((dx + tx, dy + ty)) }
-            case "text", "title":
+            case "title":
                 if !element.selfClosing { skipDepth += 1 }
+            case "text":
+                guard !element.selfClosing else { continue }
+                let text = SVGScanner.visibleText(scanner.content(closing: "text"))
+                canvas.text(
+                    text, x: (element.number("x") ?? 0) + dx, y: (element.number("y") ?? 0) + dy,
+                    anchor: element.attributes["text-anchor"] ?? "start", size: element.number("font-size") ?? 12,
+                    color: element.color("fill", default: "#000000") ?? (0, 0, 0),
+                    bold: element.attributes["font-weight"] == "bold",
+                    halo: element.attributes["paint-order"] == "stroke")
             case "rect":
                 let x = (element.number("x") ?? 0) + dx
                 let y = (element.number("y") ?? 0) + dy
@@ -151,6 +160,32 @@ struct Canvas {
             guard right >= 0, bottom >= 0, left < width, top < height else { continue }
             for py in max(0, top)..<min(height, max(bottom, top + 1)) {
                 for px in max(0, left)..<min(width, max(right, left + 1)) { set(px, py, color) }
+            }
+        }
+    }
+
+    /// `s` in the pixel font: `y` is the baseline, `anchor` SVG's text-anchor; a halo clears a
+    /// white box behind the text first (as the SVG's white stroke keeps lines off the numbers).
+    mutating func text(
+        _ s: String, x: Double, y: Double, anchor: String, size: Double, color: (UInt8, UInt8, UInt8), bold: Bool, halo: Bool
+    ) {
+        guard size.isFinite, size > 0, size < 500, x.isFinite, y.isFinite, !s.isEmpty else { return }
+        let characters = Array(s.prefix(300))
+        let dot = size * 0.1
+        let total = PixelFont.width(String(characters), size: size) - (PixelFont.advance - 5) * dot
+        var left = clamp(x)
+        if anchor == "middle" { left -= total / 2 } else if anchor == "end" { left -= total }
+        let top = clamp(y) - 7 * dot
+        if halo { fill(x: left - dot, y: top - dot, width: total + 2 * dot, height: 9 * dot, color: (255, 255, 255)) }
+        let dotWidth = bold ? dot * 1.6 : dot
+        for (i, character) in characters.enumerated() {
+            let rows = PixelFont.glyph(character)
+            for (r, bits) in rows.enumerated() {
+                for c in 0..<5 where bits & (16 >> c) != 0 {
+                    fill(
+                        x: left + (Double(i) * PixelFont.advance + Double(c)) * dot, y: top + Double(r) * dot, width: dotWidth,
+                        height: dot, color: color)
+                }
             }
         }
     }

@@ -55,6 +55,51 @@ struct SVGScanner {
         bytes = Array(svg.utf8)
     }
 
+    /// The raw text up to the end tag `</name>` (tags inside included), moving past that tag;
+    /// everything that is left when there is no such tag.
+    mutating func content(closing name: String) -> String {
+        let end = Array("</\(name)>".utf8)
+        var i = index
+        while i + end.count <= bytes.count {
+            if bytes[i] == end[0] && Array(bytes[i..<(i + end.count)]) == end {
+                let text = String(decoding: bytes[index..<i], as: UTF8.self)
+                index = i + end.count
+                return text
+            }
+            i += 1
+        }
+        let text = String(decoding: bytes[index...], as: UTF8.self)
+        index = bytes.count
+        return text
+    }
+
+    /// Text content as shown: `<title>…</title>` and other tags removed, XML entities decoded.
+    static func visibleText(_ raw: String) -> String {
+        var text = raw
+        while let open = text.firstRange(of: "<title>"), let close = text.firstRange(of: "</title>"),
+            open.lowerBound < close.lowerBound
+        {
+            text.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        var plain = ""
+        var inTag = false
+        for character in text {
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag {
+                plain.append(character)
+            }
+        }
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&amp;", "&"),
+        ] {
+            plain = plain.replacing(entity, with: character)
+        }
+        return plain
+    }
+
     mutating func next() -> Element? {
         current = nil
         while index < bytes.count {

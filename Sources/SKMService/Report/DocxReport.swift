@@ -7,9 +7,8 @@ import SKMReport
 /// as pictures, the signature block, page numbers in the footer, A4 with the HTML report's margins.
 ///
 /// Charts: Word needs a raster, so every SVG chart is drawn into a PNG by `ChartRaster` (bars,
-/// lines, axes, circles; no text, since there is no font rasterizer) and the SVG itself goes with
-/// it as the picture's `asvg:svgBlip`, which Word 2016+ and LibreOffice show with its labels. The
-/// numbers of every chart are in the table printed beside it.
+/// lines, axes, circles, and its text in a 5 × 7 dot font) and the SVG itself goes with it as the
+/// picture's `asvg:svgBlip`, which Word 2016 and later show instead (LibreOffice 7.4 shows the PNG).
 enum DocxReport {
     static let page = DocxPage.a4(top: 20, right: 18, bottom: 20, left: 22)
 
@@ -137,14 +136,16 @@ enum DocxReport {
     /// Column widths: each column at least as wide as its longest word (numbers never wrap), the
     /// rest of the text width shared out by how much longer each column's texts are.
     static func columnWidths(_ table: ReportTable, rows: [[Cell]]) -> [Int] {
-        let characterWidth = 125  // twips per character at 9.5 pt (DejaVu Serif digits), with room to spare
-        let padding = 200
+        let characterWidth = 118  // twips per character at 9 pt (DejaVu Serif digits), with room to spare
+        let padding = 150  // the cell's margins (2 × 57) and a little air
         var minimum: [Int] = []
         var extra: [Int] = []
         for i in table.columns.indices {
             var texts = [table.columns[i].title]
             for row in rows + table.footer where i < row.count { texts.append(row[i].displayText) }
-            let longestWord = texts.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1
+            // Header words are bold: a little wider than the body's.
+            let titleWord = (table.columns[i].title.split(separator: " ").map(\.count).max() ?? 1) * 11 / 10 + 1
+            let longestWord = max(titleWord, texts.dropFirst().flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1)
             let longest = texts.map(\.count).max() ?? 1
             minimum.append(min(longestWord, 24) * characterWidth + padding)
             extra.append(max(0, min(longest, 60) - longestWord))
