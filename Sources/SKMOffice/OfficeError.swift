@@ -11,4 +11,10 @@ public enum OfficeError: Error, Sendable, Equatable {
     case compressionFailed(String)
     /// The writer's calls came in the wrong order (an entry written with none open, say).
     case writerMisuse(String)
+    /// A sheet name Excel refuses (empty, over 31 characters, one of `[ ] : * ? / \\`) or used twice.
+    case invalidSheetName(String)
+    /// A row with more columns than a sheet has (16,384).
+    case tooManyColumns(Int)
+    /// More rows than a sheet has (1,048,576).
+    case tooManyRows
 }

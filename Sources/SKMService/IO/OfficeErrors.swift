@@ -16,6 +16,14 @@ extension SKMError {
             return SKMError(.fileError, "Gagal memampatkan bagian \(name) dari \(path) (memori habis?).", field: "file")
         case .writerMisuse(let what):
             return SKMError(.internal, "Kesalahan internal saat menulis \(path): \(what).", field: "file")
+        case .invalidSheetName(let name):
+            return SKMError(.internal, "Nama lembar \"\(name)\" tidak diterima Excel (\(path)).", field: "file")
+        case .tooManyColumns(let count):
+            return SKMError(.fileError, "Baris dengan \(count) kolom melebihi batas Excel (16.384 kolom) di \(path).", field: "file")
+        case .tooManyRows:
+            return SKMError(
+                .fileError, "Data melebihi batas Excel (1.048.576 baris per lembar) di \(path); bagi datanya per tahun atau per unit.",
+                field: "file")
         }
     }
 }
