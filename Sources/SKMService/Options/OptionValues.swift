@@ -52,12 +52,12 @@ extension Breakdown {
 }
 
 extension DataFormat {
-    /// The import/export format named by `raw` (nil: not chosen, decided by the caller): `csv` or
-    /// `jsonl` (also `ndjson`); anything else is a usage error.
+    /// The import/export format named by `raw` (nil: not chosen, decided by the caller): `csv`,
+    /// `jsonl` (also `ndjson`) or `xlsx`; anything else is a usage error.
     public static func parse(_ raw: String?, field: String = "format") throws(SKMError) -> DataFormat? {
         guard let raw else { return nil }
         guard let format = DataFormat(parsing: raw) else {
-            throw SKMError(.usage, "\(field) harus csv atau jsonl; diterima \"\(raw.clipped(20))\".", field: field)
+            throw SKMError(.usage, "\(field) harus csv, jsonl atau xlsx; diterima \"\(raw.clipped(20))\".", field: field)
         }
         return format
     }

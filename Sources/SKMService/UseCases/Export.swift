@@ -4,7 +4,7 @@ import SKMStore
 
 /// What `skm export` and `response.export` write: the format, which responses, and the CSV separator.
 public struct ExportOptions: Sendable {
-    /// CSV (the default) or JSON Lines.
+    /// CSV (the default) or JSON Lines; `xlsx` goes through `exportWorkbook`, not `export`.
     public var format: DataFormat
     /// Which responses are written.
     public var filter: SurveyFilter
@@ -33,6 +33,8 @@ extension SKMService {
         let filter = try resolve(options.filter)
         var count = 0
         switch options.format {
+        case .xlsx:
+            throw SKMError(.usage, "Ekspor xlsx ditulis ke berkas: pakai --out BERKAS.xlsx.", field: "out")
         case .jsonl:
             let catalog = try self.catalog()
             try store.forEachResponse(filter.query, includeVoided: options.includeVoided) { r in
@@ -69,5 +71,19 @@ extension SKMService {
             }
         }
         return count
+    }
+}
+
+extension SKMService {
+    /// `skm export --format xlsx --out FILE`: the audit workbook of the export's filter (data sheet,
+    /// live formulas, skm's values beside them; see `ikmWorkbook`) written to a new owner-only file.
+    /// Voided responses are never in it (they never count), so `includeVoided` is refused.
+    public func exportWorkbook(_ options: ExportOptions, to path: String, replacing: OutputFile.Replacing) throws -> Int {
+        guard !options.includeVoided else {
+            throw SKMError(
+                .usage, "--include-voided tidak berlaku untuk xlsx: lembar Olah Data hanya menghitung respons yang sah.",
+                field: "includeVoided")
+        }
+        return try writeIKMWorkbook(IKMRequest(filter: options.filter), to: path, replacing: replacing)
     }
 }

@@ -6,12 +6,15 @@ import SKMStore
 public enum DataFormat: String, Sendable, CaseIterable {
     case csv
     case jsonl
+    /// An Excel workbook (export only: `skm export --format xlsx --out FILE`).
+    case xlsx
 
-    /// Reads `csv` or `jsonl` (also `ndjson`, `json-lines`, `jsonlines`), ignoring case; nil otherwise.
+    /// Reads `csv`, `jsonl` (also `ndjson`, `json-lines`, `jsonlines`) or `xlsx`, ignoring case; nil otherwise.
     public init?(parsing text: String) {
         switch text.lowercased() {
         case "csv": self = .csv
         case "jsonl", "ndjson", "json-lines", "jsonlines": self = .jsonl
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }
@@ -126,6 +129,9 @@ extension SKMService {
     public func importData(from source: ByteSource, format: DataFormat, options: ImportOptions) throws -> ImportReport {
         let catalog = try self.catalog()
         let defaultQuestionnaire = try catalog.questionnaire(options.questionnaire)
+        guard format != .xlsx else {
+            throw SKMError(.usage, "Impor berkas .xlsx belum tersedia; simpan lembarnya sebagai CSV lalu impor.", field: "format")
+        }
         var report = ImportReport(format: format)
         let rows: any ImportRows
         if format == .csv {

@@ -17,6 +17,8 @@ enum IKMCommand {
                 "keluaran CSV (tabel unsur, atau tabel rincian bila ada --by; beberapa rincian: satu tabel, kolom pertama breakdown)"
             ),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal"),
+            .value("xlsx", "BERKAS", "tulis juga buku kerja Excel berumus (lembar Data, Olah Data, Per Layanan, Per Triwulan)"),
+            .flag("force", "timpa BERKAS --xlsx yang sudah ada"),
         ],
         discussion: """
             Rumus (PermenPANRB 14/2017): NRR unsur = jumlah nilai / jumlah yang menjawab (jawaban kosong
@@ -26,6 +28,9 @@ enum IKMCommand {
             tiap layanan — tidak diatur peraturan, diberi label jelas.
             Selang kepercayaan 95%: pendekatan normal (Wald) dengan galat baku dari sebaran skor
             rata-rata tiap responden; tepat bila tidak ada jawaban kosong, hampiran bila ada.
+            --xlsx BERKAS: buku kerja tempat auditor melihat rumusnya (COUNT, SUM, NRR, × bobot, × 25,
+            mutu) atas data yang sama, dengan nilai skm di samping setiap rumus; bobot mengikuti
+            --weighting, dan dengan --aggregation mean-of-services rata-rata layanan ditambahkan.
             """
     ) { args, ctx in
         try args.requirePositionals([])
@@ -35,6 +40,11 @@ enum IKMCommand {
             population: try args.int("population"))
         if args.flag("json") && args.flag("csv") { throw SKMError(.usage, "Pilih salah satu: --json atau --csv.") }
         let report = try ctx.service.computeIKM(request)
+        if let path = args.value("xlsx") {
+            let count = try ctx.service.writeIKMWorkbook(
+                request, to: path, replacing: args.flag("force") ? .userNamedFile : .nothing)
+            ctx.console.err("Buku kerja \(path) ditulis (\(count) respons, rumus hidup di lembar Olah Data).")
+        }
         if args.flag("json") {
             ctx.console.json(IKMJSON.report(report))
         } else if args.flag("csv") {

@@ -97,9 +97,9 @@ enum ResponseCommands {
     }
 
     static let export = CommandSpec(
-        ["export"], summary: "Mengekspor respons ke CSV atau JSON Lines.",
+        ["export"], summary: "Mengekspor respons ke CSV, JSON Lines atau Excel (xlsx).",
         options: [
-            .value("format", "csv|jsonl", "format (bawaan: csv)"),
+            .value("format", "csv|jsonl|xlsx", "format (bawaan: csv; xlsx perlu --out)"),
             .value("out", "BERKAS", "tulis ke berkas baru, hanya terbaca pemiliknya (bawaan: keluaran standar)"),
             .flag("force", "timpa BERKAS yang sudah ada"),
             .value("separator", ", atau ;", "pemisah CSV (; untuk Excel berbahasa Indonesia)"),
@@ -109,12 +109,23 @@ enum ResponseCommands {
             Sel teks yang diawali = + - @ (juga ＝ ＋ － ＠ lebar penuh) diberi tanda ' agar tidak dijalankan
             sebagai rumus di Excel; skm import membuang tanda itu lagi. Berkas --out dibuat dengan izin 0600
             (hanya pemilik) karena berisi jawaban warga.
+            --format xlsx: buku kerja dengan lembar Data (satu baris per respons), Olah Data (jumlah
+            menjawab, jumlah nilai, NRR, NRR × bobot, indeks, IKM dan mutu sebagai rumus hidup atas lembar
+            Data, dengan nilai skm di sampingnya), Per Layanan dan Per Triwulan. Contoh:
+              skm export --year 2025 --format xlsx --out olah-data-2025.xlsx
             """
     ) { args, ctx in
         try args.requirePositionals([])
         var options = ExportOptions(filter: try FilterArguments.filter(args), includeVoided: args.flag("include-voided"))
         if let format = try DataFormat.parse(args.value("format")) { options.format = format }
         options.separator = try CSVSeparator.parse(args.value("separator"))
+        if options.format == .xlsx {
+            guard let path = args.value("out") else { throw SKMError(.usage, "--format xlsx perlu --out BERKAS.xlsx.") }
+            let count = try ctx.service.exportWorkbook(
+                options, to: path, replacing: args.flag("force") ? .userNamedFile : .nothing)
+            ctx.console.err("\(count) respons diekspor ke \(path) (dengan lembar Olah Data berumus).")
+            return 0
+        }
         if let path = args.value("out") {
             // Citizens' answers: owner-only, like the database; an existing file only with --force.
             let file = try OutputFile(
