@@ -38,14 +38,17 @@ public struct XlsxValidation: Sendable {
     public var errorMessage: String
     /// Shown when the cell is selected (empty for none).
     public var prompt: String
+    /// True: an invalid value is refused; false: the user is warned and may keep it.
+    public var strict: Bool
 
     /// A rule over `range`.
-    public init(range: String, rule: Rule, allowBlank: Bool = true, errorMessage: String, prompt: String = "") {
+    public init(range: String, rule: Rule, allowBlank: Bool = true, errorMessage: String, prompt: String = "", strict: Bool = true) {
         self.range = range
         self.rule = rule
         self.allowBlank = allowBlank
         self.errorMessage = errorMessage
         self.prompt = prompt
+        self.strict = strict
     }
 }
 

@@ -136,7 +136,7 @@ struct IKMWorkbookOlahData {
         book.skipRows(1)
         // The mutu formulas above point at these rows: they must be where they were promised.
         guard book.nextRow == bandTitleRow else { throw OfficeError.writerMisuse("band table at row \(book.nextRow)") }
-        try book.appendRow([.text("Tabel mutu (\(q.regulation)): batas bawah IKM yang ditampilkan", style: .bold)])
+        try book.appendRow([.text("Tabel mutu: batas bawah IKM yang ditampilkan (\(q.id))", style: .bold)])
         try book.appendRow(["Batas bawah", "Mutu", "Kinerja"].map { .text($0, style: .bold) })
         for band in q.bands.bands.reversed() {
             try book.appendRow([.number(band.minimum, style: .decimal2), .text(band.mutu), .text(band.kinerja)])

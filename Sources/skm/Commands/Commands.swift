@@ -5,7 +5,7 @@ enum Commands {
             + RegistryCommands.all
             + QuestionnaireCommands.all
             + ResponseCommands.all
-            + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec]
+            + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec]
             + PerformanceCommands.all
             + FollowUpCommands.all
             + [EntryCommand.spec, RPCCommand.spec]
