@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "skm-bench-rpc", dependencies: ["BenchmarkSupport"], path: "Benchmarks/RPC"),
         .executableTarget(
             name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),
+        .executableTarget(
+            name: "skm-bench-xlsx-export", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/XlsxExport"),
         .target(name: "SKMTestSupport", dependencies: ["SKMService", "SKMCore", "SKMJSON"], path: "Tests/Support"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(

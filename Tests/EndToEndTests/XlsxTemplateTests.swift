@@ -21,7 +21,8 @@ import Testing
             "U7": 4, "U9": 1, "saran": "Pelayanan cepat, petugas ramah",
         ]
         let output = try PythonClientTests.run(
-            python, [PackagePaths.root + "/Scripts/xlsx/check_template.py", template, skm.directory, JSONWriter.compact.string(values)],
+            python,
+            [PackagePaths.root + "/Scripts/xlsx/check_template.py", template, skm.directory, JSONWriter.compact.string(values)],
             in: URL(fileURLWithPath: skm.directory), environment: ["PYTHONDONTWRITEBYTECODE": "1"], limit: 300)
         #expect(output.status == 0, "\(output.text)")
         let report = (try? JSONParser().parse(String(output.text.split(separator: "\n").last ?? ""))) ?? .null

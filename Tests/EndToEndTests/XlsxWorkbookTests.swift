@@ -17,7 +17,8 @@ extension OfficeReaders {
         return candidates.first { candidate in
             FileManager.default.isExecutableFile(atPath: candidate)
                 && (try? PythonClientTests.run(
-                    candidate, ["-c", "import \(module)"], in: URL(fileURLWithPath: PackagePaths.root), environment: [:], limit: 60
+                    candidate, ["-c", "import \(module)"], in: URL(fileURLWithPath: PackagePaths.root), environment: [:],
+                    limit: 60
                 ).status) == 0
         }
     }
@@ -42,7 +43,9 @@ extension OfficeReaders {
 }
 
 @Suite struct XlsxWorkbookTests {
-    static let hostileComments = ["=HYPERLINK(\"http://contoh.invalid\",\"klik\")", "+62 812 3456", "@SUM(A1)", "-1", "biasa _x0041_ &amp; <b>"]
+    static let hostileComments = [
+        "=HYPERLINK(\"http://contoh.invalid\",\"klik\")", "+62 812 3456", "@SUM(A1)", "-1", "biasa _x0041_ &amp; <b>",
+    ]
 
     /// The demo data plus responses whose comments would be formulas if written as such, and blanks.
     func prepare(_ skm: SKMProcess) throws -> String {
@@ -126,7 +129,9 @@ extension OfficeReaders {
 
         let noOut = try skm.run(["export", "--db", db, "--format", "xlsx"])
         #expect(noOut.status == 2, "\(noOut.stderr)")
-        let voided = try skm.run(["export", "--db", db, "--format", "xlsx", "--include-voided", "--out", skm.directory + "/v.xlsx"])
+        let voided = try skm.run([
+            "export", "--db", db, "--format", "xlsx", "--include-voided", "--out", skm.directory + "/v.xlsx",
+        ])
         #expect(voided.status == 2, "\(voided.stderr)")
         #expect(!FileManager.default.fileExists(atPath: skm.directory + "/v.xlsx"))
     }

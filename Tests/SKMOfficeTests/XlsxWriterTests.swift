@@ -44,7 +44,8 @@ import Testing
         #expect(xml.contains(#"<c r="B3" s="2"><v>0.5</v></c>"#))
         #expect(xml.contains(#"<c r="C3" s="3"><v>45659</v></c>"#))
         #expect(xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
-        #expect(xml.contains(#"<col min="1" max="1" width="8" customWidth="1"/><col min="3" max="3" width="20" customWidth="1"/>"#))
+        #expect(
+            xml.contains(#"<col min="1" max="1" width="8" customWidth="1"/><col min="3" max="3" width="20" customWidth="1"/>"#))
     }
 
     @Test func formulasCarryTheirResultsAndTheWorkbookRecalculatesOnLoad() throws {

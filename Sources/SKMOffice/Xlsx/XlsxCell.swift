@@ -26,7 +26,9 @@ public struct XlsxCell: Sendable {
     public static func integer(_ value: Int, style: XlsxStyle = .plain) -> XlsxCell { XlsxCell(.integer(value), style: style) }
 
     /// A number; NaN and infinities are written as an empty cell.
-    public static func number(_ value: Double, style: XlsxStyle = .decimal2) -> XlsxCell { XlsxCell(.number(value), style: style) }
+    public static func number(_ value: Double, style: XlsxStyle = .decimal2) -> XlsxCell {
+        XlsxCell(.number(value), style: style)
+    }
 
     /// A number, or an empty cell for nil.
     public static func number(_ value: Double?, style: XlsxStyle = .decimal2) -> XlsxCell {

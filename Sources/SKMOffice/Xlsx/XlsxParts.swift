@@ -9,12 +9,16 @@ enum XlsxParts {
         var xml = header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         xml += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         xml += #"<Default Extension="xml" ContentType="application/xml"/>"#
-        xml += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        xml +=
+            #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
         for i in 1...max(sheets, 1) {
-            xml += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            xml +=
+                #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
-        xml += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
-        xml += #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
+        xml +=
+            #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        xml +=
+            #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
         return xml + "</Types>"
     }
 
@@ -57,11 +61,13 @@ enum XlsxParts {
     /// One `xf` per `XlsxStyle` case, in its raw-value order.
     static let styles: String = {
         var xml = header + #"<styleSheet xmlns="\#(main)">"#
-        xml += #"<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0000"/></numFmts>"#
+        xml +=
+            #"<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0000"/></numFmts>"#
         xml += #"<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
         xml += #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
         xml += #"<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font></fonts>"#
-        xml += #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        xml +=
+            #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
         xml += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         xml += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
         let xfs: [String] = XlsxStyle.allCases.map { style in
@@ -74,7 +80,8 @@ enum XlsxParts {
                 return #"<xf numFmtId="2" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>"#
             case .decimal4: return #"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
             case .wrapped:
-                return #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>"#
+                return
+                    #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>"#
             case .title: return #"<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
             }
         }

@@ -42,7 +42,9 @@ public struct XlsxValidation: Sendable {
     public var strict: Bool
 
     /// A rule over `range`.
-    public init(range: String, rule: Rule, allowBlank: Bool = true, errorMessage: String, prompt: String = "", strict: Bool = true) {
+    public init(
+        range: String, rule: Rule, allowBlank: Bool = true, errorMessage: String, prompt: String = "", strict: Bool = true
+    ) {
         self.range = range
         self.rule = rule
         self.allowBlank = allowBlank
@@ -75,7 +77,8 @@ public enum XlsxReference {
     public static func sheet(_ name: String) -> String {
         let scalars = Array(name.unicodeScalars)
         let letter = { (s: Unicode.Scalar) in ("A"..."Z").contains(s) || ("a"..."z").contains(s) }
-        let plain = scalars.first.map(letter) == true && scalars.allSatisfy { letter($0) || ("0"..."9").contains($0) || $0 == "_" }
+        let plain =
+            scalars.first.map(letter) == true && scalars.allSatisfy { letter($0) || ("0"..."9").contains($0) || $0 == "_" }
         return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

@@ -236,7 +236,8 @@ public final class XlsxWriter {
             formulas = "<formula1>\"\(XMLEscape.text(joined))\"</formula1>"
         }
         xml += v.allowBlank ? #" allowBlank="1""# : ""
-        xml += #" showErrorMessage="1" errorStyle="\#(v.strict ? "stop" : "warning")" error="\#(XMLEscape.attribute(String(v.errorMessage.prefix(255))))""#
+        xml +=
+            #" showErrorMessage="1" errorStyle="\#(v.strict ? "stop" : "warning")" error="\#(XMLEscape.attribute(String(v.errorMessage.prefix(255))))""#
         if !v.prompt.isEmpty {
             xml += #" showInputMessage="1" prompt="\#(XMLEscape.attribute(String(v.prompt.prefix(255))))""#
         }

@@ -19,10 +19,12 @@ extension SKMError {
         case .invalidSheetName(let name):
             return SKMError(.internal, "Nama lembar \"\(name)\" tidak diterima Excel (\(path)).", field: "file")
         case .tooManyColumns(let count):
-            return SKMError(.fileError, "Baris dengan \(count) kolom melebihi batas Excel (16.384 kolom) di \(path).", field: "file")
+            return SKMError(
+                .fileError, "Baris dengan \(count) kolom melebihi batas Excel (16.384 kolom) di \(path).", field: "file")
         case .tooManyRows:
             return SKMError(
-                .fileError, "Data melebihi batas Excel (1.048.576 baris per lembar) di \(path); bagi datanya per tahun atau per unit.",
+                .fileError,
+                "Data melebihi batas Excel (1.048.576 baris per lembar) di \(path); bagi datanya per tahun atau per unit.",
                 field: "file")
         }
     }

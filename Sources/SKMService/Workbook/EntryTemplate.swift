@@ -27,7 +27,8 @@ extension SKMService {
             validations.append(
                 XlsxValidation(
                     range: "\(c)2:\(c)\(last)", rule: .list(q.timeSlots.map(\.code)),
-                    errorMessage: "Pilih jam survei dari daftar.", prompt: q.timeSlots.map { "\($0.code): \($0.label)" }.joined(separator: "; ")))
+                    errorMessage: "Pilih jam survei dari daftar.",
+                    prompt: q.timeSlots.map { "\($0.code): \($0.label)" }.joined(separator: "; ")))
         }
         for field in profile {
             guard let spec = q.profile.choiceField(field.key) else { continue }
@@ -56,7 +57,8 @@ extension SKMService {
                 XlsxValidation(
                     range: "\(c)2:\(c)\(last)", rule: .wholeNumber(q.scale),
                     errorMessage: "Jawaban pertanyaan \(question.number) harus \(scale), atau kosong bila tidak dijawab.",
-                    prompt: "P\(question.number) → \(question.unsur): " + question.options.enumerated().map { "\($0.offset + q.scale.lowerBound) \($0.element)" }
+                    prompt: "P\(question.number) → \(question.unsur): "
+                        + question.options.enumerated().map { "\($0.offset + q.scale.lowerBound) \($0.element)" }
                         .joined(separator: ", ")))
         }
         let book = XlsxWriter()
@@ -76,14 +78,18 @@ extension SKMService {
 
     /// Writes `entryTemplate` to a new file (a blank form holds no one's answers: readable as
     /// report files are); an existing file only with `replacing`.
-    public func writeEntryTemplate(questionnaire id: String?, rows: Int = 1000, to path: String, replacing: OutputFile.Replacing) throws {
+    public func writeEntryTemplate(questionnaire id: String?, rows: Int = 1000, to path: String, replacing: OutputFile.Replacing)
+        throws
+    {
         let file = try OutputFile(path: path, visibility: .publication, replacing: replacing)
         let bytes = try entryTemplate(questionnaire: id, rows: rows)
         try bytes.withUnsafeBytes { try file.write($0) }
         try file.close()
     }
 
-    private func writeInstructions(_ book: XlsxWriter, questionnaire q: Questionnaire, header: [String], firstQuestion: Int, rows: Int)
+    private func writeInstructions(
+        _ book: XlsxWriter, questionnaire q: Questionnaire, header: [String], firstQuestion: Int, rows: Int
+    )
         throws
     {
         try book.beginSheet(XlsxSheetLayout(name: "Petunjuk", columnWidths: [10, 10, 12, 34, 60, 22, 22, 22, 22]))
@@ -100,12 +106,14 @@ extension SKMService {
         book.skipRows(1)
         try book.appendRow([.text("Pertanyaan dan unsur yang diukurnya", style: .bold)])
         let optionHeaders = (q.scale.lowerBound...q.scale.upperBound).map { "Jawaban \($0)" }
-        try book.appendRow((["No.", "Kolom", "Unsur", "Nama unsur", "Pertanyaan"] + optionHeaders).map { .text($0, style: .bold) })
+        try book.appendRow(
+            (["No.", "Kolom", "Unsur", "Nama unsur", "Pertanyaan"] + optionHeaders).map { .text($0, style: .bold) })
         for (i, question) in q.questions.enumerated() {
             let unsurName = q.unsur.first { $0.code == question.unsur }?.name ?? ""
             try book.appendRow(
                 [
-                    .integer(question.number), .text(XlsxReference.column(firstQuestion + i)), .text(question.unsur), .text(unsurName),
+                    .integer(question.number), .text(XlsxReference.column(firstQuestion + i)), .text(question.unsur),
+                    .text(unsurName),
                     .text(question.text, style: .wrapped),
                 ] + question.options.map { .text($0) })
         }
@@ -115,7 +123,9 @@ extension SKMService {
         for slot in q.timeSlots { try book.appendRow([.text("jam"), .text(slot.code), .text(slot.label)]) }
         for field in ProfileKey.fields {
             guard let spec = q.profile.choiceField(field.key) else { continue }
-            for choice in spec.choices { try book.appendRow([.text(field.indonesianName), .text(choice.code), .text(choice.label)]) }
+            for choice in spec.choices {
+                try book.appendRow([.text(field.indonesianName), .text(choice.code), .text(choice.label)])
+            }
         }
         if let age = q.profile.age { try book.appendRow([.text("usia"), .text("\(age.min)–\(age.max)"), .text(age.label)]) }
         try book.endSheet()

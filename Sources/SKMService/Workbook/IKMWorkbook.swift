@@ -61,7 +61,8 @@ extension SKMService {
     /// Streams the responses into sheet "Data"; returns where the columns are.
     func writeDataSheet(_ book: XlsxWriter, query: ResponseQuery, questionnaire q: Questionnaire) throws -> IKMDataSheet {
         let profile = ProfileKey.fields
-        let header = ["id", "tanggal", "unit", "layanan", "jam"] + profile.map(\.indonesianName) + ["usia"]
+        let header =
+            ["id", "tanggal", "unit", "layanan", "jam"] + profile.map(\.indonesianName) + ["usia"]
             + q.unsur.map(\.code) + ["saran"]
         let firstAnswer = 5 + profile.count + 1
         var widths: [Double?] = [8, 12, 12, 14, 8] + profile.map { _ in 14.0 } + [7]

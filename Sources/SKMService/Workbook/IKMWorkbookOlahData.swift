@@ -99,11 +99,13 @@ struct IKMWorkbookOlahData {
         let factor = IKMWorkbookNumbers.text(q.conversionFactor)
         let weightedRange = "G\(firstUnsurRow):G\(firstUnsurRow + n - 1)"
         try book.appendRow([
-            .text("Responden"), .formula("COUNT(\(data.range(IKMDataSheet.idColumn)))", cached: .number(Double(result.respondents))),
+            .text("Responden"),
+            .formula("COUNT(\(data.range(IKMDataSheet.idColumn)))", cached: .number(Double(result.respondents))),
             .integer(result.respondents), .text("baris pada lembar Data"),
         ])
         try book.appendRow([
-            .text("Indeks"), .formula("SUM(\(weightedRange))", cached: .number(result.indeks, orError: "#DIV/0!"), style: .decimal4),
+            .text("Indeks"),
+            .formula("SUM(\(weightedRange))", cached: .number(result.indeks, orError: "#DIV/0!"), style: .decimal4),
             .number(result.indeks, style: .decimal4), .text("Σ NRR × bobot"),
         ])
         try book.appendRow([
@@ -117,12 +119,14 @@ struct IKMWorkbookOlahData {
         ])
         try book.appendRow([
             .text("Mutu"),
-            .formula(cells.bandFormula("B\(shownRow)", labelColumn: 1, sheetPrefix: false), cached: Self.cached(result.band?.mutu)),
+            .formula(
+                cells.bandFormula("B\(shownRow)", labelColumn: 1, sheetPrefix: false), cached: Self.cached(result.band?.mutu)),
             .text(result.band?.mutu), .text("dibaca dari IKM yang ditampilkan"),
         ])
         try book.appendRow([
             .text("Kinerja"),
-            .formula(cells.bandFormula("B\(shownRow)", labelColumn: 2, sheetPrefix: false), cached: Self.cached(result.band?.kinerja)),
+            .formula(
+                cells.bandFormula("B\(shownRow)", labelColumn: 2, sheetPrefix: false), cached: Self.cached(result.band?.kinerja)),
             .text(result.band?.kinerja),
         ])
         book.defineName("IKM_Responden", refersTo: Self.absolute(1, respondentsRow))
@@ -153,7 +157,8 @@ struct IKMWorkbookOlahData {
         let services = report.breakdowns.first { $0.breakdown == .service }?.groups.count ?? 0
         let first = IKMWorkbookGroups.firstGroupRow
         let range =
-            XlsxReference.sheet(IKMWorkbookGroups.servicesSheet) + "!" + XlsxReference.cell(column: column, row: first, absolute: true)
+            XlsxReference.sheet(IKMWorkbookGroups.servicesSheet) + "!"
+            + XlsxReference.cell(column: column, row: first, absolute: true)
             + ":" + XlsxReference.cell(column: column, row: max(first + services - 1, first), absolute: true)
         try book.appendRow([
             .text("IKM rata-rata layanan"),
