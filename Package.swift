@@ -21,6 +21,8 @@ let package = Package(
                 .embedInCode("permenpanrb-14-2017.json"),
                 .embedInCode("permenpanrb-16-2014.json"),
                 .embedInCode("kepmenpan-25-2004.json"),
+                .embedInCode("ipkp-90-2021.json"),
+                .embedInCode("ipak-90-2021.json"),
             ]
         ),
         .target(

@@ -11,6 +11,8 @@ public enum DefaultQuestionnaireFiles {
             ("permenpanrb-14-2017.json", PackageResources.permenpanrb_14_2017_json),
             ("permenpanrb-16-2014.json", PackageResources.permenpanrb_16_2014_json),
             ("kepmenpan-25-2004.json", PackageResources.kepmenpan_25_2004_json),
+            ("ipkp-90-2021.json", PackageResources.ipkp_90_2021_json),
+            ("ipak-90-2021.json", PackageResources.ipak_90_2021_json),
         ]
     }
 }

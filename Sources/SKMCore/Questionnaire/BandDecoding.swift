@@ -18,22 +18,29 @@ enum BandDecoding {
                 ok = false
                 continue
             }
-            r.unknownKeys(object, path, allowed: ["mutu", "kinerja", "minimum", "printedIndeks", "printedIkm"])
+            r.unknownKeys(object, path, allowed: ["mutu", "kinerja", "minimum", "printedIndeks", "printedIkm", "lke"])
             let mutu = r.string(object["mutu"], "\(path).mutu")
             let kinerja = r.string(object["kinerja"], "\(path).kinerja")
             let minimum = r.number(object["minimum"], "\(path).minimum")
             let printedIndeks = r.string(object["printedIndeks"], "\(path).printedIndeks", required: false)
             let printedIKM = r.string(object["printedIkm"], "\(path).printedIkm", required: false)
+            let lke = r.number(object["lke"], "\(path).lke", required: false)
+            if let lke, !(0...1).contains(lke) { r.error("\(path).lke", "nilai LKE harus antara 0 dan 1") }
             guard let mutu, let kinerja, let minimum else {
                 ok = false
                 continue
             }
             bands.append(
-                Band(mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM))
+                Band(
+                    mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM, lke: lke))
         }
         guard ok else { return nil }
         for i in 1..<max(bands.count, 1) where bands[i].minimum <= bands[i - 1].minimum {
             r.error("bands[\(i)].minimum", "batas bawah harus naik dari baris ke baris (urutkan dari mutu terendah)")
+            ok = false
+        }
+        if bands.contains(where: { $0.lke != nil }) && !bands.allSatisfy({ $0.lke != nil }) {
+            r.error("bands", "nilai LKE harus diberikan untuk semua baris atau tidak sama sekali")
             ok = false
         }
         let mutus = bands.map(\.mutu)

@@ -8,13 +8,15 @@ public struct Band: Sendable, Equatable {
         let minimum: Double
         let printedIndeks: String?
         let printedIKM: String?
+        let lke: Double?
 
-        init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String?, printedIKM: String?) {
+        init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String?, printedIKM: String?, lke: Double?) {
             self.mutu = mutu
             self.kinerja = kinerja
             self.minimum = minimum
             self.printedIndeks = printedIndeks
             self.printedIKM = printedIKM
+            self.lke = lke
         }
     }
 
@@ -30,10 +32,16 @@ public struct Band: Sendable, Equatable {
     public var printedIndeks: String? { fields.printedIndeks }
     /// The IKM interval as the regulation prints it ("88,31 – 100,00"), for reports; nil when not given.
     public var printedIKM: String? { fields.printedIKM }
+    /// The value an evaluation sheet gives this band (the Zona Integritas LKE maps 1–4 to 0/0,33/0,67/1);
+    /// nil when the questionnaire file gives none.
+    public var lke: Double? { fields.lke }
 
     /// A band as a questionnaire file describes it; the printed intervals are for display only and never classify.
-    public init(mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil) {
-        fields = Fields(mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM)
+    public init(
+        mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil, lke: Double? = nil
+    ) {
+        fields = Fields(
+            mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM, lke: lke)
     }
 
     /// True when both are copies of one band (so equal): a test cheaper than `==`, which
@@ -44,7 +52,7 @@ public struct Band: Sendable, Equatable {
     public static func == (a: Band, b: Band) -> Bool {
         a.fields === b.fields
             || (a.mutu == b.mutu && a.kinerja == b.kinerja && a.minimum == b.minimum
-                && a.printedIndeks == b.printedIndeks && a.printedIKM == b.printedIKM)
+                && a.printedIndeks == b.printedIndeks && a.printedIKM == b.printedIKM && a.lke == b.lke)
     }
 }
 

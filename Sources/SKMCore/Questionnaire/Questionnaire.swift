@@ -19,6 +19,10 @@ public final class Questionnaire: Sendable, Equatable {
     public let status: String
     /// Free remark carried with the definition (provenance, caveats); nil when not given.
     public let note: String?
+    /// Where the item and option wording comes from: `regulation` (the regulation's own text),
+    /// `reconstructed` (written from secondary sources or field practice, not the regulation's text) or
+    /// `office` (an office's own form); nil when the file does not say.
+    public let wording: String?
     /// The answer values, lowest (worst) to highest (best): 1…4 in 2017; within 1–9.
     public let scale: ClosedRange<Int>
     /// IKM = indeks × conversionFactor (25 for a 1–4 scale).
@@ -53,8 +57,9 @@ public final class Questionnaire: Sendable, Equatable {
     public init(
         id: String, title: String, regulation: String, status: String, note: String?,
         scale: ClosedRange<Int>, conversionFactor: Double, bands: BandTable, unsur: [Unsur],
-        questions: [Question], timeSlots: [TimeSlot], profile: RespondentProfileSpec
+        questions: [Question], timeSlots: [TimeSlot], profile: RespondentProfileSpec, wording: String? = nil
     ) {
+        self.wording = wording
         self.id = id
         self.title = title
         self.regulation = regulation

@@ -23,7 +23,7 @@ public enum QuestionnaireDecoder {
     }
 
     static let topLevelKeys: Set<String> = [
-        "id", "title", "regulation", "status", "note", "scale", "conversionFactor", "bands", "unsur",
+        "id", "title", "regulation", "status", "note", "wording", "scale", "conversionFactor", "bands", "unsur",
         "questions", "timeSlots", "profile", "$comment",
     ]
 
@@ -63,6 +63,10 @@ public enum QuestionnaireDecoder {
             r.error("status", "harus official, reconstructed atau custom")
         }
         let note = r.string(root["note"], "note", required: false)
+        let wording = r.string(root["wording"], "wording", required: false)
+        if let wording, !["regulation", "reconstructed", "office"].contains(wording) {
+            r.error("wording", "harus regulation, reconstructed atau office")
+        }
         let scale = decodeScale(root["scale"], &r)
         let factor = r.number(root["conversionFactor"], "conversionFactor")
         if let factor, factor <= 0 { r.error("conversionFactor", "harus lebih dari 0") }
@@ -81,7 +85,7 @@ public enum QuestionnaireDecoder {
         let q = Questionnaire(
             id: id, title: title, regulation: regulation, status: status, note: note, scale: scale,
             conversionFactor: factor, bands: bands, unsur: unsur, questions: questions, timeSlots: slots,
-            profile: profile)
+            profile: profile, wording: wording)
         return Outcome(questionnaire: q, problems: r.problems)
     }
 

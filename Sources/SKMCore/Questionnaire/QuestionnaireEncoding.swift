@@ -7,6 +7,7 @@ extension Questionnaire {
             "id": .string(id), "title": .string(title), "regulation": .string(regulation), "status": .string(status),
         ]
         if let note { root["note"] = .string(note) }
+        if let wording { root["wording"] = .string(wording) }
         root["scale"] = ["min": .int(scale.lowerBound), "max": .int(scale.upperBound)]
         root["conversionFactor"] = .double(conversionFactor)
         root["bands"] = .array(bands.bands.map(\.json))
@@ -58,6 +59,7 @@ extension Band {
         var o: JSONObject = ["mutu": .string(mutu), "kinerja": .string(kinerja), "minimum": .double(minimum)]
         if let printedIndeks { o["printedIndeks"] = .string(printedIndeks) }
         if let printedIKM { o["printedIkm"] = .string(printedIKM) }
+        if let lke { o["lke"] = .double(lke) }
         return .object(o)
     }
 }

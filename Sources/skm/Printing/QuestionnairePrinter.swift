@@ -5,6 +5,7 @@ enum QuestionnairePrinter {
     static func text(_ q: Questionnaire) -> String {
         var lines = ["\(q.title)", "ID: \(q.id)   Status: \(q.statusLabel)", "Dasar: \(q.regulation)"]
         if let note = q.note { lines += ["Catatan: \(note)"] }
+        if q.wording == "reconstructed" { lines += ["Rumusan butir: disusun ulang (bukan teks peraturan)"] }
         lines += [
             "Skala: \(q.scale.lowerBound)–\(q.scale.upperBound)   IKM = indeks × \(IndonesianNumber.format(q.conversionFactor, decimals: 0))",
             "", "Unsur (urutan peraturan):",
@@ -28,7 +29,8 @@ enum QuestionnairePrinter {
         for band in q.bands.bands.reversed() {
             let printed = [band.printedIndeks.map { "indeks \($0)" }, band.printedIKM.map { "IKM \($0)" }]
                 .compactMap { $0 }.joined(separator: "; ")
-            lines.append("  \(band.mutu)  \(band.kinerja.padding(12)) ≥ \(IndonesianNumber.format(band.minimum))   \(printed)")
+            let lke = band.lke.map { "   nilai LKE \(IndonesianNumber.format($0))" } ?? ""
+            lines.append("  \(band.mutu)  \(band.kinerja.padding(12)) ≥ \(IndonesianNumber.format(band.minimum))   \(printed)\(lke)")
         }
         if !q.timeSlots.isEmpty {
             lines += ["", "Jam survei: " + q.timeSlots.map { "\($0.code) (\($0.label))" }.joined(separator: ", ")]
