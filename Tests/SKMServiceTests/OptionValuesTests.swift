@@ -28,7 +28,7 @@ import Testing
         let by = skmError { _ = try Breakdown.parse(["service", "minggu"]) }
         #expect(by?.code == .invalidFilter)
         #expect(by?.field == "by")
-        #expect(by?.message == #"by harus service, unit, quarter, month atau year; diterima "minggu"."#)
+        #expect(by?.message == #"by harus service, unit, quarter, semester, month atau year; diterima "minggu"."#)
         let format = skmError { _ = try DataFormat.parse("xml") }
         #expect(format?.code == .usage)
         #expect(format?.field == "format")

@@ -1,6 +1,6 @@
 import SKMCore
 
-/// BAB III Hasil: the respondents, the NRR of every unsur, the IKM per service and per quarter,
+/// BAB III Hasil: the respondents, the NRR of every unsur, the IKM per service, per quarter and per semester,
 /// and the office's IKM with its mutu and kinerja.
 enum ResultsChapter {
     static func build(_ c: ContentContext, _ n: inout Numbering) -> Chapter {
@@ -13,6 +13,11 @@ enum ResultsChapter {
         blocks += groupSection(
             c, &n, heading: "3.4 IKM per Triwulan", id: "ikm-triwulan", tableID: "ikm-triwulan",
             what: "triwulan", by: "pada", groups: c.data.quarters, horizontal: false)
+        if !c.data.semesters.isEmpty {
+            blocks += groupSection(
+                c, &n, heading: "3.5 IKM per Semester", id: "ikm-semester", tableID: "ikm-semester",
+                what: "semester", by: "pada", groups: c.data.semesters, horizontal: false)
+        }
         blocks += overallSection(c, &n)
         return Chapter(id: "bab-3", title: "BAB III HASIL SURVEI", blocks: blocks)
     }
@@ -201,7 +206,7 @@ enum ResultsChapter {
     static func overallSection(_ c: ContentContext, _ n: inout Numbering) -> [Block] {
         let d = c.data
         let r = d.overall
-        var blocks: [Block] = [.heading("3.5 Indeks Kepuasan Masyarakat Tahun \(d.year)", id: "ikm")]
+        var blocks: [Block] = [.heading("\(d.semesters.isEmpty ? "3.5" : "3.6") Indeks Kepuasan Masyarakat Tahun \(d.year)", id: "ikm")]
         guard let ikm = r.ikm, let indeks = r.indeks, let band = r.band else {
             blocks.append(
                 .notice([

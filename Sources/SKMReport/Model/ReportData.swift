@@ -18,6 +18,9 @@ public struct ReportData: Sendable {
     public var services: [GroupResult]
     /// Triwulan I–IV, always four (empty quarters have no respondents).
     public var quarters: [GroupResult]
+    /// Semester I–II, always two when gathered by the service (empty ones have no respondents);
+    /// empty when the caller gave none, and the report then leaves the semester table out.
+    public var semesters: [GroupResult]
     /// Every year in the store up to the report year, oldest first.
     public var years: [YearSummary]
     public var demographics: [DemographicTable]
@@ -42,8 +45,9 @@ public struct ReportData: Sendable {
         rtl: [RTLEntry], questionnaire: Questionnaire, overall: IKMResult, services: [GroupResult],
         quarters: [GroupResult], years: [YearSummary], demographics: [DemographicTable], sample: SampleCheck?,
         surveySpan: (first: CivilDate, last: CivilDate)?, iku: [IKULine], ikuNote: String?, comments: [CommentGroup],
-        commentCount: Int, wording: ResultWording, units: [ReportUnit] = []
+        commentCount: Int, wording: ResultWording, units: [ReportUnit] = [], semesters: [GroupResult] = []
     ) {
+        self.semesters = semesters
         self.year = year
         self.scopeDescription = scopeDescription
         self.generatedOn = generatedOn

@@ -35,14 +35,15 @@ extension Aggregation {
 
 extension Breakdown {
     /// The breakdowns named by `names`, in order, each once: `service`, `unit`, `quarter`,
-    /// `month`, `year` (or their Indonesian names). A name that is none of these is
+    /// `semester`, `month`, `year` (or their Indonesian names). A name that is none of these is
     /// `invalid_filter`, like any other choice of which groups a computation covers.
     public static func parse(_ names: [String], field: String = "by") throws(SKMError) -> [Breakdown] {
         var breakdowns: [Breakdown] = []
         for raw in names {
             guard let breakdown = Breakdown(parsing: raw) else {
                 throw SKMError(
-                    .invalidFilter, "\(field) harus service, unit, quarter, month atau year; diterima \"\(raw.clipped(20))\".",
+                    .invalidFilter,
+                    "\(field) harus service, unit, quarter, semester, month atau year; diterima \"\(raw.clipped(20))\".",
                     field: field)
             }
             if !breakdowns.contains(breakdown) { breakdowns.append(breakdown) }

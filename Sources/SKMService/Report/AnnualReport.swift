@@ -7,7 +7,7 @@ extension SKMService {
     /// Gathers everything the annual report shows for a year (and optionally one unit).
     ///
     /// The year's IKM, its services and quarters come from the same `computeIKM` call as
-    /// `skm ikm --year Y --by service,quarter`, so the report's numbers are that command's
+    /// `skm ikm --year Y --by service,quarter,semester`, so the report's numbers are that command's
     /// numbers. Respondent profiles are counted in one pass over the year's responses;
     /// the trend is the aggregates grouped by year. Returns the data and notes for the person
     /// who asked (missing profile fields, an empty year…).
@@ -19,7 +19,7 @@ extension SKMService {
             IKMRequest(
                 filter: SurveyFilter(
                     year: request.year, units: request.unit.map { [$0] } ?? [], questionnaire: request.questionnaire),
-                breakdowns: [.service, .quarter], population: population))
+                breakdowns: [.service, .quarter, .semester], population: population))
         let q = ikm.questionnaire
         try checkRTL(profile, questionnaire: q)
         var query = ikm.filter.query
@@ -59,6 +59,13 @@ extension SKMService {
                 key: "Q\(quarter.quarter)", label: "Triwulan \(Roman.numeral(quarter.quarter))",
                 result: found?.result ?? Self.empty(q))
         }
+        let semesterGroups = ikm.breakdowns.first { $0.breakdown == .semester }?.groups ?? []
+        let semesters = YearSemester.all(of: request.year).map { semester -> GroupResult in
+            let found = semesterGroups.first { $0.group == .semester(semester) }
+            return GroupResult(
+                key: "S\(semester.semester)", label: "Semester \(Roman.numeral(semester.semester))",
+                result: found?.result ?? Self.empty(q))
+        }
         let profileCounts = try store.profileCounts(query)
         var demographics = profileTables(profileCounts, questionnaire: q)
         let serviceRows = services.map { (label: $0.label, count: $0.result.respondents) }
@@ -75,7 +82,7 @@ extension SKMService {
             surveySpan: profileCounts.first.flatMap { first in profileCounts.last.map { (first: first, last: $0) } }, iku: iku,
             ikuNote: nil,
             comments: comments, commentCount: commentCount, wording: IKMWording.forReport,
-            units: scope.map { ReportUnit(code: $0.code, name: $0.name) })
+            units: scope.map { ReportUnit(code: $0.code, name: $0.name) }, semesters: semesters)
         data.followUp = followUp
         return (data, notes)
     }

@@ -4,7 +4,7 @@ import SKMStore
 
 /// How an IKM computation is broken down besides the overall figure.
 public enum Breakdown: String, Sendable, CaseIterable {
-    case unit, service, quarter, month, year
+    case unit, service, quarter, semester, month, year
 
     /// Reads an English or Indonesian name (`service`/`layanan`, `quarter`/`triwulan`, …), ignoring case; nil otherwise.
     public init?(parsing text: String) {
@@ -12,6 +12,7 @@ public enum Breakdown: String, Sendable, CaseIterable {
         case "unit": self = .unit
         case "service", "layanan": self = .service
         case "quarter", "triwulan": self = .quarter
+        case "semester": self = .semester
         case "month", "bulan": self = .month
         case "year", "tahun": self = .year
         default: return nil
@@ -24,6 +25,7 @@ public enum Breakdown: String, Sendable, CaseIterable {
         case .unit: return "unit"
         case .service: return "layanan"
         case .quarter: return "triwulan"
+        case .semester: return "semester"
         case .month: return "bulan"
         case .year: return "tahun"
         }
@@ -146,7 +148,7 @@ extension SKMService {
         switch breakdown {
         case .unit: grouping = .unit
         case .service: grouping = .service
-        case .quarter: grouping = .month
+        case .quarter, .semester: grouping = .month
         case .month: grouping = .month
         case .year: grouping = .year
         }
@@ -192,6 +194,18 @@ extension SKMService {
                     .quarter(q.quarter), label: "Triwulan \(Roman.numeral(q.quarter.quarter)) \(q.quarter.year)",
                     result: try score(q.tally))
             }
+        case .semester:
+            // Months merged in order, as for quarters.
+            var semesters: [(semester: YearSemester, tally: Tally)] = []
+            for g in tallies {
+                guard case .month(let month) = g.key else { continue }
+                if let last = semesters.indices.last, semesters[last].semester == month.semester {
+                    try semesters[last].tally.add(g.tally)
+                } else {
+                    semesters.append((month.semester, g.tally))
+                }
+            }
+            return try semesters.map { s in GroupResult(.semester(s.semester), label: s.semester.label, result: try score(s.tally)) }
         case .year:
             return try tallies.compactMap { g in
                 guard case .year(let year) = g.key else { return nil }

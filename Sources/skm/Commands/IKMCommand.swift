@@ -9,7 +9,7 @@ enum IKMCommand {
         options: Commands.filterOptions + [
             .value("weighting", "MODE", "exact (bawaan, 1/n), 0.111 atau 0.11 (meniru lembar kerja lama)"),
             .value("aggregation", "MODE", "pooled (bawaan) atau mean-of-services"),
-            .value("by", "RINCIAN", "rincian: service, unit, quarter, month, year (boleh beberapa, dipisah koma)"),
+            .value("by", "RINCIAN", "rincian: service, unit, quarter, semester, month, year (boleh beberapa, dipisah koma)"),
             .value("population", "N", "jumlah penerima layanan, untuk memeriksa jumlah sampel minimal"),
             .flag("json", "keluaran JSON"),
             .flag(

@@ -93,6 +93,7 @@ enum IKMPrinter {
         case .unit: return "unit"
         case .service: return "layanan"
         case .quarter: return "triwulan"
+        case .semester: return "semester"
         case .month: return "bulan"
         case .year: return "tahun"
         }
