@@ -104,6 +104,7 @@ import Testing
         "ikm.score": ["answers": [[4, 4, 4, 4, 4, 4, 4, 4, 4]]],
         "ikm.classify": ["ikm": 80],
         "sample.size": ["population": 100],
+        "zi.summary": ["year": 2025],
         "iku.plan.get": ["id": "tidak-ada"],
         "iku.plan.put": ["plan": ["id": "x"]],
         "iku.realization.set": ["plan": "x", "indicator": "IKU-1", "year": 2025, "value": 1],

@@ -27,6 +27,7 @@ import Testing
         #"{"jsonrpc":"2.0","method":"rtl.summary","params":{},"id":114}"#,
         #"{"jsonrpc":"2.0","method":"publish.list","params":{},"id":115}"#,
         #"{"jsonrpc":"2.0","method":"publish.void","params":{"number":1,"reason":"tautan salah"},"id":116}"#,
+        #"{"jsonrpc":"2.0","method":"zi.summary","params":{"year":2025},"id":120}"#,
     ]
 
     @Test func everyObjectInAResultSchemaListsItsAlwaysPresentFields() {

@@ -2,7 +2,7 @@ import SKMCore
 import SKMJSON
 import SKMService
 
-/// `ikm.compute`, `ikm.score`, `ikm.classify`, `sample.size`.
+/// `ikm.compute`, `ikm.score`, `ikm.classify`, `sample.size`, `zi.summary`.
 enum IKMMethods {
     static let all: [RPCMethod] = [
         RPCMethod("ikm.compute") { params, context in
@@ -40,6 +40,13 @@ enum IKMMethods {
                 "ikm": .double(ikm), "ikmDisplay": .double(DisplayRounding.round(ikm, decimals: 2)),
                 "mutu": .string(band.mutu), "kinerja": .string(band.kinerja),
             ]
+        },
+        RPCMethod("zi.summary") { params, context in
+            try params.rejectUnknown(["year", "unit", "ipkp", "ipak"])
+            let summary = try context.service.zonaIntegritas(
+                year: try params.requiredInt("year"), units: try params.stringList("unit"),
+                ipkp: try params.string("ipkp") ?? ZISurveys.ipkp, ipak: try params.string("ipak") ?? ZISurveys.ipak)
+            return ZIJSON.summary(summary)
         },
         RPCMethod("sample.size") { params, context in
             try params.rejectUnknown(["population"])

@@ -5,7 +5,7 @@ enum Commands {
             + RegistryCommands.all
             + QuestionnaireCommands.all
             + ResponseCommands.all
-            + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec]
+            + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
             + PerformanceCommands.all
             + FollowUpCommands.all
             + [EntryCommand.spec, RPCCommand.spec]
