@@ -102,7 +102,10 @@ import Testing
         let skm = SKMProcess()
         defer { skm.cleanUp() }
         let list = try skm.run(["questionnaire", "list", "--json"]).json
-        #expect(list.arrayValue?.map { $0["id"] } == ["permenpanrb-14-2017", "permenpanrb-16-2014", "kepmenpan-25-2004", "ipkp-90-2021", "ipak-90-2021"])
+        #expect(
+            list.arrayValue?.map { $0["id"] } == [
+                "permenpanrb-14-2017", "permenpanrb-16-2014", "kepmenpan-25-2004", "ipkp-90-2021", "ipak-90-2021",
+            ])
         let show = try skm.run(["questionnaire", "show", "permenpanrb-14-2017"])
         #expect(show.stdout.contains("8. [U9] Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"))
         var definition = try skm.run(["questionnaire", "show", "permenpanrb-14-2017", "--json"]).stdout

@@ -87,7 +87,10 @@ import Testing
         let file = try customDefinition(skm)
         let rpc = try RPCSession(skm)
         defer { rpc.close() }
-        #expect(ids(try rpc.call("questionnaire.list")) == ["permenpanrb-14-2017", "permenpanrb-16-2014", "kepmenpan-25-2004", "ipkp-90-2021", "ipak-90-2021"])
+        #expect(
+            ids(try rpc.call("questionnaire.list")) == [
+                "permenpanrb-14-2017", "permenpanrb-16-2014", "kepmenpan-25-2004", "ipkp-90-2021", "ipak-90-2021",
+            ])
 
         try skm.run(["init"])
         #expect(try skm.run(["questionnaire", "add", file]).status == 0)

@@ -12,7 +12,8 @@ import Testing
             ("ipak-90-2021", "44443", "2025-08-01"), ("ipak-90-2021", "22222", "2025-11-01"),
         ] {
             let out = try skm.run([
-                "submit", "--unit", "KEC", "--service", "KTP", "--questionnaire", questionnaire, "--answers", answers, "--date", date,
+                "submit", "--unit", "KEC", "--service", "KTP", "--questionnaire", questionnaire, "--answers", answers, "--date",
+                date,
             ])
             #expect(out.status == 0, "\(out.stderr)")
         }
@@ -26,11 +27,14 @@ import Testing
         #expect(table.status == 0, "\(table.stderr)")
         let rows = table.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         // The IPAK table's second semester: NRR 3, 3, 3, 3, 2,5 → indeks 2,90 → 72,50, C, LKE 0,33.
-        #expect(rows.filter { $0.hasPrefix("Semester II ") }.last == "Semester II 2 2,90 72,50 C Kurang Baik 0,33", "\(table.stdout)")
+        #expect(
+            rows.filter { $0.hasPrefix("Semester II ") }.last == "Semester II 2 2,90 72,50 C Kurang Baik 0,33", "\(table.stdout)")
         let json = try skm.run(["zi", "--year", "2025", "--json"]).json
         let ipak = json["surveys"]?.arrayValue?[1]
         #expect(ipak?["questionnaire"]?["id"] == "ipak-90-2021")
-        #expect(ipak?["periods"]?.arrayValue?.map { $0["lke"] } == [nil, nil, 1, 0, nil, 0.33, 0.33].map { $0.map { .double($0) } ?? .null })
+        #expect(
+            ipak?["periods"]?.arrayValue?.map { $0["lke"] }
+                == [nil, nil, 1, 0, nil, 0.33, 0.33].map { $0.map { .double($0) } ?? .null })
         let csv = try skm.run(["zi", "--year", "2025", "--csv"]).stdout
         #expect(csv.contains("ipkp,2025-S1,Semester I,2,3.5,87.5,87.5,B,Baik,0.67"), "\(csv)")
 

@@ -32,7 +32,8 @@ enum BandDecoding {
             }
             bands.append(
                 Band(
-                    mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM, lke: lke))
+                    mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM, lke: lke
+                ))
         }
         guard ok else { return nil }
         for i in 1..<max(bands.count, 1) where bands[i].minimum <= bands[i - 1].minimum {

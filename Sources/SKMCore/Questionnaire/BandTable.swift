@@ -38,7 +38,8 @@ public struct Band: Sendable, Equatable {
 
     /// A band as a questionnaire file describes it; the printed intervals are for display only and never classify.
     public init(
-        mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil, lke: Double? = nil
+        mutu: String, kinerja: String, minimum: Double, printedIndeks: String? = nil, printedIKM: String? = nil,
+        lke: Double? = nil
     ) {
         fields = Fields(
             mutu: mutu, kinerja: kinerja, minimum: minimum, printedIndeks: printedIndeks, printedIKM: printedIKM, lke: lke)

@@ -1,4 +1,3 @@
-
 /// The Zona Integritas survey results of a year (PermenPANRB 90/2021): for each survey (IPKP, IPAK)
 /// its index per quarter, semester and the whole year, each with its mutu and LKE value.
 ///
@@ -22,7 +21,9 @@ public struct ZISummary: Sendable {
         public var periods: [GroupResult] { quarters + semesters + [year] }
 
         /// A survey's results, as the service layer gathers them.
-        public init(name: String, questionnaire: Questionnaire, quarters: [GroupResult], semesters: [GroupResult], year: GroupResult) {
+        public init(
+            name: String, questionnaire: Questionnaire, quarters: [GroupResult], semesters: [GroupResult], year: GroupResult
+        ) {
             self.name = name
             self.questionnaire = questionnaire
             self.quarters = quarters

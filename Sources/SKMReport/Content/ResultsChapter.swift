@@ -206,7 +206,9 @@ enum ResultsChapter {
     static func overallSection(_ c: ContentContext, _ n: inout Numbering) -> [Block] {
         let d = c.data
         let r = d.overall
-        var blocks: [Block] = [.heading("\(d.semesters.isEmpty ? "3.5" : "3.6") Indeks Kepuasan Masyarakat Tahun \(d.year)", id: "ikm")]
+        var blocks: [Block] = [
+            .heading("\(d.semesters.isEmpty ? "3.5" : "3.6") Indeks Kepuasan Masyarakat Tahun \(d.year)", id: "ikm")
+        ]
         guard let ikm = r.ikm, let indeks = r.indeks, let band = r.band else {
             blocks.append(
                 .notice([

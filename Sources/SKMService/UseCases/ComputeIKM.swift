@@ -205,7 +205,9 @@ extension SKMService {
                     semesters.append((month.semester, g.tally))
                 }
             }
-            return try semesters.map { s in GroupResult(.semester(s.semester), label: s.semester.label, result: try score(s.tally)) }
+            return try semesters.map { s in
+                GroupResult(.semester(s.semester), label: s.semester.label, result: try score(s.tally))
+            }
         case .year:
             return try tallies.compactMap { g in
                 guard case .year(let year) = g.key else { return nil }

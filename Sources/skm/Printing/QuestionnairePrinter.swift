@@ -30,7 +30,8 @@ enum QuestionnairePrinter {
             let printed = [band.printedIndeks.map { "indeks \($0)" }, band.printedIKM.map { "IKM \($0)" }]
                 .compactMap { $0 }.joined(separator: "; ")
             let lke = band.lke.map { "   nilai LKE \(IndonesianNumber.format($0))" } ?? ""
-            lines.append("  \(band.mutu)  \(band.kinerja.padding(12)) ≥ \(IndonesianNumber.format(band.minimum))   \(printed)\(lke)")
+            lines.append(
+                "  \(band.mutu)  \(band.kinerja.padding(12)) ≥ \(IndonesianNumber.format(band.minimum))   \(printed)\(lke)")
         }
         if !q.timeSlots.isEmpty {
             lines += ["", "Jam survei: " + q.timeSlots.map { "\($0.code) (\($0.label))" }.joined(separator: ", ")]
