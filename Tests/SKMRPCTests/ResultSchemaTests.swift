@@ -28,6 +28,9 @@ import Testing
         #"{"jsonrpc":"2.0","method":"publish.list","params":{},"id":115}"#,
         #"{"jsonrpc":"2.0","method":"publish.void","params":{"number":1,"reason":"tautan salah"},"id":116}"#,
         #"{"jsonrpc":"2.0","method":"zi.summary","params":{"year":2025},"id":120}"#,
+        #"{"jsonrpc":"2.0","method":"visit.submit","params":{"unit":"KEC-TT","service":"KTP-KK","date":"2025-03-01","answers":{"skm":[4,4,4,4,4,4,4,4,4],"ipkp":[3,3,3,3,3,3,3,3,3],"ipak":[4,4,4,4,4]}},"id":121}"#,
+        #"{"jsonrpc":"2.0","method":"visit.get","params":{"id":1},"id":122}"#,
+        #"{"jsonrpc":"2.0","method":"visit.void","params":{"id":1,"reason":"uji"},"id":123}"#,
     ]
 
     @Test func everyObjectInAResultSchemaListsItsAlwaysPresentFields() {

@@ -31,6 +31,12 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case invalidQuestionnaire = "invalid_questionnaire"
     case questionnaireConflict = "questionnaire_conflict"
     case mixedQuestionnaires = "mixed_questionnaires"
+    /// A survey set (several questionnaires in one visit) that is not known, or a visit's
+    /// questionnaire list that is not a usable set (empty, a questionnaire twice, a prefix twice).
+    case unknownSurveySet = "unknown_survey_set"
+    case invalidSurveySet = "invalid_survey_set"
+    /// `skm visit void N`: there is no visit N.
+    case visitNotFound = "visit_not_found"
 
     // Performance plans and AKIP
     case invalidPlan = "invalid_plan"
@@ -106,7 +112,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     public var kind: ErrorKind {
         switch self {
         case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,
-            .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound:
+            .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound, .unknownSurveySet, .visitNotFound:
             return .notFound
         case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
             .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled:

@@ -6,8 +6,8 @@ import SKMService
 /// and shapes the result; no rule lives here.
 public enum RPCMethods {
     public static var all: [RPCMethod] {
-        InfoMethods.all + RegistryMethods.all + ResponseMethods.all + IKMMethods.all + PerformanceMethods.all
-            + FollowUpMethods.all
+        InfoMethods.all + RegistryMethods.all + ResponseMethods.all + VisitMethods.all + IKMMethods.all
+            + PerformanceMethods.all + FollowUpMethods.all
             + ReportMethods.all
     }
 }

@@ -28,7 +28,8 @@ public struct JSONFields {
         return JSONFields(object)
     }
 
-    func name(_ key: String) -> String { path + key }
+    /// The wire name of `key` inside this object (`responses[2].date`), for error fields.
+    public func name(_ key: String) -> String { path + key }
 
     /// Fails on any key not in `allowed`.
     public func rejectUnknown(_ allowed: [String]) throws(SKMError) {

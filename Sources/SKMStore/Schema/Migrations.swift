@@ -15,6 +15,7 @@ import SKMCore
 /// 6. One aggregate row per (questionnaire, day, unit, service) holding every unsur's counts
 ///    (`AggregateRows`), converted from migration 2's tables, which are dropped.
 /// 7. The follow-up register: RTL items and the publication log, append-only (`FollowUpSchema`).
+/// 8. Visits: several questionnaires answered by one respondent in one sitting (`VisitSchema`).
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
@@ -22,6 +23,7 @@ enum Migrations {
     static let all: [[String]] = [
         migration1, migration2, migration3, Identity.migration, ImportBatchSchema.migration, AggregateRows.migration,
         FollowUpSchema.migration,
+        VisitSchema.migration,
     ]
 
     static var latestVersion: Int { all.count }
