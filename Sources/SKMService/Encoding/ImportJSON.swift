@@ -3,7 +3,7 @@ public import SKMJSON
 
 /// An import report as JSON (`skm import --json`).
 public enum ImportJSON {
-    /// `{format, rowsRead, stored, duplicates, skipped, skippedFrom, batch, sha256, againOf, ignoredColumns,
+    /// `{format, rowsRead, stored, visits, duplicates, skipped, skippedFrom, batch, sha256, againOf, ignoredColumns,
     /// identityColumns, invalidRows, committed, dryRun, errors, errorsOmitted}`; `errors` lists the
     /// problems kept (several per row when a row has several), `errorsOmitted` how many invalid
     /// rows have no problem listed.
@@ -12,6 +12,7 @@ public enum ImportJSON {
             "format": .string(r.format.rawValue),
             "rowsRead": .int(r.rowsRead),
             "stored": .int(r.stored),
+            "visits": .int(r.visits),
             "duplicates": .int(r.duplicates),
             "skipped": .int(r.skipped),
             "skippedFrom": .array(r.skippedFrom.map { .int(Int($0)) }),

@@ -40,6 +40,8 @@ public struct ImportOptions: Sendable {
     public var dryRun = false
     /// Import on purpose content an earlier batch holds: every row is stored, none skipped.
     public var again = false
+    /// The survey set of a file of visits (`zi`); nil to recognise one by its prefixed answer columns.
+    public var surveySet: String?
 
     /// All-or-nothing import of the given format with the default questionnaire; `dryRun` is set separately.
     public init(format: DataFormat? = nil, questionnaire: String? = nil, skipInvalid: Bool = false, createMissing: Bool = false) {
@@ -92,6 +94,8 @@ public struct ImportReport: Sendable {
     public var ignoredColumns: [String] = []
     /// Identity columns (`Nama`, `NIK`, `HP`…) left out: skm stores no respondent's identity.
     public var identityColumns: [String] = []
+    /// Visits stored by a file of visits (answers prefixed by questionnaire, `ipak.U1`); 0 otherwise.
+    public var visits = 0
 
     /// At most this many row errors are kept; `invalidRows` still counts them all.
     public static let errorLimit = 1000
@@ -116,7 +120,12 @@ extension SKMService {
     /// default: the first bad row rolls everything back, and reading goes on only to report every
     /// other bad row.
     public func importFile(path: String, options: ImportOptions) throws -> ImportReport {
-        try importData(from: try ByteSource(path: path), format: options.format ?? DataFormat.guess(path: path), options: options)
+        if path != "-", (options.format ?? DataFormat.guess(path: path)) == .csv,
+            let set = try visitSet(ofCSV: path, named: options.surveySet)
+        {
+            return try importVisits(path: path, set: set, options: options)
+        }
+        return try importData(from: try ByteSource(path: path), format: options.format ?? DataFormat.guess(path: path), options: options)
     }
 
     /// The import of any byte source (a file, standard input, bytes in memory).

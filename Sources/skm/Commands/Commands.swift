@@ -5,6 +5,7 @@ enum Commands {
             + RegistryCommands.all
             + QuestionnaireCommands.all
             + ResponseCommands.all
+            + VisitCommands.all
             + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
             + PerformanceCommands.all
             + FollowUpCommands.all

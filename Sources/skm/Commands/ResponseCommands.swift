@@ -61,6 +61,7 @@ enum ResponseCommands {
             .flag("create-missing", "daftarkan unit/layanan yang belum ada (nama = kode)"),
             .flag("dry-run", "periksa semua baris saja, tidak menyimpan apa pun"),
             .flag("again", "impor lagi dengan sengaja isi yang sudah pernah diimpor (semua baris disimpan)"),
+            .value("set", "SET", "berkas kunjungan: set survei (bawaan: dikenali dari kolom berprefiks, mis. zi)"),
             .flag("json", "laporan JSON"),
         ],
         discussion: """
@@ -77,6 +78,10 @@ enum ResponseCommands {
             Setiap impor dicatat sebagai batch (skm import list). Isi berkas yang sama persis dengan batch
             sebelumnya ditolak (--again untuk sengaja mengimpornya lagi); baris yang sudah diimpor batch
             sebelumnya (berkas yang terus bertambah) dilewati dan dihitung.
+            Berkas kunjungan (satu responden menjawab beberapa kuesioner, set zi = SKM + IPKP + IPAK):
+            kolom bersama tanpa prefiks (tanggal, unit, layanan, profil, saran, clientId) dan jawaban tiap
+            kuesioner berprefiks PREFIKS.UNSUR: skm.U1…skm.U9, ipkp.U1…ipkp.U9, ipak.U1…ipak.U5 (id kuesioner
+            juga boleh menjadi prefiks). Setiap baris menjadi satu kunjungan; semua atau tidak sama sekali.
             """
     ) { args, ctx in
         try args.requirePositionals(["BERKAS"])
@@ -86,6 +91,7 @@ enum ResponseCommands {
         options.dryRun = args.flag("dry-run")
         options.again = args.flag("again")
         options.format = try DataFormat.parse(args.value("format"))
+        options.surveySet = args.value("set")
         let report = try ctx.service.importFile(path: args.positionals[0], options: options)
         if args.flag("json") {
             ctx.console.json(ImportJSON.report(report))

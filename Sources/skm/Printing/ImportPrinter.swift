@@ -22,6 +22,11 @@ enum ImportPrinter {
             console.line(
                 "Dibaca \(read) baris\(batch): \(IndonesianNumber.format(r.stored)) disimpan, \(IndonesianNumber.format(r.duplicates)) sudah ada (client id sama), \(IndonesianNumber.format(r.invalidRows)) tidak sah."
             )
+            if r.visits > 0 {
+                console.line(
+                    "Berkas kunjungan: \(IndonesianNumber.format(r.visits)) kunjungan baru, masing-masing satu respons per kuesioner setnya."
+                )
+            }
             if let again = r.againOf {
                 console.line("Isi berkas ini sama dengan batch #\(again); diimpor lagi dengan sengaja (--again).")
             }
