@@ -1,16 +1,16 @@
 import Foundation
 
 extension SKMProcess {
-    /// Runs `skm entry` in a real pseudo-terminal and writes `chunks` to it, each in one write (as a
+    /// Runs `skm entry` (with `arguments`) in a real pseudo-terminal and writes `chunks` to it, each in one write (as a
     /// terminal sends a key's whole escape sequence) followed by `pause` seconds, so a lone Esc is
     /// seen alone. A skm still waiting for keys after the last chunk is killed: exit 99, the screen
     /// with " [skm did not finish]" — the test fails instead of hanging.
-    func terminal(_ chunks: [String], pause: Double = 0.25) throws -> SKMProcess.Output {
+    func terminal(_ chunks: [String], arguments: [String] = [], pause: Double = 0.25) throws -> SKMProcess.Output {
         let script = """
             import json, os, pty, select, sys, time
             pid, fd = pty.fork()
             if pid == 0:
-                os.execv(sys.argv[1], [sys.argv[1], "entry"])
+                os.execv(sys.argv[1], [sys.argv[1], "entry"] + json.loads(sys.argv[4]))
             out = b""
             def drain(seconds):
                 global out
@@ -44,8 +44,12 @@ extension SKMProcess {
             """
         let path = try write("terminal_keys.py", script)
         let data = try JSONSerialization.data(withJSONObject: chunks)
+        let extra = try JSONSerialization.data(withJSONObject: arguments)
         return try run(
-            ["__python__", path, SKMProcess.binary, String(decoding: data, as: UTF8.self), String(pause)], input: "",
+            [
+                "__python__", path, SKMProcess.binary, String(decoding: data, as: UTF8.self), String(pause),
+                String(decoding: extra, as: UTF8.self),
+            ], input: "",
             environment: [:],
             python: true)
     }

@@ -1,6 +1,6 @@
 import SKMCore
-import SKMStore
 import SKMJSON
+import SKMStore
 
 /// The import of a CSV file whose rows are visits: shared columns (date, unit, service, time,
 /// profile, saran, clientId) without a prefix, and each questionnaire's answers in columns named
@@ -82,6 +82,13 @@ struct VisitColumns {
         }
     }
 
+    /// A date as offices' sheets write it (`14/03/2025`, day first) in ISO form; any other text unchanged
+    /// for the validator to judge.
+    static func isoDate(_ text: String?) -> String? {
+        guard let text, CivilDate(iso: text) == nil, let date = CivilDate(dayMonthYear: text) else { return text }
+        return date.iso
+    }
+
     /// The visit of one data row.
     func draft(_ record: CSVRecord) throws -> VisitDraft {
         guard record.count == count else {
@@ -95,12 +102,15 @@ struct VisitColumns {
             return s.isEmpty ? nil : s
         }
         var shared = ResponseDraft(
-            unit: text(self.shared[.unit]), service: text(self.shared[.service]), date: text(self.shared[.date]),
+            unit: text(self.shared[.unit]), service: text(self.shared[.service]), date: Self.isoDate(text(self.shared[.date])),
             time: text(self.shared[.time]), age: text(self.shared[.age]).map { RawInteger(text: $0) } ?? .blank,
             comment: text(self.shared[.comment]))
         for (i, field) in ProfileKey.fields.enumerated() { field.setDraftValue(&shared, text(profile[i])) }
         let sheets = zip(set.members, answers).map { member, columns in
-            (key: member.prefix, sheet: AnswerSheet.byUnsur(columns.map { (code: $0.code, answer: CSVColumns.answer(record.field($0.index))) }))
+            (
+                key: member.prefix,
+                sheet: AnswerSheet.byUnsur(columns.map { (code: $0.code, answer: CSVColumns.answer(record.field($0.index))) })
+            )
         }
         return VisitDraft(set: set, shared: shared, answers: sheets, clientID: text(self.shared[.clientId]))
     }

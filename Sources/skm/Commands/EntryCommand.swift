@@ -9,6 +9,7 @@ enum EntryCommand {
             .value("unit", "KODE", "unit layanan (bawaan: unit respons terakhir, atau pilih dari daftar)"),
             .value("service", "KODE", "jenis layanan (bawaan: layanan respons terakhir, atau pilih dari daftar)"),
             .value("questionnaire", "ID", "kuesioner (bawaan: permenpanrb-14-2017)"),
+            .value("set", "SET", "satu responden mengisi beberapa kuesioner berurutan sebagai satu kunjungan, mis. zi (SKM, IPKP, IPAK)"),
             .value(
                 "date", "TTTT-BB-HH",
                 "tanggal survei formulir (bawaan: hari ini; tanggal mundur tanpa jam kecuali dipilih dengan j)"),
@@ -27,6 +28,8 @@ enum EntryCommand {
             belum diverifikasi.
             Masukan boleh dari berkas atau program lain (satu jawaban atau satu perintah per baris); bila
             masukan berakhir di tengah formulir, formulir itu tidak disimpan dan status keluar 1.
+            Dengan --set zi: formulir SKM, IPKP lalu IPAK satu responden diketik berurutan, profil sekali di
+            akhir, dan disimpan sebagai satu kunjungan (semua atau tidak sama sekali; skm visit void N).
             """
     ) { args, ctx in
         try args.requirePositionals([])
@@ -46,9 +49,27 @@ enum EntryCommand {
             try args.value("date").map { raw throws(SKMError) in try ResponseValidator.validateDate(raw, today: today) } ?? today
         // A batch name reused on another survey date is refused before any form is typed.
         if let batch { try service.checkBatchDate(batch, date: date) }
+        let set = try args.value("set").map { raw in try SurveySet.named(raw).validated() }
+        if set != nil && (batch != nil || verify != nil || args.value("questionnaire") != nil) {
+            throw SKMError(.usage, "--set tidak dapat digabung dengan --batch, --verify atau --questionnaire.")
+        }
+        let members = try set.map { try $0.members.map { try service.catalog().questionnaire($0.questionnaire) } } ?? []
         guard let (unit, target) = try EntryStart.place(args, service: service, console: ctx.console, input: input) else {
             ctx.console.line("Masukan berakhir sebelum layanan dipilih: tidak ada yang disimpan.")
             return 0
+        }
+        if let set {
+            let sessions = members.map { q in
+                EntrySession(
+                    service: service, console: ctx.console, input: input, questionnaire: q, unit: unit, target: target,
+                    date: date, batch: nil, verify: nil)
+            }
+            let visits = VisitEntry(set: set, sessions: sessions)
+            do {
+                return try visits.run()
+            } catch EntryEnd.endOfInput {
+                return visits.finish()
+            }
         }
         let session = EntrySession(
             service: service, console: ctx.console, input: input, questionnaire: questionnaire, unit: unit, target: target,

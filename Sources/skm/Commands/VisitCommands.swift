@@ -10,7 +10,8 @@ enum VisitCommands {
     static func number(_ args: ParsedArguments) throws -> Int64 {
         try args.requirePositionals(["N"])
         guard let id = Int64(args.positionals[0].trimmingSpaces()), id > 0 else {
-            throw SKMError(.usage, "Nomor kunjungan harus bilangan bulat positif, diterima \"\(args.positionals[0].clipped(20))\".")
+            throw SKMError(
+                .usage, "Nomor kunjungan harus bilangan bulat positif, diterima \"\(args.positionals[0].clipped(20))\".")
         }
         return id
     }

@@ -9,8 +9,9 @@ enum FormOutcome {
 }
 
 extension EntrySession {
-    /// Fills the answers, then the profile. Commands are taken at question 1 of an empty form.
-    func fillForm() throws -> FormOutcome {
+    /// Fills the answers, then (with `profile`) the profile. With `commands`, commands are taken at
+    /// question 1 of an empty form; a visit's later questionnaires take none (and ask no profile).
+    func fillForm(profile askProfile: Bool = true, commands: Bool = true) throws -> FormOutcome {
         var form = EntryForm(questions: q.questions.count)
         var index = 0
         while index < q.questions.count {
@@ -26,7 +27,7 @@ extension EntrySession {
             case .enter:
                 say("Ketik \(q.scale.lowerBound)–\(q.scale.upperBound) untuk menjawab, atau - bila tidak dijawab.")
             case .text(let text):
-                if index == 0 && form.isEmpty, let command = text.first, text.count == 1, command.isLetter || command == "?" {
+                if commands && index == 0 && form.isEmpty, let command = text.first, text.count == 1, command.isLetter || command == "?" {
                     switch try runCommand(command) {
                     case .quit: return .quit
                     case .handled: continue
@@ -44,6 +45,7 @@ extension EntrySession {
                 say("  → " + values.map { describe($0) }.joined(separator: " "))
             }
         }
+        if !askProfile { return .filled(form) }
         if try fillProfile(&form) { return .filled(form) }
         // The profile stopped: Ctrl-C on a terminal discards the form; the end of the input drops it.
         return input.eof ? discardAtEnd() : .discarded
