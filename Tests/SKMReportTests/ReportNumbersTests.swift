@@ -10,7 +10,7 @@ import Testing
         let f = try ReportFixture()
         try f.typicalYear()
         let json = IKMJSON.report(
-            try f.service.computeIKM(IKMRequest(filter: SurveyFilter(year: 2025), breakdowns: [.service, .quarter])))
+            try f.service.computeIKM(IKMRequest(filter: SurveyFilter(year: 2025), breakdowns: [.service, .quarter, .semester])))
         let request = ReportRequest(year: 2025)
         let html = try f.html(request)
         let markdown = try f.markdown(request)
@@ -63,6 +63,17 @@ import Testing
             #expect(htmlQuarters[i][3] == ReadBack.id(group?["ikm"], 2))
         }
         #expect(htmlQuarters[3][2...5] == ["0", "–", "–", "Belum ada responden"])
+
+        // Semesters: the same numbers as `skm ikm --by semester`, both always shown.
+        let semesters = json["breakdowns"]?["semester"]?.arrayValue ?? []
+        let htmlSemesters = ReadBack.htmlRows(html, table: "ikm-semester")
+        #expect(htmlSemesters.map { $0[1] } == ["Semester I", "Semester II"])
+        for (i, row) in htmlSemesters.enumerated() {
+            let group = semesters.first { $0["key"]?.stringValue == "2025-S\(i + 1)" }
+            #expect(row[2] == String(group?["respondents"]?.numberValue?.int ?? 0))
+            #expect(row[3] == (group.map { ReadBack.id($0["ikm"], 2) } ?? "–"))
+        }
+        #expect(semesters.count >= 1)
 
         // The computation appendix carries the same indeks and IKM.
         let appendix = ReadBack.htmlRows(html, table: "olah-data")
