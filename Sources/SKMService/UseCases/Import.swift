@@ -125,7 +125,8 @@ extension SKMService {
         {
             return try importVisits(path: path, set: set, options: options)
         }
-        return try importData(from: try ByteSource(path: path), format: options.format ?? DataFormat.guess(path: path), options: options)
+        return try importData(
+            from: try ByteSource(path: path), format: options.format ?? DataFormat.guess(path: path), options: options)
     }
 
     /// The import of any byte source (a file, standard input, bytes in memory).

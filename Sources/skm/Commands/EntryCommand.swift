@@ -9,7 +9,9 @@ enum EntryCommand {
             .value("unit", "KODE", "unit layanan (bawaan: unit respons terakhir, atau pilih dari daftar)"),
             .value("service", "KODE", "jenis layanan (bawaan: layanan respons terakhir, atau pilih dari daftar)"),
             .value("questionnaire", "ID", "kuesioner (bawaan: permenpanrb-14-2017)"),
-            .value("set", "SET", "satu responden mengisi beberapa kuesioner berurutan sebagai satu kunjungan, mis. zi (SKM, IPKP, IPAK)"),
+            .value(
+                "set", "SET",
+                "satu responden mengisi beberapa kuesioner berurutan sebagai satu kunjungan, mis. zi (SKM, IPKP, IPAK)"),
             .value(
                 "date", "TTTT-BB-HH",
                 "tanggal survei formulir (bawaan: hari ini; tanggal mundur tanpa jam kecuali dipilih dengan j)"),

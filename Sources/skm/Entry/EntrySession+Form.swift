@@ -27,7 +27,9 @@ extension EntrySession {
             case .enter:
                 say("Ketik \(q.scale.lowerBound)–\(q.scale.upperBound) untuk menjawab, atau - bila tidak dijawab.")
             case .text(let text):
-                if commands && index == 0 && form.isEmpty, let command = text.first, text.count == 1, command.isLetter || command == "?" {
+                if commands && index == 0 && form.isEmpty, let command = text.first, text.count == 1,
+                    command.isLetter || command == "?"
+                {
                     switch try runCommand(command) {
                     case .quit: return .quit
                     case .handled: continue
