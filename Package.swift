@@ -54,11 +54,13 @@ let package = Package(
         .target(name: "SKMWeb", dependencies: ["SKMService"]),
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
-        .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "SKMWeb"]),
+        .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "SKMWeb", "SKMOffice"]),
         .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzzTargets", "SKMService"], path: "Fuzz/Harness"),
         .target(name: "BenchmarkSupport", dependencies: ["SKMCore"], path: "Benchmarks/Support"),
         .executableTarget(
             name: "skm-bench-import", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/ImportIKM"),
+        .executableTarget(
+            name: "skm-bench-xlsx-import", dependencies: ["SKMOffice", "BenchmarkSupport"], path: "Benchmarks/XlsxImport"),
         .executableTarget(name: "skm-bench-rpc", dependencies: ["BenchmarkSupport"], path: "Benchmarks/RPC"),
         .executableTarget(
             name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),

@@ -21,6 +21,8 @@ import Testing
     @Test func corpusIsThere() {
         #expect(Self.corpus("rpc").count >= 7)
         #expect(Self.corpus("import").count >= 3)
+        #expect(Self.corpus("zip").count >= 3)
+        #expect(Self.corpus("xlsx").count >= 6)
     }
 
     @Test func rpcCorpusAndMutationsGetWellFormedAnswers() {
@@ -61,6 +63,20 @@ import Testing
                 return
             }
         }
+    }
+
+    @Test func officeCorpusAndMutationsDoNotCrash() {
+        for (target, run) in [("zip", FuzzTargets.zipArchive), ("xlsx", FuzzTargets.xlsxPart)]
+            as [(String, (UnsafeBufferPointer<UInt8>) -> Void)]
+        {
+            let corpus = Self.corpus(target)
+            var mutator = Mutator(seed: 13, corpus: corpus, maxLength: 16384)
+            for index in 0..<(corpus.count + 1_000) {
+                let input = index < corpus.count ? corpus[index] : mutator.next()
+                input.withUnsafeBufferPointer { run($0) }
+            }
+        }
+        #expect(FuzzTargets.storeProblems().isEmpty, "\(FuzzTargets.storeProblems())")
     }
 
     @Test func mutatorIsDeterministic() {

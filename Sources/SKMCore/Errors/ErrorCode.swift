@@ -96,6 +96,15 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case csvMalformed = "csv_malformed"
     case csvHeader = "csv_header"
     case invalidEncoding = "invalid_encoding"
+    /// An .xlsx file that cannot be read: damaged, truncated, not a workbook, a part that is not
+    /// well-formed XML, entity declarations, a cell reference past XFD / row 1,048,576.
+    case xlsxInvalid = "xlsx_invalid"
+    /// A workbook skm does not read: an old binary .xls, a password-protected file, ZIP64.
+    case xlsxUnsupported = "xlsx_unsupported"
+    /// A workbook part expands past the reader's limits (512 MiB a part, a zip bomb's ratio).
+    case xlsxTooLarge = "xlsx_too_large"
+    /// `skm import FILE.xlsx --sheet NAME`: the workbook has no sheet NAME.
+    case xlsxSheetNotFound = "xlsx_sheet_not_found"
     /// The file's exact content was imported before (a batch not undone); `--again` imports it anyway.
     case alreadyImported = "already_imported"
     /// `skm import undo N`: there is no batch N.
@@ -112,7 +121,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     public var kind: ErrorKind {
         switch self {
         case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,
-            .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound, .unknownSurveySet, .visitNotFound:
+            .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound, .unknownSurveySet, .visitNotFound,
+            .xlsxSheetNotFound:
             return .notFound
         case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
             .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled:

@@ -57,6 +57,10 @@ struct CSVColumns {
             "keterangan", "ket", "jumlah", "total", "rata_rata", "nilai", "ikm", "status",
         ].map(key))
 
+    /// The form tools' timestamp columns (Google Forms: `Timestamp`, `Cap waktu`), the date of a
+    /// response when the sheet has no date column.
+    static let timestamps: Set<String> = Set(["timestamp", "cap_waktu", "stempel_waktu"].map(key))
+
     /// Columns that identify a person; skm stores no identity, so they are ignored with a notice.
     static let identity: Set<String> = Set(
         [
@@ -100,6 +104,7 @@ struct CSVColumns {
 
     init(header: [String], questionnaire: Questionnaire) throws {
         count = header.count
+        var timestamp: (index: Int, name: String)?
         var unknown: [String] = []
         var seen = Set<String>()
         for (i, raw) in header.enumerated() {
@@ -117,11 +122,16 @@ struct CSVColumns {
             } else if Self.isAnswerColumn(key) {
                 answers.append((code: key.uppercased(), index: i))
                 answerNames.append(name)
+            } else if let unsur = questionnaire.unsurOfQuestion(text: name) {
+                // A form tool's export: the question's text as the header of its answers.
+                answers.append((code: unsur.uppercased(), index: i))
+                answerNames.append(name)
             } else if key == "voided" {
                 voidedIndex = i
             } else if Self.identity.contains(key) {
                 identityColumns.append(name)
             } else if Self.notStored.contains(key) {
+                if Self.timestamps.contains(key) && timestamp == nil { timestamp = (i, name) }
                 ignoredColumns.append(name)
             } else if !Self.ignored.contains(key) {
                 unknown.append(name)
@@ -138,6 +148,12 @@ struct CSVColumns {
                     "unknownCount": .int(unknown.count),
                 ])
         }
+        if index[.date] == nil, let timestamp {
+            // A form tool's response sheet has no date column: the date is the response's timestamp.
+            index[.date] = timestamp.index
+            headerName[.date] = timestamp.name
+            ignoredColumns.removeAll { $0 == timestamp.name }
+        }
         column = Field.allCases.map { index[$0] }
         var missing = [Field.date, .unit, .service].filter { index[$0] == nil }.map(\.rawValue)
         if index[.questionnaire] == nil {
@@ -152,6 +168,15 @@ struct CSVColumns {
 
     /// How many unknown column names an error lists (the rest are counted).
     static let unknownShown = 10
+
+    /// True when `name` is a column skm recognises (stored, ignored on purpose, or a question's
+    /// text); a workbook's header row is the first with two of them.
+    static func isKnown(_ name: String, questionnaire: Questionnaire) -> Bool {
+        let key = Self.key(name.trimmingSpaces())
+        guard !key.isEmpty else { return false }
+        return aliases[key] != nil || profileAliases[key] != nil || isAnswerColumn(key) || notStored.contains(key)
+            || identity.contains(key) || ignored.contains(key) || questionnaire.unsurOfQuestion(text: name) != nil
+    }
 
     static func isAnswerColumn(_ key: String) -> Bool {
         key.count >= 2 && key.count <= 16 && key.hasPrefix("u") && key.dropFirst().allSatisfy(\.isASCIIDigit)
@@ -231,7 +256,11 @@ struct CSVColumns {
                     .csvHeader, "Kolom \(q.questions[question].unsur) tidak ada, padahal kuesioner \(q.id) menanyakannya.",
                     field: "answers.\(q.questions[question].unsur)")
             }
-            answers.append(Self.answer(record.field(column)))
+            var answer = Self.answer(record.field(column))
+            if case .invalid(let text) = answer, let value = q.scaleValue(ofOption: text, question: question) {
+                answer = .value(value)  // the option's words, as form tools store them
+            }
+            answers.append(answer)
         }
         var draft = ResponseDraft(
             questionnaire: q.id, unit: text(.unit), service: text(.service), date: text(.date), time: text(.time),

@@ -6,7 +6,7 @@ import SKMStore
 public enum DataFormat: String, Sendable, CaseIterable {
     case csv
     case jsonl
-    /// An Excel workbook (export only: `skm export --format xlsx --out FILE`).
+    /// An Excel workbook: `skm import FILE.xlsx [--sheet NAME]`, `skm export --format xlsx --out FILE`.
     case xlsx
 
     /// Reads `csv`, `jsonl` (also `ndjson`, `json-lines`, `jsonlines`) or `xlsx`, ignoring case; nil otherwise.
@@ -19,9 +19,11 @@ public enum DataFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The format a file name suggests (`.jsonl`/`.ndjson` → JSON Lines, otherwise CSV).
+    /// The format a file name suggests (`.jsonl`/`.ndjson` → JSON Lines; `.xlsx`, `.xlsm` and the
+    /// old `.xls`, which gets its own message → workbook; otherwise CSV).
     public static func guess(path: String) -> DataFormat {
         let lower = path.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".xls") { return .xlsx }
         return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .csv
     }
 }
@@ -42,6 +44,8 @@ public struct ImportOptions: Sendable {
     public var again = false
     /// The survey set of a file of visits (`zi`); nil to recognise one by its prefixed answer columns.
     public var surveySet: String?
+    /// The workbook sheet to read (`--sheet`); nil for the first. Only for `.xlsx`.
+    public var sheet: String?
 
     /// All-or-nothing import of the given format with the default questionnaire; `dryRun` is set separately.
     public init(format: DataFormat? = nil, questionnaire: String? = nil, skipInvalid: Bool = false, createMissing: Bool = false) {
@@ -139,9 +143,6 @@ extension SKMService {
     public func importData(from source: ByteSource, format: DataFormat, options: ImportOptions) throws -> ImportReport {
         let catalog = try self.catalog()
         let defaultQuestionnaire = try catalog.questionnaire(options.questionnaire)
-        guard format != .xlsx else {
-            throw SKMError(.usage, "Impor berkas .xlsx belum tersedia; simpan lembarnya sebagai CSV lalu impor.", field: "format")
-        }
         var report = ImportReport(format: format)
         let rows: any ImportRows
         if format == .csv {
@@ -149,6 +150,12 @@ extension SKMService {
             report.ignoredColumns = csv.columns.ignoredColumns
             report.identityColumns = csv.columns.identityColumns
             rows = csv
+        } else if format == .xlsx {
+            let sheet = try XlsxImportRows(
+                source: source, sheet: options.sheet, catalog: catalog, defaultQuestionnaire: defaultQuestionnaire)
+            report.ignoredColumns = sheet.columns.ignoredColumns
+            report.identityColumns = sheet.columns.identityColumns
+            rows = sheet
         } else {
             rows = JSONLinesImportRows(source: source, defaultQuestionnaireID: options.questionnaire)
         }

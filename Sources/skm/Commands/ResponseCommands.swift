@@ -53,9 +53,10 @@ enum ResponseCommands {
     }
 
     static let importFile = CommandSpec(
-        ["import"], summary: "Mengimpor respons dari berkas CSV atau JSON Lines.", arguments: "BERKAS",
+        ["import"], summary: "Mengimpor respons dari berkas CSV, JSON Lines atau Excel (.xlsx).", arguments: "BERKAS",
         options: [
-            .value("format", "csv|jsonl", "format berkas (bawaan: dari nama berkas; - berarti masukan standar)"),
+            .value("format", "csv|jsonl|xlsx", "format berkas (bawaan: dari nama berkas; - berarti masukan standar)"),
+            .value("sheet", "NAMA", "lembar buku kerja .xlsx yang dibaca (bawaan: lembar pertama)"),
             .value("questionnaire", "ID", "kuesioner untuk baris tanpa kolom questionnaire"),
             .flag("skip-invalid", "simpan baris yang sah, laporkan yang tidak sah"),
             .flag("create-missing", "daftarkan unit/layanan yang belum ada (nama = kode)"),
@@ -73,6 +74,11 @@ enum ResponseCommands {
             HP/Telepon, Email, Alamat) diabaikan karena skm tidak menyimpan identitas responden.
             Pemisah , atau ; (Excel Indonesia), UTF-8 dengan atau tanpa BOM.
             JSON Lines: satu objek per baris, sama dengan parameter response.submit.
+            Excel (.xlsx): lembar pertama atau --sheet NAMA; baris judul di atas kepala kolom dilewati; kolom
+            dan pesan sama dengan CSV; tanggal Excel (sistem 1900 dan 1904) atau teks; jawaban 1–4 atau teks
+            pilihan kuesioner ("Sangat sesuai"); ekspor Google Forms (kolom Timestamp, teks pertanyaan
+            sebagai kepala kolom) juga diterima. Berkas .xls lama atau yang berkata sandi ditolak dengan
+            petunjuk menyimpannya ulang sebagai .xlsx.
             Bawaan: semua atau tidak sama sekali — satu baris salah, tidak ada yang disimpan, dan setiap
             masalah setiap baris yang salah dilaporkan (baris, kolom, masalahnya).
             Setiap impor dicatat sebagai batch (skm import list). Isi berkas yang sama persis dengan batch
@@ -92,6 +98,7 @@ enum ResponseCommands {
         options.again = args.flag("again")
         options.format = try DataFormat.parse(args.value("format"))
         options.surveySet = args.value("set")
+        options.sheet = args.value("sheet")
         let report = try ctx.service.importFile(path: args.positionals[0], options: options)
         if args.flag("json") {
             ctx.console.json(ImportJSON.report(report))

@@ -1,0 +1,386 @@
+/// What `XMLPullParser.next()` found.
+public enum XMLToken: Sendable, Equatable {
+    /// An element starts; its name and attributes are in `name` and `attribute(_:)`.
+    case start
+    /// An element ends (also reported right after the start of an empty element `<a/>`).
+    case end
+    /// Character data (entities decoded) is in `text`.
+    case text
+    /// The document ended, well-formed.
+    case endOfDocument
+}
+
+/// A small streaming XML tokenizer for the parts of Office files, written for hostile input:
+/// no DOCTYPE or entity declarations (refused, so nothing is ever expanded), only the five
+/// predefined entities and numeric character references, nesting depth and the size of one
+/// token bounded. Element and attribute names are compared by local name (any prefix dropped).
+/// Bytes come from `source` in chunks; memory stays within a few tokens whatever the document's size.
+public final class XMLPullParser {
+    static let commentStart = Array("<!--".utf8)
+    static let cdataStart = Array("<![CDATA[".utf8)
+
+    /// The deepest nesting allowed.
+    public static let maxDepth = 256
+    /// The most bytes one tag or one run of text may take.
+    public static let maxTokenBytes = 4 << 20
+
+    let part: String
+    let source: () throws(OfficeError) -> [UInt8]?
+    var buffer: [UInt8] = []
+    var position = 0
+    var finished = false
+    /// The open elements' qualified names, end to end, and where each ends (no array per element).
+    var stackBytes: [UInt8] = []
+    var stackEnds: [Int] = []
+    var pendingEnd = false
+    /// The local name of an empty element whose end was just reported.
+    var endedName: [UInt8]?
+    var sawRoot = false
+    var nameRange = 0..<0
+    var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+    /// The decoded character data of the last `.text` token.
+    public private(set) var text: [UInt8] = []
+
+    /// A parser of the part called `part` (for messages), reading chunks from `source` until nil.
+    public init(part: String, source: @escaping () throws(OfficeError) -> [UInt8]?) {
+        self.part = part
+        self.source = source
+    }
+
+    /// A parser of bytes held in memory.
+    public convenience init(part: String, bytes: [UInt8]) {
+        var given: [UInt8]? = bytes
+        self.init(part: part) { () throws(OfficeError) -> [UInt8]? in
+            defer { given = nil }
+            return given
+        }
+    }
+
+    /// The current depth: 1 inside the root element.
+    public var depth: Int { stackEnds.count }
+
+    /// The innermost open element's qualified name.
+    var openName: ArraySlice<UInt8> {
+        stackBytes[(stackEnds.count > 1 ? stackEnds[stackEnds.count - 2] : 0)..<(stackEnds.last ?? 0)]
+    }
+
+    func pop() {
+        stackEnds.removeLast()
+        stackBytes.removeSubrange((stackEnds.last ?? 0)...)
+    }
+
+    /// The local name of the element just started or ended.
+    public var name: ArraySlice<UInt8> {
+        if let ended = endedName { return ended[...] }
+        return localName(nameRange)
+    }
+
+    /// True when the current element's local name is `expected` (ASCII).
+    public func isNamed(_ expected: StaticString) -> Bool {
+        let name = self.name
+        guard name.count == expected.utf8CodeUnitCount else { return false }
+        return expected.withUTF8Buffer { expected in zip(name, expected).allSatisfy { $0 == $1 } }
+    }
+
+    /// The decoded value of the current start tag's attribute with local name `localName`.
+    public func attribute(_ localName: StaticString) throws(OfficeError) -> [UInt8]? {
+        for attribute in attributes {
+            let name = self.localName(attribute.name)
+            let matches = localName.withUTF8Buffer { expected in
+                name.count == expected.count && zip(name, expected).allSatisfy { $0 == $1 }
+            }
+            if matches {
+                var out: [UInt8] = []
+                try decode(attribute.value, into: &out)
+                return out
+            }
+        }
+        return nil
+    }
+
+    /// The attribute's value as written, entities not decoded: for values that are names or
+    /// numbers (`r="B7"`, `t="s"`), read without a copy. Valid until the next token.
+    public func rawAttribute(_ localName: StaticString) -> ArraySlice<UInt8>? {
+        for attribute in attributes {
+            let name = self.localName(attribute.name)
+            let matches = localName.withUTF8Buffer { expected in
+                name.count == expected.count && zip(name, expected).allSatisfy { $0 == $1 }
+            }
+            if matches { return buffer[attribute.value] }
+        }
+        return nil
+    }
+
+    func localName(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        let slice = buffer[range]
+        if let colon = slice.lastIndex(of: UInt8(ascii: ":")) { return buffer[(colon + 1)..<range.upperBound] }
+        return slice
+    }
+
+    func invalid(_ reason: String) -> OfficeError {
+        .xmlInvalid(part: part, reason: reason)
+    }
+
+    /// Reads more input; false at its end.
+    func fill() throws(OfficeError) -> Bool {
+        if finished { return false }
+        if position > 0 && position >= buffer.count / 2 {
+            buffer.removeSubrange(0..<position)
+            shift(by: position)
+            position = 0
+        }
+        guard let chunk = try source() else {
+            finished = true
+            return false
+        }
+        buffer.append(contentsOf: chunk)
+        return true
+    }
+
+    func shift(by offset: Int) {
+        nameRange = 0..<0
+        attributes.removeAll(keepingCapacity: true)
+    }
+
+    /// The index of `byte` at or after `from`, reading more input as needed; nil at the end.
+    func find(_ byte: UInt8, from: Int) throws(OfficeError) -> Int? {
+        var from = from
+        while true {
+            if let found = buffer[from...].firstIndex(of: byte) { return found }
+            let searched = buffer.count - position
+            if searched > Self.maxTokenBytes { throw invalid("satu token lebih dari \(Self.maxTokenBytes) byte") }
+            let before = position
+            from = buffer.count
+            guard try fill() else { return nil }
+            from -= before - position
+        }
+    }
+
+    /// True when the bytes at the position start with `prefix`, reading more as needed.
+    func hasPrefix(_ prefix: [UInt8]) throws(OfficeError) -> Bool {
+        while buffer.count - position < prefix.count {
+            guard try fill() else { return false }
+        }
+        return buffer[position..<(position + prefix.count)].elementsEqual(prefix)
+    }
+
+    /// The next token.
+    public func next() throws(OfficeError) -> XMLToken {
+        if pendingEnd {
+            pendingEnd = false
+            let qualified = openName
+            endedName = Array(qualified[(qualified.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? qualified.startIndex)...])
+            pop()
+            return .end
+        }
+        endedName = nil
+        while true {
+            if position >= buffer.count {
+                guard try fill() else {
+                    guard stackEnds.isEmpty, sawRoot else { throw invalid("dokumen berakhir sebelum semua elemen ditutup") }
+                    return .endOfDocument
+                }
+                continue
+            }
+            if buffer[position] != UInt8(ascii: "<") {
+                guard let end = try find(UInt8(ascii: "<"), from: position) ?? (finished ? buffer.count : nil) else {
+                    throw invalid("teks tanpa akhir")
+                }
+                let range = position..<end
+                position = end
+                if stackEnds.isEmpty {
+                    guard buffer[range].allSatisfy(Self.isSpace) else { throw invalid("teks di luar elemen akar") }
+                    continue
+                }
+                text.removeAll(keepingCapacity: true)
+                try decode(range, into: &text)
+                return .text
+            }
+            while buffer.count - position < 2 {
+                guard try fill() else { throw invalid("dokumen terpotong") }
+            }
+            let second = buffer[position + 1]
+            if second != UInt8(ascii: "?") && second != UInt8(ascii: "!") { return try tag() }
+            if second == UInt8(ascii: "?") {
+                try skip(past: Array("?>".utf8))
+                continue
+            }
+            if try hasPrefix(Self.commentStart) {
+                try skip(past: Array("-->".utf8))
+                continue
+            }
+            if try hasPrefix(Self.cdataStart) {
+                guard !stackEnds.isEmpty else { throw invalid("CDATA di luar elemen akar") }
+                position += 9
+                text = Array(buffer[try skip(past: Array("]]>".utf8))])
+                return .text
+            }
+            throw OfficeError.xmlDoctype(part)
+        }
+    }
+
+    /// Moves past the next `terminator`; returns the range from the position on entry up to it.
+    @discardableResult
+    func skip(past terminator: [UInt8]) throws(OfficeError) -> Range<Int> {
+        var origin = position
+        var from = position
+        while true {
+            var at = from
+            while at + terminator.count <= buffer.count {
+                if buffer[at] == terminator[0] && buffer[at..<(at + terminator.count)].elementsEqual(terminator) {
+                    position = at + terminator.count
+                    return origin..<at
+                }
+                at += 1
+            }
+            if buffer.count - origin > Self.maxTokenBytes { throw invalid("satu token lebih dari \(Self.maxTokenBytes) byte") }
+            let before = position
+            from = max(origin, buffer.count - terminator.count + 1)
+            guard try fill() else { throw invalid("dokumen terpotong") }
+            let shift = before - position
+            from -= shift
+            origin -= shift
+        }
+    }
+
+    func tag() throws(OfficeError) -> XMLToken {
+        // Find the closing '>' outside quotes (one unchecked pass over the buffer per fill).
+        var i = position + 1
+        var quote: UInt8 = 0
+        var sawLessThan = false
+        while true {
+            let found: Int? = buffer.withUnsafeBufferPointer { b in
+                var j = i
+                while j < b.count {
+                    let c = b[j]
+                    if quote != 0 {
+                        if c == quote { quote = 0 } else if c == UInt8(ascii: "<") { sawLessThan = true }
+                    } else if c == 0x22 || c == 0x27 {
+                        quote = c
+                    } else if c == UInt8(ascii: ">") {
+                        return j
+                    }
+                    j += 1
+                }
+                i = j
+                return nil
+            }
+            if sawLessThan { throw invalid("'<' di dalam nilai atribut") }
+            if let found {
+                i = found
+                break
+            }
+            let before = position
+            if i - position > Self.maxTokenBytes { throw invalid("satu tag lebih dari \(Self.maxTokenBytes) byte") }
+            guard try fill() else { throw invalid("tag terpotong di akhir dokumen") }
+            i -= before - position
+        }
+        let close = i
+        let start = position
+        position = close + 1
+        if buffer[start + 1] == UInt8(ascii: "/") {
+            var end = close
+            while end > start + 2 && Self.isSpace(buffer[end - 1]) { end -= 1 }
+            let range = (start + 2)..<end
+            guard !stackEnds.isEmpty, buffer[range].elementsEqual(openName) else {
+                throw invalid("tag penutup </\(String(decoding: buffer[range].prefix(40), as: UTF8.self))> tidak cocok")
+            }
+            nameRange = range
+            attributes.removeAll(keepingCapacity: true)
+            pop()
+            return .end
+        }
+        if stackEnds.isEmpty && sawRoot { throw invalid("lebih dari satu elemen akar") }
+        var found = attributes
+        attributes = []
+        found.removeAll(keepingCapacity: true)
+        var parsedName = 0..<0
+        var empty = false
+        let problem: String? = buffer.withUnsafeBufferPointer { b in
+            var last = close
+            empty = b[close - 1] == UInt8(ascii: "/")
+            if empty { last -= 1 }
+            var p = start + 1
+            while p < last && Self.isNameByte(b[p]) { p += 1 }
+            guard p > start + 1 else { return "nama elemen kosong" }
+            parsedName = (start + 1)..<p
+            while true {
+                while p < last && Self.isSpace(b[p]) { p += 1 }
+                if p >= last { return nil }
+                let nameStart = p
+                while p < last && Self.isNameByte(b[p]) { p += 1 }
+                guard p > nameStart else { return "atribut rusak" }
+                let attributeName = nameStart..<p
+                while p < last && Self.isSpace(b[p]) { p += 1 }
+                guard p < last, b[p] == UInt8(ascii: "=") else { return "atribut tanpa nilai" }
+                p += 1
+                while p < last && Self.isSpace(b[p]) { p += 1 }
+                guard p < last, b[p] == 0x22 || b[p] == 0x27 else { return "nilai atribut tanpa tanda kutip" }
+                let q = b[p]
+                let valueStart = p + 1
+                p = valueStart
+                while p < last && b[p] != q { p += 1 }
+                guard p < last else { return "nilai atribut tidak ditutup" }
+                found.append((attributeName, valueStart..<p))
+                p += 1
+                if found.count > 1024 { return "terlalu banyak atribut" }
+            }
+        }
+        attributes = found
+        if let problem { throw invalid(problem) }
+        nameRange = parsedName
+        guard stackEnds.count < Self.maxDepth else { throw invalid("elemen bersarang lebih dari \(Self.maxDepth) tingkat") }
+        stackBytes.append(contentsOf: buffer[nameRange])
+        stackEnds.append(stackBytes.count)
+        sawRoot = true
+        pendingEnd = empty
+        return .start
+    }
+
+    /// Appends the text in `range` with entities and character references decoded.
+    func decode(_ range: Range<Int>, into out: inout [UInt8]) throws(OfficeError) {
+        if !buffer[range].contains(UInt8(ascii: "&")) {
+            out.append(contentsOf: buffer[range])
+            return
+        }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = buffer[i]
+            if b != UInt8(ascii: "&") {
+                out.append(b)
+                i += 1
+                continue
+            }
+            guard let semicolon = buffer[i..<range.upperBound].firstIndex(of: UInt8(ascii: ";")), semicolon - i <= 12 else {
+                throw invalid("'&' tanpa entitas yang sah")
+            }
+            let entity = buffer[(i + 1)..<semicolon]
+            switch String(decoding: entity, as: UTF8.self) {
+            case "lt": out.append(UInt8(ascii: "<"))
+            case "gt": out.append(UInt8(ascii: ">"))
+            case "amp": out.append(UInt8(ascii: "&"))
+            case "quot": out.append(0x22)
+            case "apos": out.append(0x27)
+            case let name where name.hasPrefix("#"):
+                let digits = name.dropFirst()
+                let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+                guard let value, value != 0, let scalar = Unicode.Scalar(value) else {
+                    throw invalid("rujukan karakter &\(name); tidak sah")
+                }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw invalid(
+                    "entitas &\(String(decoding: entity.prefix(20), as: UTF8.self)); tidak dikenal (entitas tidak pernah diuraikan)"
+                )
+            }
+            i = semicolon + 1
+        }
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") || b == 0x22 || b == 0x27
+            || b == UInt8(ascii: "<"))
+    }
+}
