@@ -4,7 +4,7 @@ import SKMTestSupport
 import Testing
 
 /// `skm template --xlsx`: read by openpyxl, filled as an office fills it, saved by LibreOffice as
-/// CSV and imported by skm (the .xlsx reader itself is issue 15's import part).
+/// CSV and imported by skm, and the filled .xlsx imported directly by skm's own reader.
 @Suite struct XlsxTemplateTests {
     @Test(.enabled(if: OfficeReaders.available || OfficeReaders.mustRun, OfficeReaders.skipMessage))
     func theBlankWorkbookFollowsTheFormAndImportsBack() throws {
@@ -61,6 +61,19 @@ import Testing
         if unsur.count == 9 {
             #expect(unsur[8]["sum"] == 1, "question 8 → U9 sarana")
             #expect(unsur[7]["answered"] == 0, "question 9 → U8 left blank")
+        }
+
+        // The filled workbook itself, read by skm's own .xlsx reader (no LibreOffice): the same response.
+        let direct = skm.directory + "/langsung.sqlite"
+        try skm.run(["init", "--db", direct])
+        try skm.run(["unit", "add", "KEC-TT", "Kantor Camat", "--db", direct])
+        try skm.run(["service", "add", "KEC-TT", "KTP-KK", "KTP", "--db", direct])
+        let fromXlsx = try skm.run(["import", skm.directory + "/terisi.xlsx", "--db", direct, "--json"])
+        #expect(fromXlsx.status == 0, "\(fromXlsx.stdout)\(fromXlsx.stderr)")
+        #expect(fromXlsx.json["stored"]?.numberValue?.int == 1)
+        let read = try skm.run(["response", "show", "1", "--json", "--db", direct]).json
+        for key in ["date", "answers", "comment", "time", "respondent"] {
+            #expect(read[key] == shown[key], "\(key): \(String(describing: read[key])) ≠ \(String(describing: shown[key]))")
         }
     }
 
