@@ -60,8 +60,9 @@ extension Store {
     public func recordImportBatch(_ b: ImportBatch) throws {
         try statement(
             """
-            INSERT INTO import_batches(id, file_name, sha256, format, imported_at, rows_read, rows_stored, rows_skipped, again_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO import_batches(id, file_name, sha256, format, imported_at, rows_read, rows_stored, rows_skipped, again_of,
+              uuid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(GlobalIDs.random))
             """
         ).run([
             .int(b.id), .text(b.fileName), .text(b.sha256), .text(b.format), .text(b.importedAt), .integer(b.rowsRead),
@@ -142,7 +143,7 @@ extension Store {
     func voidAll(_ ids: [Int64], reason: String, at: String) throws -> VoidOutcome {
         var outcome = VoidOutcome()
         var deltas: [AggregateKey: Tally] = [:]
-        let update = try statement("UPDATE responses SET voided_at = ?, void_reason = ? WHERE id = ?")
+        let update = try statement("UPDATE responses SET voided_at = ?, void_reason = ?, void_uuid = \(GlobalIDs.random) WHERE id = ?")
         for id in ids {
             guard let existing = try response(id: id) else {
                 throw SKMError(.responseNotFound, "Respons #\(id) tidak ditemukan.", field: "id")

@@ -101,7 +101,7 @@ extension Store {
                     "Respons #\(id) sudah dibatalkan pada \(voidedAt) dengan alasan: \(existing.voidReason ?? "-").",
                     field: "id")
             }
-            try statement("UPDATE responses SET voided_at = ?, void_reason = ? WHERE id = ?")
+            try statement("UPDATE responses SET voided_at = ?, void_reason = ?, void_uuid = \(GlobalIDs.random) WHERE id = ?")
                 .run([.text(at), .text(reason), .int(id)])
             var tally = Tally(unsurCount: existing.content.answers.count)
             tally.add(answers: existing.content.answers, score: existing.score)

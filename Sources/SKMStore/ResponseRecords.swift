@@ -10,9 +10,12 @@ public struct NewResponse: Sendable, Equatable {
     public let score: Double?
     /// The row fingerprint of an imported response without a client id (`ImportKey`); nil otherwise.
     public let importKey: Int64?
+    /// What a merge carries from the source row; nil for a response stored here first.
+    public let carried: CarriedFields?
 
     public init(
-        content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?, importKey: Int64? = nil
+        content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?, importKey: Int64? = nil,
+        carried: CarriedFields? = nil
     ) {
         self.content = content
         self.unitID = unitID
@@ -20,6 +23,44 @@ public struct NewResponse: Sendable, Equatable {
         self.clientID = clientID
         self.score = score
         self.importKey = importKey
+        self.carried = carried
+    }
+}
+
+/// The fields a merged response keeps from its source database instead of getting new ones.
+public struct CarriedFields: Sendable, Equatable {
+    /// The response's global id (32 lowercase hex digits).
+    public let uuid: String
+    /// When the source stored it.
+    public let createdAt: String
+    /// The batch it belongs to in this database (already carried), or nil.
+    public let importBatch: Int64?
+    /// Its void, when the source had voided it: stored voided, never counted.
+    public let void: CarriedVoid?
+
+    /// The carried fields of one source row.
+    public init(uuid: String, createdAt: String, importBatch: Int64?, void: CarriedVoid?) {
+        self.uuid = uuid
+        self.createdAt = createdAt
+        self.importBatch = importBatch
+        self.void = void
+    }
+}
+
+/// A void as stored in a source database: its global id, time and reason.
+public struct CarriedVoid: Sendable, Equatable {
+    /// The void's global id (32 lowercase hex digits).
+    public let uuid: String
+    /// When it was voided.
+    public let at: String
+    /// Why.
+    public let reason: String
+
+    /// A void read from a source row.
+    public init(uuid: String, at: String, reason: String) {
+        self.uuid = uuid
+        self.at = at
+        self.reason = reason
     }
 }
 

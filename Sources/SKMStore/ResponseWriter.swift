@@ -13,9 +13,10 @@ public final class ResponseWriter {
     static let batchSize = 64
     static let columns = """
         id, questionnaire, unit_id, service_id, day, time_slot, answers, score, gender, education, occupation, age,
-        comment, client_id, created_at, import_batch, import_key, occupation_as_written
+        comment, client_id, created_at, import_batch, import_key, occupation_as_written, uuid, voided_at, void_reason,
+        void_uuid
         """
-    static let columnCount: Int32 = 18
+    static let columnCount: Int32 = 22
     /// The INSERT of one row and of a full batch, built once (the statements are cached by text).
     static let insertOne = insert(rows: 1)
     static let insertBatch = insert(rows: batchSize)
@@ -74,11 +75,13 @@ public final class ResponseWriter {
         let id = nextID
         nextID += 1
         if let clientID = response.clientID { pendingByClientID[clientID] = (id, response) }
-        let key = AggregateKey(
-            questionnaire: response.content.questionnaireID, date: response.content.date, unitID: response.unitID,
-            serviceID: response.serviceID)
-        deltas[key, default: Tally(unsurCount: response.content.answers.count)]
-            .add(answers: response.content.answers, score: response.score)
+        if response.carried?.void == nil {
+            let key = AggregateKey(
+                questionnaire: response.content.questionnaireID, date: response.content.date, unitID: response.unitID,
+                serviceID: response.serviceID)
+            deltas[key, default: Tally(unsurCount: response.content.answers.count)]
+                .add(answers: response.content.answers, score: response.score)
+        }
         // The row's last use: moved into `pending`, not copied.
         pending.append((id, response))
         if pending.count == Self.batchSize { try flush() }
@@ -123,7 +126,9 @@ public final class ResponseWriter {
                     statement.bind(int: r.serviceID, at: offset + 4)
                     if let score = r.score { statement.bind(double: score, at: offset + 8) }
                     if let age = r.content.respondent.age { statement.bind(int: Int64(age), at: offset + 12) }
-                    if let batch = importBatch { statement.bind(int: batch, at: offset + 16) }
+                    if let batch = r.carried == nil ? importBatch : r.carried?.importBatch {
+                        statement.bind(int: batch, at: offset + 16)
+                    }
                     if let key = r.importKey { statement.bind(int: key, at: offset + 17) }
                     for column in Self.textColumns {
                         let range = texts[text]
@@ -142,7 +147,7 @@ public final class ResponseWriter {
     }
 
     /// The parameter positions (within a row) of the text columns, in `collectTexts` order.
-    static let textColumns: [Int32] = [2, 5, 6, 7, 9, 10, 11, 13, 14, 15, 18]
+    static let textColumns: [Int32] = [2, 5, 6, 7, 9, 10, 11, 13, 14, 15, 18, 19, 20, 21, 22]
 
     /// Appends a row's text values to the arena, recording where each is (-1..<-1 for NULL).
     func collectTexts(_ r: NewResponse) {
@@ -156,8 +161,33 @@ public final class ResponseWriter {
         append(c.respondent.occupation)
         append(c.comment)
         append(r.clientID)
-        append(createdAt)
+        append(r.carried?.createdAt ?? createdAt)
         append(c.respondent.occupationAsWritten)
+        if let carried = r.carried {
+            append(carried.uuid)
+            append(carried.void?.at)
+            append(carried.void?.reason)
+            append(carried.void?.uuid)
+        } else {
+            appendRandomID()
+            append(nil)
+            append(nil)
+            append(nil)
+        }
+    }
+
+    /// Appends a new global id (`GlobalIDs`): 128 random bits as 32 lowercase hex digits.
+    func appendRandomID() {
+        let start = arena.count
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2 {
+            let bits = generator.next()
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let nibble = UInt8((bits >> UInt64(shift)) & 0xF)
+                arena.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+            }
+        }
+        texts.append(start..<arena.count)
     }
 
     func append(_ value: String?) {

@@ -16,6 +16,7 @@ import SKMCore
 ///    (`AggregateRows`), converted from migration 2's tables, which are dropped.
 /// 7. The follow-up register: RTL items and the publication log, append-only (`FollowUpSchema`).
 /// 8. Visits: several questionnaires answered by one respondent in one sitting (`VisitSchema`).
+/// 9. A globally unique id on every response, void and import batch (`GlobalIDs`).
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
@@ -24,6 +25,7 @@ enum Migrations {
         migration1, migration2, migration3, Identity.migration, ImportBatchSchema.migration, AggregateRows.migration,
         FollowUpSchema.migration,
         VisitSchema.migration,
+        GlobalIDs.migration,
     ]
 
     static var latestVersion: Int { all.count }
