@@ -112,6 +112,17 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     /// `skm import undo N`: batch N was undone before.
     case importAlreadyUndone = "import_already_undone"
 
+    // Merge (`skm merge`)
+    /// The merge source file does not exist.
+    case sourceNotFound = "source_not_found"
+    /// The merge source is this database (the same file, or a copy with the same identity).
+    case mergeIntoSelf = "merge_into_self"
+    /// The merge source is at an older schema and cannot be migrated read-only.
+    case mergeSourceOutdated = "merge_source_outdated"
+    /// A unit, service or custom questionnaire code exists on both sides with another name or
+    /// definition, and no mapping option says what to do.
+    case mergeConflict = "merge_conflict"
+
     // Command line
     case usage = "usage"
 
@@ -122,14 +133,15 @@ public enum ErrorCode: String, Sendable, CaseIterable {
         switch self {
         case .unknownUnit, .unknownService, .unknownQuestionnaire, .responseNotFound, .unknownPlan, .unknownIndicator,
             .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound, .unknownSurveySet, .visitNotFound,
-            .xlsxSheetNotFound:
+            .xlsxSheetNotFound, .sourceNotFound:
             return .notFound
         case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
-            .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled:
+            .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled, .mergeIntoSelf, .mergeConflict:
             return .conflict
         case .databaseBusy:
             return .busy
-        case .databaseError, .databaseTooNew, .fileError, .notSKMDatabase, .walMismatch, .databaseCorrupt, .aggregateCorrupt:
+        case .databaseError, .databaseTooNew, .fileError, .notSKMDatabase, .walMismatch, .databaseCorrupt, .aggregateCorrupt,
+            .mergeSourceOutdated:
             return .storage
         case .usage:
             return .usage

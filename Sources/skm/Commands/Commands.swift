@@ -11,6 +11,7 @@ enum Commands {
             + FollowUpCommands.all
             + [EntryCommand.spec, RPCCommand.spec]
             + MaintenanceCommands.all
+            + [MergeCommand.spec]
             + [DemoCommand.spec]
     }
 

@@ -1,0 +1,30 @@
+/// What one source's merge did.
+public struct MergeCounts: Sendable, Equatable {
+    /// Responses stored here for the first time (voided ones included).
+    public var responsesAdded = 0
+    /// Of those, how many came already voided.
+    public var voidedAdded = 0
+    /// Responses this database already had (same global id, same client id and content, or the
+    /// same row of the same imported file).
+    public var alreadyPresent = 0
+    /// Voids made in the source after an earlier merge, applied here now.
+    public var voidsCarried = 0
+    /// Units added.
+    public var unitsAdded = 0
+    /// Services added.
+    public var servicesAdded = 0
+    /// Units or services renamed (`--keep-name source`).
+    public var renamed = 0
+    /// Custom questionnaires added.
+    public var questionnairesAdded = 0
+    /// Import batches added.
+    public var batchesAdded = 0
+
+    /// Nothing counted.
+    public init() {}
+
+    /// Whether the merge changed this database.
+    public var changedSomething: Bool {
+        responsesAdded + voidsCarried + unitsAdded + servicesAdded + renamed + questionnairesAdded + batchesAdded > 0
+    }
+}

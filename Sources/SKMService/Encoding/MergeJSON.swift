@@ -1,0 +1,31 @@
+import SKMCore
+public import SKMJSON
+
+/// A merge's outcome as JSON (`skm merge --json`).
+public enum MergeJSON {
+    /// `{source, sourceUuid, responsesAdded, voidedAdded, alreadyPresent, voidsCarried, unitsAdded,
+    /// servicesAdded, renamed, questionnairesAdded, batchesAdded}`.
+    public static func summary(_ s: MergeSummary) -> JSONValue {
+        let c = s.counts
+        return [
+            "source": .string(s.source), "sourceUuid": .string(s.sourceUUID), "responsesAdded": .int(c.responsesAdded),
+            "voidedAdded": .int(c.voidedAdded), "alreadyPresent": .int(c.alreadyPresent), "voidsCarried": .int(c.voidsCarried),
+            "unitsAdded": .int(c.unitsAdded), "servicesAdded": .int(c.servicesAdded), "renamed": .int(c.renamed),
+            "questionnairesAdded": .int(c.questionnairesAdded), "batchesAdded": .int(c.batchesAdded),
+        ]
+    }
+
+    /// One line of text per source, in Indonesian.
+    public static func text(_ s: MergeSummary) -> String {
+        let c = s.counts
+        var parts = ["\(c.responsesAdded) respons ditambahkan"]
+        if c.voidedAdded > 0 { parts[0] += " (\(c.voidedAdded) di antaranya sudah dibatalkan)" }
+        parts.append("\(c.alreadyPresent) sudah ada")
+        parts.append("\(c.voidsCarried) pembatalan dibawa")
+        parts.append("\(c.unitsAdded) unit dan \(c.servicesAdded) layanan ditambahkan")
+        if c.renamed > 0 { parts.append("\(c.renamed) nama diganti") }
+        if c.questionnairesAdded > 0 { parts.append("\(c.questionnairesAdded) kuesioner ditambahkan") }
+        if c.batchesAdded > 0 { parts.append("\(c.batchesAdded) batch impor dibawa") }
+        return "\(s.source): " + parts.joined(separator: ", ") + (c.changedSomething ? "." : ". Tidak ada yang berubah.")
+    }
+}

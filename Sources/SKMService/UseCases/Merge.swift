@@ -1,0 +1,58 @@
+public import SKMCore
+import SKMJSON
+import SKMStore
+
+/// What merging one source did.
+public struct MergeSummary: Sendable {
+    /// The source path as given.
+    public let source: String
+    /// The source database's identity uuid.
+    public let sourceUUID: String
+    /// What was added, recognised and carried.
+    public let counts: MergeCounts
+}
+
+extension SKMService {
+    /// `skm merge SOURCE…`: merges each source database into this one, in order, one write
+    /// transaction each (the source opened read-only, never changed). `each` is called after
+    /// each source is committed. A source that fails (missing, not skm, another schema, this
+    /// database itself, a registry conflict) stops the merge with its error; sources before it
+    /// stay merged, nothing of it is stored. This database is created when it does not exist.
+    public func merge(sources: [String], options: MergeOptions, each: (MergeSummary) -> Void = { _ in }) throws -> [MergeSummary] {
+        guard !sources.isEmpty else {
+            throw SKMError(.usage, "Sebutkan berkas basis data skm yang akan digabungkan, mis. skm merge loket2.sqlite.")
+        }
+        for path in sources where DatabaseFile.identity(of: path) == nil {
+            throw SKMError(
+                .sourceNotFound, "Berkas sumber \(path) tidak ada; tidak ada yang digabungkan.", field: "source",
+                details: ["source": .string(path)])
+        }
+        let target = try store()
+        let targetUUID = try target.identity()?.uuid
+        var known = try target.knownIDs()
+        var summaries: [MergeSummary] = []
+        defer { invalidateCaches() }
+        for path in sources {
+            if let file = DatabaseFile.identity(of: path), file == DatabaseFile.identity(of: databasePath) {
+                throw Self.intoSelf(path)
+            }
+            let source = try MergeSource(path: path)
+            let sourceUUID = try source.identity()?.uuid ?? ""
+            if sourceUUID == targetUUID { throw Self.intoSelf(path) }
+            let counts = try target.merge(from: source, at: clock.timestamp(), known: &known) {
+                try MergePolicy.plan($0, options: options, source: path)
+            }
+            let summary = MergeSummary(source: path, sourceUUID: sourceUUID, counts: counts)
+            summaries.append(summary)
+            each(summary)
+        }
+        return summaries
+    }
+
+    static func intoSelf(_ path: String) -> SKMError {
+        SKMError(
+            .mergeIntoSelf,
+            "\(path) adalah basis data ini sendiri (berkas yang sama atau salinannya dengan identitas yang sama); basis data tidak digabungkan dengan dirinya sendiri.",
+            field: "source", details: ["source": .string(path)])
+    }
+}

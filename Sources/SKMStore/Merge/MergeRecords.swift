@@ -1,0 +1,98 @@
+public import SKMCore
+
+/// Both registries as a merge sees them inside its write transaction: what the source holds and
+/// what this database holds. The merge policy (SKMService) decides from them.
+public struct MergeRegistries: Sendable {
+    /// The source's units.
+    public let sourceUnits: [UnitRecord]
+    /// The source's services.
+    public let sourceServices: [ServiceRecord]
+    /// The source's custom questionnaire definitions.
+    public let sourceQuestionnaires: [StoredDefinition]
+    /// This database's units.
+    public let targetUnits: [UnitRecord]
+    /// This database's services.
+    public let targetServices: [ServiceRecord]
+    /// This database's custom questionnaire definitions.
+    public let targetQuestionnaires: [StoredDefinition]
+}
+
+/// A custom questionnaire definition as stored (id and JSON text).
+public struct StoredDefinition: Sendable, Equatable {
+    /// The questionnaire id.
+    public let id: String
+    /// The definition, exactly as stored.
+    public let definition: String
+
+    /// A stored definition.
+    public init(id: String, definition: String) {
+        self.id = id
+        self.definition = definition
+    }
+}
+
+/// What the merge policy decided about the registry: which target unit each source unit's data
+/// goes to, and what to add or rename here. Codes are this database's codes.
+public struct MergeRegistryPlan: Sendable {
+    /// Source unit code → the unit code its data goes to here (every source unit is listed).
+    public var unitCodes: [String: String] = [:]
+    /// Units to add (code, name).
+    public var unitsToAdd: [(code: String, name: String)] = []
+    /// Units whose name becomes the source's (code, new name).
+    public var unitRenames: [(code: String, name: String)] = []
+    /// Services to add under a unit of this database (unit code, code, name).
+    public var servicesToAdd: [(unitCode: String, code: String, name: String)] = []
+    /// Services whose name becomes the source's (unit code, code, new name).
+    public var serviceRenames: [(unitCode: String, code: String, name: String)] = []
+    /// Custom questionnaires to add.
+    public var questionnairesToAdd: [StoredDefinition] = []
+
+    /// An empty plan (nothing added, nothing renamed).
+    public init() {}
+}
+
+/// A global id (`GlobalIDs`: 32 lowercase hex digits) held as 128 bits.
+struct GlobalID: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    /// Parses 32 hex digits; nil for anything else.
+    init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 32 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+            let value: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = UInt64(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            if index < 16 { high = high << 4 | value } else { low = low << 4 | value }
+        }
+        self.high = high
+        self.low = low
+    }
+}
+
+/// The global ids of every response and void this database holds, read once per `skm merge`
+/// and kept up to date as sources are merged (16 bytes an id, no index needed on disk).
+public struct KnownIDs {
+    var responses: Set<GlobalID> = []
+    var voids: Set<GlobalID> = []
+}
+
+extension Store {
+    /// Every response's and void's global id in this database.
+    public func knownIDs() throws -> KnownIDs {
+        var known = KnownIDs()
+        let statement = try db.prepare("SELECT uuid, void_uuid FROM responses")
+        while try statement.step() {
+            if let id = GlobalID(statement.optionalText(0) ?? "") { known.responses.insert(id) }
+            if let id = GlobalID(statement.optionalText(1) ?? "") { known.voids.insert(id) }
+        }
+        return known
+    }
+}
