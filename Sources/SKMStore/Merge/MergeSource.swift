@@ -41,19 +41,20 @@ public final class MergeSource {
         case .sqlite:
             break
         }
-        try WALCheck.verify(path)
         let hasWAL = DatabaseFile.size(path + "-wal") != nil
         let hasSHM = DatabaseFile.size(path + "-shm") != nil
         if !hasWAL {
             db = try SQLiteConnection(path: path, mode: .immutable)
             scratchFolder = nil
         } else if hasSHM {
+            try WALCheck.verify(path)
             db = try SQLiteConnection(path: path, mode: .readOnly)
             scratchFolder = nil
         } else {
             let folder = try Self.privateCopy(of: path)
             scratchFolder = folder
             do {
+                try WALCheck.verify(folder + "/source.sqlite")
                 db = try SQLiteConnection(path: folder + "/source.sqlite", mode: .readWrite)
             } catch {
                 Self.remove(folder)
