@@ -63,6 +63,8 @@ let package = Package(
             name: "skm-bench-xlsx-import", dependencies: ["SKMOffice", "BenchmarkSupport"], path: "Benchmarks/XlsxImport"),
         .executableTarget(name: "skm-bench-rpc", dependencies: ["BenchmarkSupport"], path: "Benchmarks/RPC"),
         .executableTarget(
+            name: "skm-bench-merge", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/Merge"),
+        .executableTarget(
             name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),
         .executableTarget(
             name: "skm-bench-xlsx-export", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/XlsxExport"),
