@@ -143,7 +143,8 @@ extension Store {
     func voidAll(_ ids: [Int64], reason: String, at: String) throws -> VoidOutcome {
         var outcome = VoidOutcome()
         var deltas: [AggregateKey: Tally] = [:]
-        let update = try statement("UPDATE responses SET voided_at = ?, void_reason = ?, void_uuid = \(GlobalIDs.random) WHERE id = ?")
+        let update = try statement(
+            "UPDATE responses SET voided_at = ?, void_reason = ?, void_uuid = \(GlobalIDs.random) WHERE id = ?")
         for id in ids {
             guard let existing = try response(id: id) else {
                 throw SKMError(.responseNotFound, "Respons #\(id) tidak ditemukan.", field: "id")

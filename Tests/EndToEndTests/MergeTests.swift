@@ -22,7 +22,8 @@ import Testing
             let place = places[next(places.count)]
             let date = String(format: "2025-%02d-%02d", next(12) + 1, next(28) + 1)
             let answers = (0..<9).map { _ in next(15) == 0 ? "" : String(next(4) + 1) }
-            text += "\(date);\(place.0);\(place.1);\(next(2) == 0 ? "L" : "P");\(18 + next(50));\(answers.joined(separator: ";"))\n"
+            text +=
+                "\(date);\(place.0);\(place.1);\(next(2) == 0 ? "L" : "P");\(18 + next(50));\(answers.joined(separator: ";"))\n"
         }
         return text
     }
@@ -34,7 +35,8 @@ import Testing
     static let figures: [[String]] = [
         [], ["--year", "2025"], ["--year", "2025", "--quarter", "1"], ["--year", "2025", "--quarter", "4"],
         ["--year", "2025", "--month", "7"], ["--year", "2025", "--semester", "2"], ["--by", "service"], ["--by", "unit"],
-        ["--by", "unit,quarter"], ["--by", "month"], ["--by", "year"], ["--by", "unit,service"], ["--unit", "KEC", "--by", "service"],
+        ["--by", "unit,quarter"], ["--by", "month"], ["--by", "year"], ["--by", "unit,service"],
+        ["--unit", "KEC", "--by", "service"],
         ["--unit", "PKM"], ["--service", "KTP"], ["--by", "quarter", "--weighting", "0.111"],
         ["--by", "service", "--aggregation", "mean-of-services"],
     ]
@@ -130,7 +132,8 @@ import Testing
         let a = skm.directory + "/a.sqlite"
         let c = skm.directory + "/c.sqlite"
         try registry(skm, a, pkm: false)
-        #expect(try skm.run(["import", try skm.write("a.csv", Self.rows(40, seed: 3, places: Self.placesA)), "--db", a]).status == 0)
+        #expect(
+            try skm.run(["import", try skm.write("a.csv", Self.rows(40, seed: 3, places: Self.placesA)), "--db", a]).status == 0)
         #expect(try skm.run(["merge", a, "--db", c]).status == 0)
         #expect(try count(skm, c, active: true) == 40)
         #expect(try skm.run(["void", "7", "--reason", "responden sama", "--db", a]).status == 0)
@@ -154,7 +157,8 @@ import Testing
         let a = skm.directory + "/a.sqlite"
         let c = skm.directory + "/c.sqlite"
         try registry(skm, a, pkm: false)
-        #expect(try skm.run(["import", try skm.write("a.csv", Self.rows(20, seed: 4, places: Self.placesA)), "--db", a]).status == 0)
+        #expect(
+            try skm.run(["import", try skm.write("a.csv", Self.rows(20, seed: 4, places: Self.placesA)), "--db", a]).status == 0)
         try skm.run(["unit", "add", "KEC", "Kecamatan", "Lain", "--db", c])
         try skm.run(["service", "add", "KEC", "KTP", "KTP-el", "--db", c])
         try skm.run(["service", "add", "KEC", "SKET", "Surat", "Lain", "--db", c])
@@ -164,7 +168,9 @@ import Testing
         let conflicts = refused.json["error"]?["details"]?["conflicts"]?.arrayValue ?? []
         #expect(conflicts.count == 2, "\(conflicts)")
         let text = try skm.run(["merge", a, "--db", c])
-        #expect(text.stderr.contains("unit KEC bernama \"Kecamatan Lain\" di sini tetapi \"Kecamatan Uji\" di sumber"), "\(text.stderr)")
+        #expect(
+            text.stderr.contains("unit KEC bernama \"Kecamatan Lain\" di sini tetapi \"Kecamatan Uji\" di sumber"),
+            "\(text.stderr)")
         #expect(text.stderr.contains("--keep-name"))
         #expect(try count(skm, c) == 0)
 
@@ -251,7 +257,8 @@ import Testing
         defer { skm.cleanUp() }
         let a = skm.directory + "/a.sqlite"
         try registry(skm, a, pkm: false)
-        #expect(try skm.run(["import", try skm.write("a.csv", Self.rows(30, seed: 5, places: Self.placesA)), "--db", a]).status == 0)
+        #expect(
+            try skm.run(["import", try skm.write("a.csv", Self.rows(30, seed: 5, places: Self.placesA)), "--db", a]).status == 0)
         // A reader holding a snapshot keeps skm's next commit in the -wal.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -303,7 +310,8 @@ import Testing
         let files = FileManager.default
         return [
             try Data(contentsOf: URL(fileURLWithPath: path)).base64EncodedString(),
-            files.fileExists(atPath: path + "-wal") ? try Data(contentsOf: URL(fileURLWithPath: path + "-wal")).base64EncodedString() : "no wal",
+            files.fileExists(atPath: path + "-wal")
+                ? try Data(contentsOf: URL(fileURLWithPath: path + "-wal")).base64EncodedString() : "no wal",
             files.fileExists(atPath: path + "-shm") ? "shm" : "no shm",
         ]
     }

@@ -27,7 +27,8 @@ public struct MergeOptions: Sendable, Equatable {
             let parts = raw.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else {
                 throw SKMError(
-                    .usage, "--unit-map harus berbentuk KODE-SUMBER=KODE-TUJUAN, mis. --unit-map LOKET2=KEC01; diterima \"\(raw.clipped(40))\".",
+                    .usage,
+                    "--unit-map harus berbentuk KODE-SUMBER=KODE-TUJUAN, mis. --unit-map LOKET2=KEC01; diterima \"\(raw.clipped(40))\".",
                     field: "unitMap")
             }
             let source = try TextRules.code(parts[0], field: "unitMap", what: "unit")
@@ -40,7 +41,8 @@ public struct MergeOptions: Sendable, Equatable {
         if let keepName {
             guard let value = KeepName(rawValue: keepName.trimmingSpaces().lowercased()) else {
                 throw SKMError(
-                    .usage, "--keep-name harus \"target\" (nama di basis data ini) atau \"source\" (nama dari sumber); diterima \"\(keepName.clipped(30))\".",
+                    .usage,
+                    "--keep-name harus \"target\" (nama di basis data ini) atau \"source\" (nama dari sumber); diterima \"\(keepName.clipped(30))\".",
                     field: "keepName")
             }
             options.keepName = value

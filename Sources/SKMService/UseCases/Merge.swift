@@ -18,7 +18,8 @@ extension SKMService {
     /// each source is committed. A source that fails (missing, not skm, another schema, this
     /// database itself, a registry conflict) stops the merge with its error; sources before it
     /// stay merged, nothing of it is stored. This database is created when it does not exist.
-    public func merge(sources: [String], options: MergeOptions, each: (MergeSummary) -> Void = { _ in }) throws -> [MergeSummary] {
+    public func merge(sources: [String], options: MergeOptions, each: (MergeSummary) -> Void = { _ in }) throws -> [MergeSummary]
+    {
         guard !sources.isEmpty else {
             throw SKMError(.usage, "Sebutkan berkas basis data skm yang akan digabungkan, mis. skm merge loket2.sqlite.")
         }

@@ -60,11 +60,13 @@ enum MergePolicy {
                 plan.serviceRenames.append((unitCode, service.code, service.name))
                 serviceNames[key] = service.name
             case nil:
-                conflicts.append("layanan \(unitCode)/\(service.code) bernama \"\(here)\" di sini tetapi \"\(service.name)\" di sumber")
+                conflicts.append(
+                    "layanan \(unitCode)/\(service.code) bernama \"\(here)\" di sini tetapi \"\(service.name)\" di sumber")
             }
         }
         guard conflicts.isEmpty else {
-            let listed = conflicts.prefix(5).joined(separator: "; ") + (conflicts.count > 5 ? "; dan \(conflicts.count - 5) lagi" : "")
+            let listed =
+                conflicts.prefix(5).joined(separator: "; ") + (conflicts.count > 5 ? "; dan \(conflicts.count - 5) lagi" : "")
             throw SKMError(
                 .mergeConflict,
                 "Sumber \(source) tidak digabungkan, tidak ada yang disimpan: \(listed). Pilih nama yang dipakai dengan --keep-name target|source, atau arahkan unit sumber ke unit lain dengan --unit-map SUMBER=TUJUAN; kuesioner yang berbeda isinya tidak dapat digabungkan.",

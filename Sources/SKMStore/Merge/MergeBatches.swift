@@ -52,7 +52,8 @@ extension Store {
                 """
             ).run([
                 .int(id), .text(b.fileName), .text(b.sha256), .text(b.format), .text(b.importedAt), .integer(b.rowsRead),
-                .integer(b.rowsStored), .integer(b.rowsSkipped), b.againOf.flatMap { carried.map[$0] }.map { .int($0.id) } ?? .null,
+                .integer(b.rowsStored), .integer(b.rowsSkipped),
+                b.againOf.flatMap { carried.map[$0] }.map { .int($0.id) } ?? .null,
                 .optional(b.undoneAt), .optional(b.undoReason), .text(sourceBatch.uuid),
             ])
             carried.map[b.id] = .init(id: id, recognisedByFile: false)

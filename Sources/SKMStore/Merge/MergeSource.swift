@@ -95,7 +95,9 @@ public final class MergeSource {
 
     /// The source's custom questionnaire definitions.
     public func customQuestionnaires() throws -> [(id: String, definition: String)] {
-        try db.prepare("SELECT id, definition FROM questionnaires ORDER BY id").rows([]) { (id: $0.text(0), definition: $0.text(1)) }
+        try db.prepare("SELECT id, definition FROM questionnaires ORDER BY id").rows([]) {
+            (id: $0.text(0), definition: $0.text(1))
+        }
     }
 
     /// Copies the main file and its -wal into a new private folder (0700, files 0600).
@@ -133,7 +135,9 @@ public final class MergeSource {
             guard count > 0 else { throw SKMError(.fileError, "Berkas \(from) tidak dapat dibaca: \(SystemErrorText.current).") }
             var written = 0
             while written < count {
-                let n = buffer.withUnsafeBytes { write(output, UnsafeRawBufferPointer(rebasing: $0[written..<count]).baseAddress, count - written) }
+                let n = buffer.withUnsafeBytes {
+                    write(output, UnsafeRawBufferPointer(rebasing: $0[written..<count]).baseAddress, count - written)
+                }
                 guard n > 0 else { throw SKMError(.fileError, "Berkas \(to) tidak dapat ditulis: \(SystemErrorText.current).") }
                 written += n
             }

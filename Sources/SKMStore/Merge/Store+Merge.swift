@@ -20,7 +20,9 @@ extension Store {
         do {
             let registries = MergeRegistries(
                 sourceUnits: try source.units(), sourceServices: try source.services(),
-                sourceQuestionnaires: try source.customQuestionnaires().map { StoredDefinition(id: $0.id, definition: $0.definition) },
+                sourceQuestionnaires: try source.customQuestionnaires().map {
+                    StoredDefinition(id: $0.id, definition: $0.definition)
+                },
                 targetUnits: try units(), targetServices: try services(),
                 targetQuestionnaires: try customQuestionnaires().map { StoredDefinition(id: $0.id, definition: $0.definition) })
             let decided = try plan(registries)
@@ -29,14 +31,16 @@ extension Store {
             let batches = try carryBatches(from: source, counts: &counts)
             var pending = PendingVoids()
             try source.forEachResponse { row in
-                try carry(row, places: places, batches: batches, writer: writer, known: known, added: &added,
+                try carry(
+                    row, places: places, batches: batches, writer: writer, known: known, added: &added,
                     pending: &pending, counts: &counts)
             }
             counts.voidsCarried = try applyPendingVoids(pending, at: at)
             if counts.changedSomething {
                 try audit(
                     action: "merge", responseID: nil,
-                    detail: "\(counts.responsesAdded) respons dari \(source.path) (\(try source.identity()?.uuid ?? "-"))", at: at)
+                    detail: "\(counts.responsesAdded) respons dari \(source.path) (\(try source.identity()?.uuid ?? "-"))", at: at
+                )
                 try writer.commit()
             } else {
                 writer.rollback()
@@ -58,7 +62,9 @@ extension Store {
             counts.questionnairesAdded += 1
         }
         for unit in plan.unitsToAdd {
-            try statement("INSERT INTO units(code, name, created_at) VALUES (?, ?, ?)").run([.text(unit.code), .text(unit.name), .text(at)])
+            try statement("INSERT INTO units(code, name, created_at) VALUES (?, ?, ?)").run([
+                .text(unit.code), .text(unit.name), .text(at),
+            ])
             counts.unitsAdded += 1
         }
         for unit in plan.unitRenames {
@@ -76,7 +82,8 @@ extension Store {
             try statement(
                 "UPDATE services SET name = ? WHERE code = ? AND unit_id = (SELECT id FROM units WHERE code = ?)"
             ).run([.text(service.name), .text(service.code), .text(service.unitCode)])
-            try audit(action: "service.rename", responseID: nil, detail: "\(service.unitCode)/\(service.code): \(service.name)", at: at)
+            try audit(
+                action: "service.rename", responseID: nil, detail: "\(service.unitCode)/\(service.code): \(service.name)", at: at)
             counts.renamed += 1
         }
     }

@@ -1,14 +1,17 @@
-import SKMJSON
 import SKMCore
+import SKMJSON
 import SKMService
 
 /// `skm merge SUMBER…`.
 enum MergeCommand {
     static let spec = CommandSpec(
-        ["merge"], summary: "Menggabungkan basis data skm lain (loket/kantor lain) ke basis data ini.", arguments: "SUMBER [SUMBER…]",
+        ["merge"], summary: "Menggabungkan basis data skm lain (loket/kantor lain) ke basis data ini.",
+        arguments: "SUMBER [SUMBER…]",
         options: [
             .value("unit-map", "SUMBER=TUJUAN", "data unit SUMBER masuk ke unit TUJUAN di sini (boleh berulang)"),
-            .value("keep-name", "target|source", "bila nama unit/layanan berbeda: pakai nama di sini (target) atau dari sumber (source)"),
+            .value(
+                "keep-name", "target|source",
+                "bila nama unit/layanan berbeda: pakai nama di sini (target) atau dari sumber (source)"),
             .flag("json", "keluaran JSON"),
         ],
         discussion:
