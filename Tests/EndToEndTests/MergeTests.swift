@@ -212,6 +212,37 @@ import Testing
         #expect(try skm.run(["unit", "list", "--json", "--db", g]).json.arrayValue?.count == 0)
     }
 
+    /// A response an RPC client sent to both databases (same client id, same content) is the
+    /// same response; the same client id with other content stops the source, nothing stored.
+    @Test func aClientIDStoredOnBothSidesIsOneResponse() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let a = skm.directory + "/a.sqlite"
+        let c = skm.directory + "/c.sqlite"
+        try registry(skm, a, pkm: false)
+        try registry(skm, c, pkm: false)
+        let form = ["submit", "--unit", "KEC", "--service", "KTP", "--answers", "434344343", "--date", "2025-03-14"]
+        #expect(try skm.run(form + ["--client-id", "hp-7/1", "--db", a]).status == 0)
+        #expect(try skm.run(form + ["--client-id", "hp-7/1", "--db", c]).status == 0)
+        #expect(try skm.run(form + ["--client-id", "hp-7/2", "--db", a]).status == 0)
+        #expect(try skm.run(["void", "1", "--reason", "salah layanan", "--db", a]).status == 0)
+        let merged = try skm.run(["merge", a, "--db", c, "--json"]).json.arrayValue?.first
+        #expect(merged?["alreadyPresent"] == 1, "\(merged ?? .null)")
+        #expect(merged?["responsesAdded"] == 1)
+        #expect(merged?["voidsCarried"] == 1)
+        #expect(try count(skm, c) == 2)
+        #expect(try count(skm, c, active: true) == 1)
+
+        let d = skm.directory + "/d.sqlite"
+        try registry(skm, d, pkm: false)
+        let other = ["submit", "--unit", "KEC", "--service", "KTP", "--answers", "111111111", "--date", "2025-03-14"]
+        #expect(try skm.run(other + ["--client-id", "hp-7/2", "--db", d]).status == 0)
+        let refused = try skm.run(["merge", a, "--db", d, "--json"])
+        #expect(refused.json["error"]?["code"] == "client_id_conflict", "\(refused.stdout)")
+        #expect(refused.json["error"]?["message"]?.stringValue?.hasPrefix("Sumber \(a) tidak digabungkan") == true)
+        #expect(try count(skm, d) == 1)
+    }
+
     /// Refused sources, each with its code, and nothing created or changed.
     @Test func refusedSourcesHaveTheirOwnCodes() throws {
         let skm = SKMProcess()

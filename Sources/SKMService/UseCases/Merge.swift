@@ -40,8 +40,15 @@ extension SKMService {
             let source = try MergeSource(path: path)
             let sourceUUID = try source.identity()?.uuid ?? ""
             if sourceUUID == targetUUID { throw Self.intoSelf(path) }
-            let counts = try target.merge(from: source, at: clock.timestamp(), known: &known) {
-                try MergePolicy.plan($0, options: options, source: path)
+            let counts: MergeCounts
+            do {
+                counts = try target.merge(from: source, at: clock.timestamp(), known: &known) {
+                    try MergePolicy.plan($0, options: options, source: path)
+                }
+            } catch let error as SKMError where error.code == .clientIDConflict {
+                throw SKMError(
+                    error.code, "Sumber \(path) tidak digabungkan, tidak ada yang disimpan: \(error.message)", field: "source",
+                    details: error.details)
             }
             let summary = MergeSummary(source: path, sourceUUID: sourceUUID, counts: counts)
             summaries.append(summary)
