@@ -243,6 +243,32 @@ import Testing
         #expect(try count(skm, d) == 1)
     }
 
+    /// A source row that cannot be read, late in the source (after several batches were
+    /// written): the source stops with `database_corrupt`, nothing of it is stored.
+    @Test func anUnreadableRowLateInTheSourceStoresNothing() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let a = skm.directory + "/a.sqlite"
+        let c = skm.directory + "/c.sqlite"
+        try registry(skm, a, pkm: false)
+        #expect(
+            try skm.run(["import", try skm.write("a.csv", Self.rows(2000, seed: 6, places: Self.placesA)), "--db", a]).status == 0
+        )
+        let script = """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("DROP TRIGGER responses_uuid_fixed")
+            c.execute("UPDATE responses SET uuid = 'bukan-id' WHERE id = 1800")
+            c.commit()
+            """
+        let broke = try skm.run(["__python__", "-c", script, a], input: "", environment: [:], python: true)
+        #expect(broke.status == 0, "\(broke.stderr)")
+        let refused = try skm.run(["merge", a, "--db", c, "--json"])
+        #expect(refused.json["error"]?["code"] == "database_corrupt", "\(refused.stdout)")
+        #expect(try count(skm, c) == 0)
+        #expect(try skm.run(["unit", "list", "--json", "--db", c]).json.arrayValue?.count == 0)
+    }
+
     /// Refused sources, each with its code, and nothing created or changed.
     @Test func refusedSourcesHaveTheirOwnCodes() throws {
         let skm = SKMProcess()

@@ -42,7 +42,9 @@ extension SKMService {
             if sourceUUID == targetUUID { throw Self.intoSelf(path) }
             let counts: MergeCounts
             do {
-                counts = try target.merge(from: source, at: clock.timestamp(), known: &known) {
+                counts = try target.merge(
+                    from: source, at: clock.timestamp(), known: &known, rows: MergeRowReader(source: source)
+                ) {
                     try MergePolicy.plan($0, options: options, source: path)
                 }
             } catch let error as SKMError where error.code == .clientIDConflict {

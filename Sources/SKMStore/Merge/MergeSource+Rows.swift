@@ -1,7 +1,7 @@
 import SKMCore
 
 /// One response as the source stores it (ids are the source's).
-struct SourceRow {
+package struct SourceRow: Sendable {
     let uuid: String
     let questionnaire: String
     let serviceID: Int64
@@ -24,7 +24,43 @@ struct SourceBatch {
     let uuid: String
 }
 
+/// Where a merge gets the source's responses: `start()` once the merge has read everything
+/// else it needs from the source (the feed may read the source on another thread from then on),
+/// `next()` until nil, `finish()` before the source is used again.
+package protocol MergeRowFeed: AnyObject {
+    /// Begins reading the responses.
+    func start()
+    /// The next batch of responses in id order; nil at the end. Throws the reader's failure.
+    func next() throws -> [SourceRow]?
+    /// Stops reading (if still reading) and waits until the source is no longer used.
+    func finish()
+}
+
 extension MergeSource {
+    /// Reads every response in id order and hands them over in batches of `batchSize`; stops
+    /// when `deliver` returns false. `finished` is called last, with the error that ended the
+    /// reading early, if any. Uses the source's connection: nothing else may use it meanwhile.
+    package func readResponses(
+        batchSize: Int = 512, deliver: ([SourceRow]) -> Bool, finished: ((any Error)?) -> Void
+    ) {
+        struct Stopped: Error {}
+        var batch: [SourceRow] = []
+        batch.reserveCapacity(batchSize)
+        do {
+            try forEachResponse { row in
+                batch.append(row)
+                if batch.count == batchSize {
+                    guard deliver(batch) else { throw Stopped() }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { _ = deliver(batch) }
+            finished(nil)
+        } catch {
+            finished(error)
+        }
+    }
+
     /// Every response of the source in id order, streamed.
     func forEachResponse(_ body: (SourceRow) throws -> Void) throws {
         let statement = try db.prepare(

@@ -20,7 +20,10 @@ import SKMJSON
 ///
 /// The source must be at this skm's schema: an older one cannot be migrated without writing it
 /// (`merge_source_outdated`: open it once with this skm, e.g. `skm check --db FILE`).
-public final class MergeSource {
+///
+/// One connection, used by one thread at a time (a merge may hand it to a reader thread while
+/// it writes, and takes it back after joining that thread).
+public final class MergeSource: @unchecked Sendable {
     /// The path as given.
     public let path: String
     let db: SQLiteConnection

@@ -11,10 +11,16 @@ extension Store {
     /// imported here too; its source void, if any and new, is applied here (aggregates follow).
     /// New responses go through the response writer, keeping their global id, creation time,
     /// batch and void, so the aggregates stay exact.
-    public func merge(
-        from source: MergeSource, at: String, known: inout KnownIDs, plan: (MergeRegistries) throws -> MergeRegistryPlan
+    ///
+    /// The responses come from `rows`, started once the registry and batches are read from the
+    /// source (so it may read them on another thread while this one writes).
+    package func merge(
+        from source: MergeSource, at: String, known: inout KnownIDs, rows: any MergeRowFeed,
+        plan: (MergeRegistries) throws -> MergeRegistryPlan
     ) throws -> MergeCounts {
+        let sourceUUID = try source.identity()?.uuid ?? "-"
         let writer = try self.writer(createdAt: at)
+        defer { rows.finish() }
         var counts = MergeCounts()
         var added = KnownIDs()
         do {
@@ -30,16 +36,20 @@ extension Store {
             let places = try MergePlaces(registries: registries, plan: decided, target: self)
             let batches = try carryBatches(from: source, counts: &counts)
             var pending = PendingVoids()
-            try source.forEachResponse { row in
-                try carry(
-                    row, places: places, batches: batches, writer: writer, known: known, added: &added,
-                    pending: &pending, counts: &counts)
+            rows.start()
+            while let batch = try rows.next() {
+                for row in batch {
+                    try carry(
+                        row, places: places, batches: batches, writer: writer, known: known, added: &added,
+                        pending: &pending, counts: &counts)
+                }
             }
+            rows.finish()
             counts.voidsCarried = try applyPendingVoids(pending, at: at)
             if counts.changedSomething {
                 try audit(
                     action: "merge", responseID: nil,
-                    detail: "\(counts.responsesAdded) respons dari \(source.path) (\(try source.identity()?.uuid ?? "-"))", at: at
+                    detail: "\(counts.responsesAdded) respons dari \(source.path) (\(sourceUUID))", at: at
                 )
                 try writer.commit()
             } else {
