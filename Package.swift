@@ -51,9 +51,9 @@ let package = Package(
             sources: ["OpenRPCDocument.swift"],
             resources: [.embedInCode("openrpc.json")]
         ),
-        .target(name: "SKMWeb", dependencies: ["SKMService"]),
+        .target(name: "SKMWeb", dependencies: ["SKMService", "SKMCore", "SKMQR"]),
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
-        .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMCore", "SKMJSON"]),
+        .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMWeb", "SKMCore", "SKMJSON"]),
         .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "SKMWeb", "SKMOffice"]),
         .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzzTargets", "SKMService"], path: "Fuzz/Harness"),
         .target(name: "BenchmarkSupport", dependencies: ["SKMCore"], path: "Benchmarks/Support"),
@@ -74,7 +74,7 @@ let package = Package(
             name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
         .testTarget(name: "SKMOfficeTests", dependencies: ["SKMOffice"]),
         .testTarget(name: "SKMQRTests", dependencies: ["SKMQR"]),
-        .testTarget(name: "SKMWebTests", dependencies: ["SKMWeb"]),
+        .testTarget(name: "SKMWebTests", dependencies: ["SKMWeb", "SKMService", "SKMCore", "SKMTestSupport"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMStore", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BoundaryTests {
     /// Folders of the front ends (and the programs written like them): they see SKMService and
     /// the value types of SKMCore and SKMJSON, never SKMStore.
-    static let frontEnds = ["Sources/skm", "Sources/SKMRPC", "Sources/SKMFuzzTargets", "Fuzz", "Benchmarks"]
+    static let frontEnds = ["Sources/skm", "Sources/SKMRPC", "Sources/SKMWeb", "Sources/SKMFuzzTargets", "Fuzz", "Benchmarks"]
 
     @Test func noFrontEndFileImportsTheStore() throws {
         var offenders: [String] = []

@@ -9,7 +9,7 @@ enum Commands {
             + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
             + PerformanceCommands.all
             + FollowUpCommands.all
-            + [EntryCommand.spec, RPCCommand.spec]
+            + [EntryCommand.spec, RPCCommand.spec, ServeCommand.spec]
             + MaintenanceCommands.all
             + [MergeCommand.spec]
             + [DemoCommand.spec]
