@@ -74,7 +74,7 @@ let package = Package(
             name: "SKMCoreTests", dependencies: ["SKMCore", "SKMJSON", "DefaultQuestionnaires", "ExamplePlans", "SKMTestSupport"]),
         .testTarget(name: "SKMOfficeTests", dependencies: ["SKMOffice"]),
         .testTarget(name: "SKMQRTests", dependencies: ["SKMQR"]),
-        .testTarget(name: "SKMWebTests", dependencies: ["SKMWeb", "SKMService", "SKMCore", "SKMTestSupport"]),
+        .testTarget(name: "SKMWebTests", dependencies: ["SKMWeb", "SKMService", "SKMCore", "SKMQR", "SKMTestSupport"]),
         .testTarget(name: "SKMStoreTests", dependencies: ["SKMStore", "SKMCore", "CSQLite"]),
         .testTarget(name: "SKMServiceTests", dependencies: ["SKMService", "SKMStore", "SKMCore", "SKMJSON", "SKMTestSupport"]),
         .testTarget(
