@@ -63,7 +63,9 @@ enum ServeCommand {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let server = HTTPServer(configuration: HTTPServer.Configuration(listen: listen)) { request, client in
+        var configuration = HTTPServer.Configuration(listen: listen)
+        configuration.maxConnections = 256  // a room full of phones; each waits its turn for the one service lock
+        let server = HTTPServer(configuration: configuration) { request, client in
             app.handle(request, client: client)
         }
         do throws(HTTPServerError) {
