@@ -80,6 +80,10 @@ import Testing
             refusal("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "b", count: 300), limits: limits)
                 == .headerFieldsTooLarge)
         #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits) == .headerFieldsTooLarge)
+        // A complete head whose header section is over the limit, though the short request line
+        // leaves the whole head under requestLine + headerBytes.
+        let headers = "Host: a\r\nX: " + String(repeating: "b", count: 150) + "\r\n\r\n"
+        #expect(refusal("GET / HTTP/1.1\r\n" + headers, limits: limits) == .headerFieldsTooLarge)
         #expect(refusal("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits) == .contentTooLarge)
         // A request line that is already wrong is refused while its headers are still coming.
         #expect(refusal("GET  / HTTP/1.1\r\nHost: a", limits: limits) == .badRequest)

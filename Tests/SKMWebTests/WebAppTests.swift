@@ -40,7 +40,8 @@ import Testing
     }
 
     /// GETs the form of KEC/KTP and posts `fields` with its token.
-    func submit(_ site: WebApp, _ fields: String, path: String = "/s/KEC/KTP", client: String = "10.0.0.1") throws -> HTTPResponse {
+    func submit(_ site: WebApp, _ fields: String, path: String = "/s/KEC/KTP", client: String = "10.0.0.1") throws -> HTTPResponse
+    {
         let form = site.handle(Self.request("GET", path), client: client)
         let token = try #require(Self.token(in: Self.text(form)))
         return site.handle(Self.request("POST", path, body: "token=\(token)&" + fields), client: client)
@@ -49,7 +50,9 @@ import Testing
     static let allAnswers = "q1=4&q2=3&q3=4&q4=4&q5=4&q6=4&q7=4&q8=1&q9=2"
 
     @Test func theOneEscaperEscapesEveryMarkupCharacter() {
-        #expect(HTML.escape("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+        #expect(
+            HTML.escape("<script>alert('x') & \"y\"</script>")
+                == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
         #expect(HTML.escape("Kecamatan Tomoni — é") == "Kecamatan Tomoni — é")
     }
 
@@ -101,7 +104,8 @@ import Testing
         let site = app()
         let sketForm = Self.text(site.handle(Self.request("GET", "/s/KEC/SKET"), client: "10.0.0.1"))
         let sketToken = try #require(Self.token(in: sketForm))
-        let crossed = site.handle(Self.request("POST", "/s/KEC/KTP", body: "token=\(sketToken)&" + Self.allAnswers), client: "10.0.0.1")
+        let crossed = site.handle(
+            Self.request("POST", "/s/KEC/KTP", body: "token=\(sketToken)&" + Self.allAnswers), client: "10.0.0.1")
         #expect(crossed.status == .forbidden)
         #expect(Self.text(crossed).contains("tidak ada yang disimpan"))
         var forged = Array(sketToken)
@@ -115,7 +119,8 @@ import Testing
         let other = WebApp(service: service)
         let foreign = Self.text(other.handle(Self.request("GET", "/s/KEC/KTP"), client: "10.0.0.1"))
         let foreignToken = try #require(Self.token(in: foreign))
-        let posted = site.handle(Self.request("POST", "/s/KEC/KTP", body: "token=\(foreignToken)&" + Self.allAnswers), client: "10.0.0.1")
+        let posted = site.handle(
+            Self.request("POST", "/s/KEC/KTP", body: "token=\(foreignToken)&" + Self.allAnswers), client: "10.0.0.1")
         #expect(posted.status == .forbidden)
         #expect(try service.responses(SurveyFilter()).isEmpty)
     }
@@ -160,7 +165,9 @@ import Testing
             #expect(!page.contains("<script>alert"), "\(path)")
             #expect(!page.contains("<img"), "\(path)")
         }
-        #expect(Self.text(site.handle(Self.request("GET", "/"), client: "10.0.0.1")).contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(
+            Self.text(site.handle(Self.request("GET", "/"), client: "10.0.0.1")).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        )
     }
 
     @Test func onlyThePagesAreServed() {
@@ -188,7 +195,8 @@ import Testing
         #expect(page.contains("<meta http-equiv=\"refresh\" content=\"30\">"))
         let today = TestWorkspace.clock.date.iso
         for code in ["KTP", "SKET"] {
-            let ikm = try service.computeIKM(IKMRequest(filter: SurveyFilter(from: today, to: today, units: ["KEC"], services: [code])))
+            let ikm = try service.computeIKM(
+                IKMRequest(filter: SurveyFilter(from: today, to: today, units: ["KEC"], services: [code])))
             let shown = try #require(ikm.result.ikmDisplayed.map { IndonesianNumber.format($0) })
             let mutu = try #require(ikm.result.band?.mutu)
             #expect(page.contains("<td class=\"n\">\(shown)</td><td>\(mutu)</td>"), "\(code): \(shown) \(mutu)")

@@ -28,6 +28,9 @@ public enum HTTPRequestParser {
         let lines = splitLines(bytes[0..<headEnd])
         guard let requestLine = lines.first else { return .refused(.badRequest) }
         guard requestLine.count <= limits.requestLine else { return .refused(.uriTooLong) }
+        // The head may be found within requestLine + headerBytes, so a short request line must not
+        // lend its unused bytes to the header section.
+        guard headEnd - requestLine.count - 2 <= limits.headerBytes else { return .refused(.headerFieldsTooLarge) }
         guard let (method, path, query, version) = parseRequestLine(requestLine) else { return .refused(.badRequest) }
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else { return .refused(.versionNotSupported) }
 
