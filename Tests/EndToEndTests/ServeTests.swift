@@ -110,6 +110,43 @@ import Testing
         #expect(try Self.stored(skm) == 0)
     }
 
+    /// Opens the KEC/KTP form and posts `answers` with its token; the status line's code.
+    static func respond(port: UInt16, _ answers: String) throws -> String {
+        let form = try TestClient.exchange(port: port, "GET /s/KEC/KTP HTTP/1.1\r\nHost: x\r\n\r\n")
+        let start = try #require(form.range(of: "name=\"token\" value=\""))
+        let token = form[start.upperBound...].prefix { $0 != "\"" }
+        let body = "token=\(token)&\(answers)"
+        let post =
+            "POST /s/KEC/KTP HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        return String(try TestClient.exchange(port: port, post).dropFirst(9).prefix(3))
+    }
+
+    @Test func theResultsScreenShowsWhatSkmIkmGives() throws {
+        let skm = try Self.workspace()
+        defer { skm.cleanUp() }
+        let server = try Server(skm)
+        for answers in [
+            "q1=4&q2=3&q3=4&q4=4&q5=4&q6=4&q7=4&q8=1&q9=2", "q1=3&q2=2&q3=3&q4=4&q5=2&q6=3&q7=3&q8=3&q9=3", "q1=2&q5=4",
+        ] {
+            #expect(try Self.respond(port: server.port, answers) == "303")
+        }
+        let layar = try TestClient.exchange(port: server.port, "GET /layar HTTP/1.1\r\nHost: x\r\n\r\n")
+        _ = server.stop()
+        let today = try #require(layar.range(of: #"Hari ini [0-9]{4}-[0-9]{2}-[0-9]{2}"#, options: .regularExpression))
+        let date = String(layar[today].suffix(10))
+        let day = try skm.run(["ikm", "--service", "KTP", "--from", date, "--to", date, "--json", "--db", skm.database]).json
+        let year = try skm.run(["ikm", "--service", "KTP", "--year", String(date.prefix(4)), "--json", "--db", skm.database]).json
+        func cells(_ ikm: JSONValue) throws -> String {
+            guard case .object(let object) = ikm, case .number(let shown)? = object["ikmDisplay"],
+                case .string(let mutu)? = object["mutu"]
+            else { throw TestClient.Failure() }
+            let text = String(format: "%.2f", Double(shown.text) ?? -1).replacingOccurrences(of: ".", with: ",")
+            return "<td class=\"n\">\(text)</td><td>\(mutu)</td>"
+        }
+        #expect(layar.contains(try cells(day) + (try cells(year))), "\(layar)")
+    }
+
     @Test func aSlowClientGets408() throws {
         let skm = try Self.workspace()
         defer { skm.cleanUp() }
