@@ -18,6 +18,18 @@ extension FuzzTargets {
             if consumed > input.count { return "consumed \(consumed) of \(input.count) bytes" }
             let declared = request.header("content-length").flatMap { Int($0) } ?? 0
             if request.body.count != declared { return "body of \(request.body.count) bytes, declared \(declared)" }
+            // What the site reads of a request: the path's segments never smuggle a traversal or a
+            // slash or control character past the check, and form decoding never traps.
+            if let segments = PathSegments.split(request.path) {
+                for segment in segments
+                where segment.isEmpty || segment == "." || segment == ".."
+                    || segment.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F })
+                {
+                    return "path segment \(segment.debugDescription) got through"
+                }
+            }
+            _ = FormFields(request.body)["token"]
+            _ = FormFields(query: request.query)["ukuran"]
         }
         let step = max(1, Int(input.first ?? 1) % 64)
         var end = 0

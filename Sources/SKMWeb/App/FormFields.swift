@@ -64,8 +64,9 @@ public struct FormFields: Sendable {
 /// The path of a request split into decoded segments; nil for a path that could mean a file
 /// outside what skm serves or that two parties could read two ways: an empty, `.` or `..`
 /// segment (also `%2e%2e`), an encoded slash or backslash, NUL or another control character.
-enum PathSegments {
-    static func split(_ path: String) -> [String]? {
+public enum PathSegments {
+    /// The decoded segments of `path` (`/` → none); nil when the path is refused (see above).
+    public static func split(_ path: String) -> [String]? {
         let raw = Array(path.utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
         if raw.count == 1, raw.first?.isEmpty == true { return [] }  // "/"
         var segments: [String] = []
