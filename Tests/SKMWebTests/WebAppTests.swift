@@ -78,6 +78,9 @@ import Testing
         #expect(response.content.answers == [4, 3, 4, 4, 4, 4, 4, 2, 1])  // unsur order: U8 = 2, U9 = 1
         #expect(response.content.respondent.gender == "P" && response.content.respondent.age == 41)
         #expect(response.clientID?.hasPrefix("web-") == true)
+        // The slot of the clock, as `skm entry` gives a form of today (nil outside the form's slots).
+        #expect(response.content.timeSlot == service.timeSlotNow(of: q)?.code)
+        #expect(!q.timeSlots.isEmpty)
         let thanks = site.handle(Self.request("GET", "/s/KEC/KTP/terima-kasih"), client: "10.0.0.1")
         #expect(thanks.status == .ok && Self.text(thanks).contains("Terima kasih"))
     }

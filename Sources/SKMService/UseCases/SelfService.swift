@@ -1,6 +1,12 @@
 public import SKMCore
 import SKMReport
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What the self-service pages (`skm serve`) show for one unit and service: the registry records
 /// and the questionnaire the form asks, in its paper question order.
 public struct SurveyForm: Sendable {
@@ -87,5 +93,16 @@ extension SKMService {
     /// nil when there is no profile or it names no office. An invalid profile is an error.
     public func officeName() throws -> String? {
         try reportProfile(.automatic).office.name
+    }
+}
+
+extension SKMService {
+    /// The time slot of `q` the computer's local clock is in now (nil: outside every slot, or the
+    /// form has none): what a form filled in today is stored with, at the front desk and online.
+    public func timeSlotNow(of q: Questionnaire) -> TimeSlot? {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return q.timeSlot(matching: ClockTime.format(minutes: Int(parts.tm_hour) * 60 + Int(parts.tm_min)))
     }
 }

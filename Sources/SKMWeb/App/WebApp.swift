@@ -166,7 +166,8 @@ public final class WebApp: @unchecked Sendable {
                             + "Buka formulir baru dan isi kembali."
                     ).html, status: .forbidden)
             }
-            let draft = Self.draft(fields, form: form, clientID: clientID)
+            var draft = Self.draft(fields, form: form, clientID: clientID)
+            draft.time = service.timeSlotNow(of: form.questionnaire)?.code  // today's form: the slot of the clock, as entry does
             let thanks = HTTPResponse.seeOther(WebPaths.thanks(unit: form.unit.code, service: form.service.code))
             do {
                 _ = try service.submit(draft)  // stored now, or stored before under this form's token

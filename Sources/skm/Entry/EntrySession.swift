@@ -89,7 +89,7 @@ final class EntrySession {
     var currentSlot: String? {
         if let slot { return slot }
         guard !isBackDated else { return nil }
-        return q.timeSlot(matching: ClockTime.format(minutes: ClockNow.minutes()))?.code
+        return service.timeSlotNow(of: q)?.code
     }
 
     func header() {
@@ -157,15 +157,5 @@ final class EntrySession {
     func uncheckedForms(of batch: String) throws -> [Int] {
         let checked = Set(verified.map(\.form))
         return try service.batchForms(batch).filter { !$0.voided && !checked.contains($0.number) }.map(\.number)
-    }
-}
-
-/// The local time of day, in minutes after midnight.
-enum ClockNow {
-    static func minutes() -> Int {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        return Int(parts.tm_hour) * 60 + Int(parts.tm_min)
     }
 }
