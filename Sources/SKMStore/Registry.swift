@@ -1,30 +1,52 @@
 public import SKMCore
 
 extension Store {
-    /// Adds a unit; `code` must already be normalised.
-    public func addUnit(code: String, name: String, at: String) throws -> UnitRecord {
+    /// Adds a unit, under `parentID` when given; `code` must already be normalised.
+    public func addUnit(
+        code: String, name: String, parentID: Int64? = nil, population: Int? = nil, at: String
+    ) throws -> UnitRecord {
         try db.transaction {
             if try unit(code: code) != nil {
                 throw SKMError(.duplicateUnit, "Unit \(code) sudah terdaftar.", field: "code")
             }
-            try statement("INSERT INTO units(code, name, created_at) VALUES (?, ?, ?)")
-                .run([.text(code), .text(name), .text(at)])
-            return UnitRecord(id: db.lastInsertRowID, code: code, name: name, createdAt: at)
+            try statement("INSERT INTO units(code, name, created_at, parent_id, population) VALUES (?, ?, ?, ?, ?)")
+                .run([
+                    .text(code), .text(name), .text(at), parentID.map { .int($0) } ?? .null,
+                    population.map { .int(Int64($0)) } ?? .null,
+                ])
+            return UnitRecord(
+                id: db.lastInsertRowID, code: code, name: name, createdAt: at, parentID: parentID, population: population)
         }
     }
 
-    public func units() throws -> [UnitRecord] {
-        try statement("SELECT id, code, name, created_at FROM units ORDER BY code").rows { Self.unitRow($0) }
+    /// Sets a unit's parent (nil: top level) and population (nil: unknown); the caller has checked
+    /// that the new parent is not the unit itself or one of its descendants.
+    public func updateUnit(id: Int64, parentID: Int64?, population: Int?, action: String, detail: String, at: String) throws {
+        try db.transaction {
+            try statement("UPDATE units SET parent_id = ?, population = ? WHERE id = ?")
+                .run([parentID.map { .int($0) } ?? .null, population.map { .int(Int64($0)) } ?? .null, .int(id)])
+            try audit(action: action, responseID: nil, detail: detail, at: at)
+        }
     }
 
+    /// Every unit, by code.
+    public func units() throws -> [UnitRecord] {
+        try statement("SELECT \(Self.unitColumns) FROM units ORDER BY code").rows { Self.unitRow($0) }
+    }
+
+    /// The unit with this (normalised) code, if registered.
     public func unit(code: String) throws -> UnitRecord? {
-        try statement("SELECT id, code, name, created_at FROM units WHERE code = ?").first([.text(code)]) {
+        try statement("SELECT \(Self.unitColumns) FROM units WHERE code = ?").first([.text(code)]) {
             Self.unitRow($0)
         }
     }
 
+    static let unitColumns = "id, code, name, created_at, parent_id, population"
+
     static func unitRow(_ row: Statement) -> UnitRecord {
-        UnitRecord(id: row.int64(0), code: row.text(1), name: row.text(2), createdAt: row.text(3))
+        UnitRecord(
+            id: row.int64(0), code: row.text(1), name: row.text(2), createdAt: row.text(3),
+            parentID: row.isNull(4) ? nil : row.int64(4), population: row.isNull(5) ? nil : row.int(5))
     }
 
     /// Adds a service to a unit; codes must already be normalised.

@@ -25,6 +25,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case duplicateService = "duplicate_service"
     case unknownUnit = "unknown_unit"
     case unknownService = "unknown_service"
+    /// A unit moved under itself or under one of its own descendants.
+    case unitCycle = "unit_cycle"
 
     // Questionnaires
     case unknownQuestionnaire = "unknown_questionnaire"
@@ -135,8 +137,9 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound, .unknownSurveySet, .visitNotFound,
             .xlsxSheetNotFound, .sourceNotFound:
             return .notFound
-        case .duplicateUnit, .duplicateService, .alreadyVoided, .clientIDConflict, .questionnaireConflict, .alreadyImported,
-            .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled, .mergeIntoSelf, .mergeConflict:
+        case .duplicateUnit, .duplicateService, .unitCycle, .alreadyVoided, .clientIDConflict, .questionnaireConflict,
+            .alreadyImported, .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled, .mergeIntoSelf,
+            .mergeConflict:
             return .conflict
         case .databaseBusy:
             return .busy

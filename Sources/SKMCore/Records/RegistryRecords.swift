@@ -12,13 +12,19 @@ public struct UnitRecord: Sendable, Equatable {
     public let name: String
     /// When it was registered (ISO 8601 timestamp).
     public let createdAt: String
+    /// The row id of the unit it belongs to (a dinas's kabupaten, a puskesmas's dinas); nil at the top.
+    public let parentID: Int64?
+    /// The population it serves in a year, when recorded (for the sample-adequacy check of a rekap).
+    public let population: Int?
 
     /// A unit as the store registered it.
-    public init(id: Int64, code: String, name: String, createdAt: String) {
+    public init(id: Int64, code: String, name: String, createdAt: String, parentID: Int64? = nil, population: Int? = nil) {
         self.id = id
         self.code = code
         self.name = name
         self.createdAt = createdAt
+        self.parentID = parentID
+        self.population = population
     }
 }
 

@@ -218,7 +218,7 @@ extension SKMService {
 
     func servicesInScope(_ filter: ResolvedFilter) throws -> [ServiceRecord] {
         if !filter.services.isEmpty { return filter.services }
-        if !filter.units.isEmpty { return try filter.units.flatMap { try existingStore().services(unitID: $0.id) } }
+        if !filter.coveredUnits.isEmpty { return try filter.coveredUnits.flatMap { try existingStore().services(unitID: $0.id) } }
         return try existingStore().services()
     }
 

@@ -2,11 +2,18 @@ public import SKMCore
 import SKMStore
 
 extension SKMService {
-    /// Registers a unit of service (unit pelayanan).
-    public func addUnit(code rawCode: String, name rawName: String) throws -> UnitRecord {
+    /// Registers a unit of service (unit pelayanan), under the unit coded `parent` when given
+    /// (`unknown_unit` if it is not registered), with the population it serves when known
+    /// (`invalid_population` unless a whole number ≥ 1).
+    public func addUnit(
+        code rawCode: String, name rawName: String, parent rawParent: String? = nil, population: Int? = nil
+    ) throws -> UnitRecord {
         let code = try TextRules.code(rawCode, field: "code", what: "unit")
         let name = try TextRules.name(rawName, field: "name", what: "unit")
-        let unit = try store().addUnit(code: code, name: name, at: clock.timestamp())
+        try Self.checkPopulation(population)
+        let parent = try rawParent.map { try resolveUnit($0, field: "parent") }
+        let unit = try store().addUnit(
+            code: code, name: name, parentID: parent?.id, population: population, at: clock.timestamp())
         invalidateCaches()
         return unit
     }

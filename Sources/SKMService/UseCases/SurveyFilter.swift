@@ -47,6 +47,8 @@ public struct ResolvedFilter: Sendable {
     let query: ResponseQuery
     /// The units named, as registered.
     public let units: [UnitRecord]
+    /// The units the filter covers: each named unit and every unit under it (empty: every unit).
+    public let coveredUnits: [UnitRecord]
     /// The services named, as registered (a code may match in several units).
     public let services: [ServiceRecord]
     /// "Tahun 2025, triwulan II, unit KEC-TT" — for headings.
@@ -87,10 +89,13 @@ extension SKMService {
         }
         var units: [UnitRecord] = []
         for code in filter.units { units.append(try resolveUnit(code, field: "filter.unit")) }
+        // The one rule for a unit in a filter: it stands for itself and every unit under it.
+        let covered = try unitsWithDescendants(units)
         var services: [ServiceRecord] = []
         if !filter.services.isEmpty {
             let pool =
-                units.isEmpty ? try existingStore().services() : try units.flatMap { try existingStore().services(unitID: $0.id) }
+                covered.isEmpty
+                ? try existingStore().services() : try covered.flatMap { try existingStore().services(unitID: $0.id) }
             for raw in filter.services {
                 let code = try TextRules.code(raw, field: "filter.service", what: "layanan")
                 let matches = pool.filter { $0.code == code }
@@ -116,10 +121,10 @@ extension SKMService {
         }
         let query = ResponseQuery(
             questionnaireID: questionnaireID, from: range?.from, to: range?.to,
-            unitIDs: units.isEmpty ? nil : units.map(\.id), serviceIDs: services.isEmpty ? nil : services.map(\.id))
+            unitIDs: covered.isEmpty ? nil : covered.map(\.id), serviceIDs: services.isEmpty ? nil : services.map(\.id))
         let description = parts.isEmpty ? "Semua data" : parts.joined(separator: ", ").capitalizedFirst
         return ResolvedFilter(
-            query: query, units: units, services: services, indonesianDescription: description, json: .object(json))
+            query: query, units: units, coveredUnits: covered, services: services, indonesianDescription: description, json: .object(json))
     }
 
     func dateRange(of filter: SurveyFilter) throws -> DateRange? {

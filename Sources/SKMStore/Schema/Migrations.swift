@@ -17,6 +17,7 @@ import SKMCore
 /// 7. The follow-up register: RTL items and the publication log, append-only (`FollowUpSchema`).
 /// 8. Visits: several questionnaires answered by one respondent in one sitting (`VisitSchema`).
 /// 9. A globally unique id on every response, void and import batch (`GlobalIDs`).
+/// 10. The unit hierarchy: a unit's parent and the population it serves (`UnitHierarchy`).
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
@@ -26,6 +27,7 @@ enum Migrations {
         FollowUpSchema.migration,
         VisitSchema.migration,
         GlobalIDs.migration,
+        UnitHierarchy.migration,
     ]
 
     static var latestVersion: Int { all.count }
