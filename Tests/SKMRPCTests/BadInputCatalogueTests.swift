@@ -95,6 +95,8 @@ import Testing
             "AKIP grade \"AAA\"",
             #"{"jsonrpc":"2.0","method":"akip.evaluate","params":{"evaluation":{"components":{"perencanaan":{"keberadaan":["AAA"],"kualitas":[80],"pemanfaatan":["A"]}}}},"id":1}"#
         ),
+        ("Unit moved under itself", #"{"jsonrpc":"2.0","method":"unit.move","params":{"code":"KEC","parent":"kec"},"id":1}"#),
+        ("Unknown rekap method", #"{"jsonrpc":"2.0","method":"ikm.rekap","params":{"year":2025,"method":"median"},"id":1}"#),
     ]
 
     /// A fixture with one stored response (client id `lembar-1`), one voided, and a plan.

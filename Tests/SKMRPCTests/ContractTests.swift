@@ -25,7 +25,7 @@ import Testing
         let f = try RPCFixture()
         let documented = Set((OpenRPC.document["methods"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue })
         #expect(documented == Set(f.dispatcher.methodNames))
-        #expect(documented.count == 39)
+        #expect(documented.count == 42)
     }
 
     @Test func rpcDiscoverReturnsTheDocument() throws {

@@ -115,6 +115,23 @@ import Testing
             "iku.plan.get", #"{"jsonrpc":"2.0","method":"iku.plan.get","params":{"id":"contoh-2024-2026"},"id":31}"#,
             "Shortened here."
         ),
+        (
+            "unit.add (under a parent)",
+            #"{"jsonrpc":"2.0","method":"unit.add","params":{"code":"KEL-TT","name":"Kelurahan Tomoni Timur","parent":"KEC-TT","population":800},"id":33}"#,
+            "A unit under another (kabupaten → dinas/kecamatan → UPT/puskesmas/kelurahan); every filter by KEC-TT now includes KEL-TT."
+        ),
+        (
+            "unit.move", #"{"jsonrpc":"2.0","method":"unit.move","params":{"code":"KEL-TT","parent":null},"id":34}"#,
+            "To the top level; a move under itself or one of its own descendants is `unit_cycle`."
+        ),
+        (
+            "unit.setPopulation", #"{"jsonrpc":"2.0","method":"unit.setPopulation","params":{"code":"KEC-TT","population":500},"id":35}"#,
+            "The population a rekap checks the unit's respondents against."
+        ),
+        (
+            "ikm.rekap", #"{"jsonrpc":"2.0","method":"ikm.rekap","params":{"year":2025,"method":"pooled"},"id":36}"#,
+            "The same object as `skm rekap --json`: every top-level unit with everything under it, the consolidated IKM with its method named."
+        ),
         ("questionnaire.list", #"{"jsonrpc":"2.0","method":"questionnaire.list","id":17}"#, ""),
         (
             "questionnaire.get", #"{"jsonrpc":"2.0","method":"questionnaire.get","params":{"id":"permenpanrb-14-2017"},"id":18}"#,

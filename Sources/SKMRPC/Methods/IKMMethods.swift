@@ -2,9 +2,16 @@ import SKMCore
 import SKMJSON
 import SKMService
 
-/// `ikm.compute`, `ikm.score`, `ikm.classify`, `sample.size`, `zi.summary`.
+/// `ikm.compute`, `ikm.rekap`, `ikm.score`, `ikm.classify`, `sample.size`, `zi.summary`.
 enum IKMMethods {
     static let all: [RPCMethod] = [
+        RPCMethod("ikm.rekap") { params, context in
+            try params.rejectUnknown(["year", "parent", "method", "questionnaire"])
+            let request = RekapRequest(
+                year: try params.requiredInt("year"), parent: try params.string("parent"),
+                method: try RekapMethod.parse(try params.string("method")), questionnaire: try params.string("questionnaire"))
+            return RekapJSON.report(try context.service.rekap(request))
+        },
         RPCMethod("ikm.compute") { params, context in
             try params.rejectUnknown(["filter", "weighting", "aggregation", "by", "population"])
             let request = IKMRequest(

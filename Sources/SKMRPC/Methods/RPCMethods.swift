@@ -47,18 +47,38 @@ enum InfoMethods {
     ]
 }
 
-/// `unit.list`, `unit.add`, `service.list`, `service.add`.
+/// `unit.list`, `unit.add`, `unit.move`, `unit.setPopulation`, `service.list`, `service.add`.
 enum RegistryMethods {
+    /// One unit as `unit.list` shows it, with its parent's code and depth.
+    static func unitJSON(_ unit: UnitRecord, context: RPCContext) throws -> JSONValue {
+        let tree = try context.service.unitTree()
+        return RegistryJSON.unit(
+            unit, services: try context.service.services(unit: unit.code), parent: unit.parentID.flatMap { tree.unit(id: $0) },
+            depth: tree.ancestors(of: unit).count)
+    }
+
     static let all: [RPCMethod] = [
         RPCMethod("unit.list") { params, context in
             try params.rejectUnknown([])
             return RegistryJSON.units(try context.service.units(), services: try context.service.services())
         },
         RPCMethod("unit.add") { params, context in
-            try params.rejectUnknown(["code", "name"])
+            try params.rejectUnknown(["code", "name", "parent", "population"])
             let unit = try context.service.addUnit(
-                code: try params.requiredString("code"), name: try params.requiredString("name"))
-            return RegistryJSON.unit(unit, services: [])
+                code: try params.requiredString("code"), name: try params.requiredString("name"),
+                parent: try params.string("parent"), population: try params.int("population"))
+            return try unitJSON(unit, context: context)
+        },
+        RPCMethod("unit.move") { params, context in
+            try params.rejectUnknown(["code", "parent"])
+            let unit = try context.service.moveUnit(try params.requiredString("code"), parent: try params.string("parent"))
+            return try unitJSON(unit, context: context)
+        },
+        RPCMethod("unit.setPopulation") { params, context in
+            try params.rejectUnknown(["code", "population"])
+            let unit = try context.service.setUnitPopulation(
+                try params.requiredString("code"), population: try params.int("population"))
+            return try unitJSON(unit, context: context)
         },
         RPCMethod("service.list") { params, context in
             try params.rejectUnknown(["unit"])

@@ -6,7 +6,7 @@ enum Commands {
             + QuestionnaireCommands.all
             + ResponseCommands.all
             + VisitCommands.all
-            + [IKMCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
+            + [IKMCommand.spec, RekapCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
             + PerformanceCommands.all
             + FollowUpCommands.all
             + [EntryCommand.spec, RPCCommand.spec, ServeCommand.spec]
