@@ -16,6 +16,9 @@ enum ReportCommand {
                 "profile", "BERKAS", "profil kantor dan RTL (bawaan: skm-report.json di samping basis data atau di folder ini)"),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal (Excel Indonesia)"),
             .value("questionnaire", "ID", "kuesioner, bila data tahun itu memakai lebih dari satu"),
+            .flag("rekap", "laporan rekap banyak unit (lihat skm rekap): html, md, csv"),
+            .value("parent", "KODE", "dengan --rekap: unit di bawah unit ini (bawaan: unit puncak)"),
+            .value("method", "METODE", "dengan --rekap: pooled (bawaan) atau mean-of-units"),
         ],
         discussion: """
             Laporan mengikuti susunan yang lazim: BAB I Pendahuluan, BAB II Pengumpulan Data, BAB III
@@ -26,6 +29,8 @@ enum ReportCommand {
             HTML dapat dicetak ke PDF dari peramban (A4, setiap bab di halaman baru). Berkas .docx dapat
             disunting dan ditandatangani di Word atau LibreOffice Writer (judul bab memakai gaya Heading,
             sehingga daftar isi Word dapat diperbarui).
+            Dengan --rekap: laporan rekap (sampul, metode, IKM dan mutu per unit, grafik peringkat,
+            peta warna unsur, cakupan, tren lima tahun) ke folder rekap-TAHUN[-INDUK].
             """
     ) { args, ctx in
         try args.requirePositionals([])
@@ -33,6 +38,24 @@ enum ReportCommand {
             throw SKMError(.usage, "Sebutkan tahun laporan dengan --year, mis. --year 2025.")
         }
         let separator = try CSVSeparator.parse(args.value("separator"))
+        if args.flag("rekap") {
+            for option in ["unit", "population", "profile"] where args.value(option) != nil {
+                throw SKMError(.usage, "--\(option) tidak berlaku untuk --rekap (pakai --parent untuk memilih unit).", field: option)
+            }
+            let formats = args.list("format").isEmpty ? [.html, .markdown, .csv] : try ReportFormat.parse(args.list("format"), field: "format")
+            let report = try ctx.service.generateRekapReport(
+                RekapReportRequest(
+                    rekap: RekapRequest(
+                        year: year, parent: args.value("parent"), method: try RekapMethod.parse(args.value("method")),
+                        questionnaire: args.value("questionnaire"), earlierYears: 4),
+                    formats: formats, outputDirectory: args.value("out"), separator: separator))
+            for file in report.files { ctx.console.line(file.path) }
+            for note in report.notes { ctx.console.err("Catatan: \(note)") }
+            return 0
+        }
+        for option in ["parent", "method"] where args.value(option) != nil {
+            throw SKMError(.usage, "--\(option) hanya berlaku dengan --rekap.", field: option)
+        }
         let request = ReportRequest(
             year: year, unit: args.value("unit"), formats: try ReportFormat.parse(args.list("format"), field: "format"),
             outputDirectory: args.value("out"), population: try args.int("population"),
