@@ -68,6 +68,8 @@ let package = Package(
             name: "skm-bench-report", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Report"),
         .executableTarget(
             name: "skm-bench-xlsx-export", dependencies: ["SKMService", "BenchmarkSupport"], path: "Benchmarks/XlsxExport"),
+        .executableTarget(
+            name: "skm-bench-rekap", dependencies: ["SKMService", "SKMCore", "BenchmarkSupport"], path: "Benchmarks/Rekap"),
         .target(name: "SKMTestSupport", dependencies: ["SKMService", "SKMCore", "SKMJSON"], path: "Tests/Support"),
         .testTarget(name: "SKMJSONTests", dependencies: ["SKMJSON"]),
         .testTarget(
