@@ -1,3 +1,4 @@
+import Foundation
 import SKMCore
 import SKMJSON
 import SKMService
@@ -25,6 +26,14 @@ import Testing
         #expect(pooled.consolidated.ikm == (try f.ikm(units: ["KAB"]).ikm))
         #expect(pooled.consolidated.band?.mutu == "A")
         #expect(mean.consolidated.band?.mutu == "B")
+        // The README states these very figures for this very data.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let shown = [pooled.consolidated, mean.consolidated].map { IndonesianNumber.format($0.ikm ?? 0, decimals: 2) }
+        #expect(readme.contains("17\nrespondents who answered 4") || readme.contains("17 respondents who answered 4"))
+        #expect(readme.contains("`mean-of-units`: (100,00 + 75,00) / 2 = **\(shown[1])**"))
+        #expect(readme.contains("**\(shown[0])** (A, Sangat Baik)"))
     }
 
     @Test func rowsCoverTheirDescendantsAndRankAndFindTheWeakestUnsur() throws {
