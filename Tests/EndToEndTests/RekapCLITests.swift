@@ -9,7 +9,8 @@ import Testing
     func kabupaten() throws -> SKMProcess {
         let skm = SKMProcess()
         for command in [
-            ["init"], ["unit", "add", "KAB", "Kabupaten", "Uji"], ["unit", "add", "DINKES", "Dinas", "Kesehatan", "--parent", "KAB"],
+            ["init"], ["unit", "add", "KAB", "Kabupaten", "Uji"],
+            ["unit", "add", "DINKES", "Dinas", "Kesehatan", "--parent", "KAB"],
             ["unit", "add", "PKM-A", "Puskesmas", "A", "--parent", "dinkes", "--population", "10"],
             ["unit", "add", "KEC-X", "Kecamatan", "X", "--parent", "KAB"], ["service", "add", "PKM-A", "LYN", "Layanan"],
             ["service", "add", "KEC-X", "LYN", "Layanan"],
@@ -19,7 +20,8 @@ import Testing
         }
         func many(_ unit: String, _ answer: Int, _ count: Int) -> String {
             let one = #"{"unit":"\#(unit)","service":"LYN","date":"2025-03-03","answers":\#(Array(repeating: answer, count: 9))}"#
-            return #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"responses":[\#(Array(repeating: one, count: count).joined(separator: ","))]},"id":1}"#
+            return
+                #"{"jsonrpc":"2.0","method":"response.submitMany","params":{"responses":[\#(Array(repeating: one, count: count).joined(separator: ","))]},"id":1}"#
         }
         let rpc = try skm.run(["rpc"], input: many("PKM-A", 4, 17) + "\n" + many("KEC-X", 3, 8) + "\n")
         #expect(rpc.status == 0 && !rpc.stdout.contains("\"error\""), "\(rpc.stdout)")

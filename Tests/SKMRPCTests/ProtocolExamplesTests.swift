@@ -125,7 +125,8 @@ import Testing
             "To the top level; a move under itself or one of its own descendants is `unit_cycle`."
         ),
         (
-            "unit.setPopulation", #"{"jsonrpc":"2.0","method":"unit.setPopulation","params":{"code":"KEC-TT","population":500},"id":35}"#,
+            "unit.setPopulation",
+            #"{"jsonrpc":"2.0","method":"unit.setPopulation","params":{"code":"KEC-TT","population":500},"id":35}"#,
             "The population a rekap checks the unit's respondents against."
         ),
         (

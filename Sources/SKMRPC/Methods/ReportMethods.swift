@@ -8,7 +8,8 @@ enum ReportMethods {
     static let all: [RPCMethod] = [
         RPCMethod("report.generate") { params, context in
             try params.rejectUnknown([
-                "year", "unit", "questionnaire", "formats", "out", "population", "profile", "separator", "rekap", "parent", "method",
+                "year", "unit", "questionnaire", "formats", "out", "population", "profile", "separator", "rekap", "parent",
+                "method",
             ])
             let parent = try params.string("parent")
             let method = try params.string("method")

@@ -13,10 +13,14 @@ enum HeatMap {
         let labelWidth = min(280, max(90, Double(longest) * 6.4 + 14))
         let top = 26.0
         let width = labelWidth + Double(columns.count) * cellWidth + 8
-        let legend = bands.bands.reversed().map { ChartLegendItem(color: Palette.color(of: $0, in: bands), label: "\($0.mutu) \($0.kinerja)") }
+        let legend = bands.bands.reversed().map {
+            ChartLegendItem(color: Palette.color(of: $0, in: bands), label: "\($0.mutu) \($0.kinerja)")
+        }
         let height = top + Double(max(rows.count, 1)) * rowHeight + 36
         var svg = SVGCharts.open(width: max(width, 420), height: height, title: title)
-        guard !rows.isEmpty else { return svg + SVGCharts.empty("Tidak ada unit", width: max(width, 420), height: height) + "</svg>" }
+        guard !rows.isEmpty else {
+            return svg + SVGCharts.empty("Tidak ada unit", width: max(width, 420), height: height) + "</svg>"
+        }
         for (j, column) in columns.enumerated() {
             svg += SVGCharts.text(
                 column, x: labelWidth + (Double(j) + 0.5) * cellWidth, y: top - 8, anchor: "middle", size: 11, color: Palette.ink,

@@ -10,7 +10,8 @@ public enum RekapContent {
         let chapters = [
             method(data, &n), units(data, &n), matrix(data, &n), coverage(data, &n), trend(data, &n),
         ]
-        return ReportDocument(title: "Rekapitulasi IKM Tahun \(data.year) — \(data.scope)", cover: cover(data), chapters: chapters)
+        return ReportDocument(
+            title: "Rekapitulasi IKM Tahun \(data.year) — \(data.scope)", cover: cover(data), chapters: chapters)
     }
 
     static func cover(_ d: RekapData) -> Cover {
@@ -43,7 +44,9 @@ public enum RekapContent {
         for other in d.alternatives {
             blocks.append(
                 .paragraph([
-                    .text("Sebagai pembanding, metode \(other.name) memberi IKM \(Words.ikm(other.ikm)); angka itu tidak dipakai di rekap ini.")
+                    .text(
+                        "Sebagai pembanding, metode \(other.name) memberi IKM \(Words.ikm(other.ikm)); angka itu tidak dipakai di rekap ini."
+                    )
                 ]))
         }
         return Chapter(id: "bab-1", title: "BAB I METODE", blocks: blocks)
@@ -56,7 +59,8 @@ public enum RekapContent {
             [
                 .text(u.code), .text(u.name), .integer(u.unitCount), .integer(u.result.respondents), number(u.result.ikm, 2),
                 u.result.band.map { .text($0.mutu) } ?? .missing, u.result.band.map { .text($0.kinerja) } ?? .missing,
-                u.rank.map { .integer($0) } ?? .missing, u.weakestUnsur.map { .text(Words.unsur(u.result.unsur[$0])) } ?? .missing,
+                u.rank.map { .integer($0) } ?? .missing,
+                u.weakestUnsur.map { .text(Words.unsur(u.result.unsur[$0])) } ?? .missing,
             ]
         }
         let c = d.consolidated
@@ -131,7 +135,8 @@ public enum RekapContent {
             ],
             rows: d.units.map { u in
                 [
-                    .text(u.code), .text(u.name), .integer(u.result.respondents), u.sample.map { .integer($0.population) } ?? .missing,
+                    .text(u.code), .text(u.name), .integer(u.result.respondents),
+                    u.sample.map { .integer($0.population) } ?? .missing,
                     u.sample.map { .integer($0.minimum) } ?? .missing, .text(u.coverageLabel),
                 ]
             })

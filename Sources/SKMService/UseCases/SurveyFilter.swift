@@ -124,7 +124,8 @@ extension SKMService {
             unitIDs: covered.isEmpty ? nil : covered.map(\.id), serviceIDs: services.isEmpty ? nil : services.map(\.id))
         let description = parts.isEmpty ? "Semua data" : parts.joined(separator: ", ").capitalizedFirst
         return ResolvedFilter(
-            query: query, units: units, coveredUnits: covered, services: services, indonesianDescription: description, json: .object(json))
+            query: query, units: units, coveredUnits: covered, services: services, indonesianDescription: description,
+            json: .object(json))
     }
 
     func dateRange(of filter: SurveyFilter) throws -> DateRange? {

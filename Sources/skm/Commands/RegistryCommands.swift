@@ -50,7 +50,8 @@ enum RegistryCommands {
             let unit = try ctx.service.moveUnit(args.positionals[0], parent: parent)
             ctx.console.line(
                 parent == nil
-                    ? "Unit \(unit.code) sekarang unit puncak." : "Unit \(unit.code) sekarang di bawah \(parent?.uppercased() ?? "")."
+                    ? "Unit \(unit.code) sekarang unit puncak."
+                    : "Unit \(unit.code) sekarang di bawah \(parent?.uppercased() ?? "")."
             )
             return 0
         },

@@ -40,9 +40,12 @@ enum ReportCommand {
         let separator = try CSVSeparator.parse(args.value("separator"))
         if args.flag("rekap") {
             for option in ["unit", "population", "profile"] where args.value(option) != nil {
-                throw SKMError(.usage, "--\(option) tidak berlaku untuk --rekap (pakai --parent untuk memilih unit).", field: option)
+                throw SKMError(
+                    .usage, "--\(option) tidak berlaku untuk --rekap (pakai --parent untuk memilih unit).", field: option)
             }
-            let formats = args.list("format").isEmpty ? [.html, .markdown, .csv] : try ReportFormat.parse(args.list("format"), field: "format")
+            let formats =
+                args.list("format").isEmpty
+                ? [.html, .markdown, .csv] : try ReportFormat.parse(args.list("format"), field: "format")
             let report = try ctx.service.generateRekapReport(
                 RekapReportRequest(
                     rekap: RekapRequest(

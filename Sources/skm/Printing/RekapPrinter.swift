@@ -39,7 +39,9 @@ enum RekapPrinter {
             matrix.add([row.unit.code] + row.result.unsur.map { $0.nrr.map { IndonesianNumber.format($0, decimals: 2) } ?? "–" })
         }
         lines.append(matrix.rendered)
-        lines.append("Peringkat: " + rekap.ranking.map { "\($0.rank ?? 0). \($0.unit.code) \(display($0.result.ikm))" }.joined(separator: ", "))
+        lines.append(
+            "Peringkat: "
+                + rekap.ranking.map { "\($0.rank ?? 0). \($0.unit.code) \(display($0.result.ikm))" }.joined(separator: ", "))
         let gaps = rekap.coverageGaps
         lines.append(
             gaps.isEmpty
