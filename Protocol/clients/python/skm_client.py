@@ -390,8 +390,14 @@ class SkmClient:
     def info(self) -> dict:
         return self.call("skm.info")
 
-    def add_unit(self, code: str, name: str) -> dict:
-        return self.call("unit.add", {"code": code, "name": name})
+    def add_unit(self, code: str, name: str, parent: Optional[str] = None, population: Optional[int] = None) -> dict:
+        """unit.add, under `parent` when given, with the population it serves when known."""
+        params = {"code": code, "name": name}
+        if parent is not None:
+            params["parent"] = parent
+        if population is not None:
+            params["population"] = population
+        return self.call("unit.add", params)
 
     def add_service(self, unit: str, code: str, name: str) -> dict:
         return self.call("service.add", {"unit": unit, "code": code, "name": name})
@@ -411,6 +417,16 @@ class SkmClient:
         if questionnaire is not None:
             params["questionnaire"] = questionnaire
         return self.call("ikm.score", params)
+
+    def rekap(self, year: int, parent: Optional[str] = None, method: Optional[str] = None) -> dict:
+        """ikm.rekap: the units under `parent` (or the top-level units) and their consolidated IKM,
+        by `method` ("pooled", the default, or "mean-of-units"), which the answer names."""
+        params = {"year": year}
+        if parent is not None:
+            params["parent"] = parent
+        if method is not None:
+            params["method"] = method
+        return self.call("ikm.rekap", params)
 
     def compute(self, filter: Optional[dict] = None, **options) -> dict:
         """ikm.compute over stored responses; options: weighting, aggregation, by, population."""

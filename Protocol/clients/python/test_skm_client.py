@@ -61,9 +61,24 @@ class RealServerTests(unittest.TestCase):
     def stored_total(self):
         return self.skm.info()["responses"]["total"]
 
+    def test_rekap_names_its_method_87_50_against_92_00(self):
+        self.skm.add_unit("KAB", "Kabupaten Uji")
+        for code in ("DINKES", "KEC-X"):
+            self.skm.add_unit(code, code, parent="KAB")
+            self.skm.add_service(code, "LYN", "Layanan")
+        rows = [{"unit": "DINKES", "service": "LYN", "date": "2025-03-03", "answers": [4] * 9}] * 17
+        rows += [{"unit": "KEC-X", "service": "LYN", "date": "2025-03-03", "answers": [3] * 9}] * 8
+        self.skm.submit_many(rows)
+        pooled = self.skm.rekap(2025, parent="KAB")
+        mean = self.skm.rekap(2025, parent="KAB", method="mean-of-units")
+        self.assertEqual((pooled["method"], pooled["consolidated"]["ikmDisplay"]), ("pooled", 92))
+        self.assertEqual((mean["method"], mean["consolidated"]["ikmDisplay"]), ("mean-of-units", 87.5))
+        self.assertEqual(pooled["ranking"], ["DINKES", "KEC-X"])
+
     def test_registry_then_submit_and_retry_with_the_same_client_id(self):
         unit = self.skm.add_unit("KEC", "Kecamatan Uji")
-        self.assertEqual(unit, {"code": "KEC", "name": "Kecamatan Uji", "services": []})
+        self.assertEqual(unit, {"code": "KEC", "name": "Kecamatan Uji", "parent": None, "depth": 0,
+                                "population": None, "services": []})
         service = self.skm.add_service("KEC", "KTP", "KTP-el")
         self.assertEqual(service["unit"], "KEC")
         fields = dict(date="2025-03-14", time="09:30", clientId="lembar1-baris2",

@@ -51,7 +51,7 @@ enum RegistryCommands {
             ctx.console.line(
                 parent == nil
                     ? "Unit \(unit.code) sekarang unit puncak."
-                    : "Unit \(unit.code) sekarang di bawah \(parent?.uppercased() ?? "")."
+                    : "Unit \(unit.code) sekarang di bawah \(unit.parentID.flatMap { (try? ctx.service.unitTree())?.unit(id: $0)?.code } ?? "")."
             )
             return 0
         },
