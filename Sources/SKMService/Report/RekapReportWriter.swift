@@ -32,7 +32,8 @@ extension SKMService {
         _ = try CSVSeparator.validated(request.separator)
         // `all` means every format a rekap has; naming `svg` alone is a mistake worth saying.
         let formats =
-            Set(request.formats) == Set(ReportFormat.allCases) ? ReportFormat.allCases.filter { $0 != .infographic } : request.formats
+            Set(request.formats) == Set(ReportFormat.allCases)
+            ? ReportFormat.allCases.filter { $0 != .infographic } : request.formats
         if formats.contains(.infographic) {
             throw SKMError(
                 .invalidFilter, "Rekap tidak punya infografis (svg); pilih html, md atau csv.", field: "format")

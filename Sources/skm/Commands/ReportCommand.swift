@@ -16,7 +16,7 @@ enum ReportCommand {
                 "profile", "BERKAS", "profil kantor dan RTL (bawaan: skm-report.json di samping basis data atau di folder ini)"),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal (Excel Indonesia)"),
             .value("questionnaire", "ID", "kuesioner, bila data tahun itu memakai lebih dari satu"),
-            .flag("rekap", "laporan rekap banyak unit (lihat skm rekap): html, md, csv"),
+            .flag("rekap", "laporan rekap banyak unit (lihat skm rekap): html, md, csv; docx bila diminta"),
             .value("parent", "KODE", "dengan --rekap: unit di bawah unit ini (bawaan: unit puncak)"),
             .value("method", "METODE", "dengan --rekap: pooled (bawaan) atau mean-of-units"),
         ],
