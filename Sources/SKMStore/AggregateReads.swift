@@ -81,7 +81,7 @@ extension Store {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         var groups: [GroupID: Tally] = [:]
         let rows = try statement(
-            "SELECT questionnaire, \(grouping.keyColumns), respondents, score_sum, score_sumsq, unsur FROM aggregates \(whereSQL)"
+            "SELECT questionnaire, \(grouping.keyColumns), respondents, score_sum, score_sumsq, unsur FROM ikm_rows \(whereSQL)"
         )
         rows.bind(values)
         var names = NameCache()
@@ -118,7 +118,7 @@ extension Store {
         let (clauses, values) = query.whereClauses()
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         // Summed here with checked arithmetic: SQL's SUM would fail with an English "integer overflow".
-        let rows = try statement("SELECT questionnaire, respondents FROM aggregates \(whereSQL)")
+        let rows = try statement("SELECT questionnaire, respondents FROM ikm_rows \(whereSQL)")
         rows.bind(values)
         var names = NameCache()
         var counts: [String: Int] = [:]

@@ -125,6 +125,16 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     /// definition, and no mapping option says what to do.
     case mergeConflict = "merge_conflict"
 
+    // Aggregate packages
+    /// An aggregate package that cannot be right (malformed, wrong format or version, impossible
+    /// counts, a definition that differs from this database's); nothing of it is stored.
+    case invalidPackage = "invalid_package"
+    /// A package claiming a unit that is this office's own or another package source's, or a unit
+    /// or service code registered here under another name; nothing of it is stored.
+    case packageConflict = "package_conflict"
+    /// A package older than the one already stored for the same unit and year; nothing stored.
+    case packageOutdated = "package_outdated"
+
     // Command line
     case usage = "usage"
 
@@ -139,7 +149,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             return .notFound
         case .duplicateUnit, .duplicateService, .unitCycle, .alreadyVoided, .clientIDConflict, .questionnaireConflict,
             .alreadyImported, .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled, .mergeIntoSelf,
-            .mergeConflict:
+            .mergeConflict, .packageConflict, .packageOutdated:
             return .conflict
         case .databaseBusy:
             return .busy

@@ -18,6 +18,8 @@ import SKMCore
 /// 8. Visits: several questionnaires answered by one respondent in one sitting (`VisitSchema`).
 /// 9. A globally unique id on every response, void and import batch (`GlobalIDs`).
 /// 10. The unit hierarchy: a unit's parent and the population it serves (`UnitHierarchy`).
+/// 11. Imported aggregate packages, their units and rows, and the view `ikm_rows` every IKM read
+///    goes through (`PackageSchema`).
 enum Migrations {
     /// Marks a file as an skm database ("SKM1").
     static let applicationID: Int32 = 0x534B_4D31
@@ -28,6 +30,7 @@ enum Migrations {
         VisitSchema.migration,
         GlobalIDs.migration,
         UnitHierarchy.migration,
+        PackageSchema.migration,
     ]
 
     static var latestVersion: Int { all.count }

@@ -9,6 +9,7 @@ enum Commands {
             + [IKMCommand.spec, RekapCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
             + PerformanceCommands.all
             + FollowUpCommands.all
+            + PackageCommands.all
             + [EntryCommand.spec, RPCCommand.spec, ServeCommand.spec]
             + MaintenanceCommands.all
             + [MergeCommand.spec]

@@ -88,9 +88,15 @@ enum ResponseCommands {
             kolom bersama tanpa prefiks (tanggal, unit, layanan, profil, saran, clientId) dan jawaban tiap
             kuesioner berprefiks PREFIKS.UNSUR: skm.U1…skm.U9, ipkp.U1…ipkp.U9, ipak.U1…ipak.U5 (id kuesioner
             juga boleh menjadi prefiks). Setiap baris menjadi satu kunjungan; semua atau tidak sama sekali.
+            Paket agregat (dari skm export --aggregates) dikenali dari isinya dan diimpor utuh: unit dan
+            layanannya didaftarkan, angkanya ikut dihitung dalam setiap IKM; paket yang sama dua kali tidak
+            mengubah apa pun, paket yang lebih baru untuk unit dan tahun yang sama menggantikan yang lama.
             """
     ) { args, ctx in
         try args.requirePositionals(["BERKAS"])
+        if ctx.service.isAggregatePackage(path: args.positionals[0]) {
+            return try PackageCommands.importPackage(args, ctx)
+        }
         var options = ImportOptions(
             questionnaire: args.value("questionnaire"), skipInvalid: args.flag("skip-invalid"),
             createMissing: args.flag("create-missing"))
@@ -117,6 +123,7 @@ enum ResponseCommands {
             .flag("force", "timpa BERKAS yang sudah ada"),
             .value("separator", ", atau ;", "pemisah CSV (; untuk Excel berbahasa Indonesia)"),
             .flag("include-voided", "sertakan respons yang dibatalkan"),
+            .flag("aggregates", "tulis paket agregat (JSON) untuk kantor lain, bukan respons; perlu --year"),
         ] + Commands.filterOptions,
         discussion: """
             Sel teks yang diawali = + - @ (juga ＝ ＋ － ＠ lebar penuh) diberi tanda ' agar tidak dijalankan
@@ -126,9 +133,13 @@ enum ResponseCommands {
             menjawab, jumlah nilai, NRR, NRR × bobot, indeks, IKM dan mutu sebagai rumus hidup atas lembar
             Data, dengan nilai skm di sampingnya), Per Layanan dan Per Triwulan. Contoh:
               skm export --year 2025 --format xlsx --out olah-data-2025.xlsx
+            Paket agregat: skm export --aggregates --year 2025 [--unit KODE] --out paket.json menulis jumlah
+            per (kuesioner, hari, unit, layanan) — tanpa saran, tanpa data perorangan, profil responden hanya
+            hitungan dengan aturan sel kecil (< 5 digabung) — untuk diimpor kantor lain dengan skm import.
             """
     ) { args, ctx in
         try args.requirePositionals([])
+        if args.flag("aggregates") { return try PackageCommands.exportPackage(args, ctx) }
         var options = ExportOptions(filter: try FilterArguments.filter(args), includeVoided: args.flag("include-voided"))
         if let format = try DataFormat.parse(args.value("format")) { options.format = format }
         options.separator = try CSVSeparator.parse(args.value("separator"))

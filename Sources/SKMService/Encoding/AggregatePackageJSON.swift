@@ -1,0 +1,41 @@
+import SKMCore
+import SKMJSON
+import SKMStore
+
+/// The JSON of an aggregate package as `skm export --aggregates` writes it (the reader is
+/// `AggregatePackageReader`; the format is documented in Protocol/aggregate-package.md).
+enum AggregatePackageJSON {
+    /// One aggregate row: codes instead of ids, unsur as `[answered, sum, sumOfSquares]`.
+    static func row(_ row: AggregateRowRecord, unit: String, service: String) -> JSONValue {
+        [
+            "questionnaire": .string(row.questionnaireID), "day": .string(row.day), "unit": .string(unit),
+            "service": .string(service), "respondents": .int(row.tally.respondents), "scoreSum": .double(row.tally.scoreSum),
+            "scoreSumOfSquares": .double(row.tally.scoreSumOfSquares),
+            "unsur": .array(row.tally.unsur.map { .array([.int($0.answered), .int($0.sum), .int($0.sumOfSquares)]) }),
+        ]
+    }
+
+    /// The whole package, `format` first so a reader can tell it from its first bytes.
+    static func document(
+        packageID: String, createdAt: String, identity: StoreIdentity, year: Int,
+        units: [(UnitRecord, [ServiceRecord])], questionnaires: [Questionnaire], rows: [JSONValue], profiles: [JSONValue]
+    ) -> JSONValue {
+        [
+            "format": .string(AggregatePackage.formatName), "formatVersion": .int(AggregatePackage.formatVersion),
+            "producer": .string("skm \(SKMService.version)"), "createdAt": .string(createdAt), "packageId": .string(packageID),
+            "sourceDatabase": .string(identity.uuid), "sourceGeneration": .number(JSONNumber(literal: String(identity.generation))),
+            "year": .int(year),
+            "units": .array(
+                units.map { unit, services in
+                    [
+                        "code": .string(unit.code), "name": .string(unit.name),
+                        "services": .array(services.map { ["code": .string($0.code), "name": .string($0.name)] }),
+                    ]
+                }),
+            "questionnaires": .array(questionnaires.map(\.json)),
+            "rows": .array(rows),
+            "smallCellRule": .string(PackageProfiles.ruleText),
+            "profiles": .array(profiles),
+        ]
+    }
+}
