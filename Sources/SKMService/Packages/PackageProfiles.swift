@@ -9,7 +9,8 @@ import SKMStore
 /// respondents are added to the field's `suppressed` count. When that count is itself between
 /// 1 and 4 (it could then be told from the total), the smallest shown categories are moved into
 /// it, one at a time, until it reaches 5 or nothing is shown. So no number below 5 appears, and
-/// no hidden category can be computed back from the total. Why 5: it is the threshold
+/// no hidden category can be computed back from the total (a unit with fewer than 5 respondents
+/// shows only `suppressed`, equal to its respondent count, which its rows give anyway). Why 5: it is the threshold
 /// statistics offices commonly use for small-area tables; a profile with 1–4 people in a
 /// category of a village service points at persons. Age is sent in bands (`ageBands`) only.
 public enum PackageProfiles {
@@ -85,11 +86,13 @@ public enum PackageProfiles {
                 let f = try AggregatePackageReader.object(o[field.name], fpath)
                 try AggregatePackageReader.rejectUnknown(f, fpath, ["counts", "suppressed"])
                 let suppressed = try AggregatePackageReader.integer(f["suppressed"], fpath + ".suppressed")
-                guard suppressed == 0 || suppressed >= minimumCell else {
+                let counts = try AggregatePackageReader.array(f["counts"], fpath + ".counts")
+                // Below 5 only when everything is suppressed: it is then the unit's total, which the rows show anyway.
+                guard suppressed == 0 || suppressed >= minimumCell || (counts.isEmpty && suppressed == respondents) else {
                     throw bad(fpath + ".suppressed", "sel kecil \(suppressed) (aturan sel kecil: 0 atau paling sedikit \(minimumCell))")
                 }
                 var total = suppressed
-                for (k, c) in try AggregatePackageReader.array(f["counts"], fpath + ".counts").enumerated() {
+                for (k, c) in counts.enumerated() {
                     let cpath = "\(fpath).counts[\(k)]"
                     let co = try AggregatePackageReader.object(c, cpath)
                     try AggregatePackageReader.rejectUnknown(co, cpath, ["value", "count"])
