@@ -1,14 +1,14 @@
 #!/bin/sh
 # Coverage-guided fuzzing with libFuzzer and AddressSanitizer (Linux, Swift toolchain).
 #
-#   Fuzz/run-libfuzzer.sh rpc|import|http|zip|xlsx [RUNS] [extra libFuzzer flags...]
+#   Fuzz/run-libfuzzer.sh rpc|import|http|zip|xlsx|package [RUNS] [extra libFuzzer flags...]
 #
 # Builds the library with -sanitize=fuzzer,address into /tmp/skm-fuzzbuild, links the driver in
 # Fuzz/LibFuzzer, and runs RUNS inputs (default 1,000,000) starting from Fuzz/corpus/<target>.
 # New interesting inputs go to /tmp/skm-fuzz-<target>-corpus; crashes to /tmp/skm-fuzz-<target>-artifacts.
 # To keep a crash as a regression, copy the artifact into Fuzz/corpus/<target>/ after fixing it.
 set -eu
-target=${1:?rpc, import, http, zip atau xlsx}
+target=${1:?rpc, import, http, zip, xlsx atau package}
 runs=${2:-1000000}
 [ $# -ge 2 ] && shift 2 || shift 1
 cd "$(dirname "$0")/.."
@@ -25,6 +25,7 @@ max=8192
 [ "$target" = import ] && max=16384
 [ "$target" = xlsx ] && max=16384
 [ "$target" = zip ] && max=65536
+[ "$target" = package ] && max=16384
 exec "$build/fuzz-$target" -runs="$runs" -max_len=$max -rss_limit_mb=2048 -timeout=10 \
     -artifact_prefix="/tmp/skm-fuzz-$target-artifacts/" -print_final_stats=1 "$@" \
     "/tmp/skm-fuzz-$target-corpus" "Fuzz/corpus/$target"

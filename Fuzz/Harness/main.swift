@@ -1,6 +1,6 @@
 // skm-fuzz: the deterministic mutation harness (no instrumentation needed; it runs in CI).
 //
-//   skm-fuzz rpc|import|http|zip|xlsx [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]
+//   skm-fuzz rpc|import|http|zip|xlsx|package [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]
 //
 // Feeds the corpus and then N mutated inputs to the target. A crash or a hang writes the input
 // that caused it to --out (crash-*.bin / hang-*.bin) and stops the run with a non-zero status,
@@ -21,9 +21,10 @@ func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
 }
-guard arguments.count >= 2, ["rpc", "import", "http", "zip", "xlsx"].contains(arguments[1]) else {
+guard arguments.count >= 2, ["rpc", "import", "http", "zip", "xlsx", "package"].contains(arguments[1]) else {
     printError(
-        "Penggunaan: skm-fuzz rpc|import|http|zip|xlsx [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]")
+        "Penggunaan: skm-fuzz rpc|import|http|zip|xlsx|package [--runs N] [--seed S] [--corpus DIR] [--out DIR] [--seconds-per-input T]"
+    )
     exit(2)
 }
 let target = arguments[1]
@@ -47,6 +48,7 @@ for run in 0..<(runs + corpus.count) {
         case "http": FuzzTargets.httpRequest(bytes)
         case "zip": FuzzTargets.zipArchive(bytes)
         case "xlsx": FuzzTargets.xlsxPart(bytes)
+        case "package": FuzzTargets.package(bytes)
         default: FuzzTargets.importFile(bytes)
         }
     }

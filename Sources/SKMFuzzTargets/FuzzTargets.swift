@@ -83,6 +83,40 @@ public enum FuzzTargets {
         _ = try? service.importData(from: source, format: format, options: options)
     }
 
+    /// One aggregate package. Whatever the reader accepts must keep the bounds the store and
+    /// the scorer rely on (a package that passes with an impossible count is a defect, so it
+    /// stops the fuzzer like a crash); accepted packages are then imported into the scratch
+    /// database, where every claim on its own unit KEC must be refused.
+    public static func package(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let problem = packageProblem(bytes) { preconditionFailure(problem) }
+    }
+
+    /// The broken promise of the package reader for this input, or nil when all is well.
+    public static func packageProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let package = try? AggregatePackageReader.read(Array(bytes)) else { return nil }
+        for row in package.rows {
+            guard let q = package.questionnaires.first(where: { $0.id == row.questionnaireID }) else {
+                return "row of a questionnaire the package does not define"
+            }
+            guard row.tally.unsur.count == q.unsur.count, row.tally.respondents >= 1,
+                (try? row.tally.checkBounds(scale: q.scale)) != nil
+            else { return "row outside the bounds of real responses accepted: \(row)" }
+        }
+        guard let source = try? ByteSource(bytes: Array(bytes), name: "paket"), scratchUnitHasAResponse else { return nil }
+        if let report = try? service.importPackage(from: source), report.package.unitCodes.contains("KEC") {
+            return "a package claimed the scratch database's own unit KEC"
+        }
+        return nil
+    }
+
+    /// Gives the scratch unit KEC a response of its own (once), so it is this office's unit.
+    nonisolated(unsafe) static let scratchUnitHasAResponse: Bool = {
+        let draft = ResponseDraft(
+            unit: "KEC", service: "KTP", date: "2025-01-02", answers: .byQuestion(AnswerText.parse("444444444")),
+            clientID: "fuzz-package-owner")
+        return (try? service.submit(draft)) != nil
+    }()
+
     /// Whether the scratch database is still consistent (integrity, references, aggregates equal
     /// to the stored responses) after whatever the inputs did, with the problems when it is not.
     public static func storeProblems() -> [String] {

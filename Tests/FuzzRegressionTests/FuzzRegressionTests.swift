@@ -76,6 +76,21 @@ import Testing
                 input.withUnsafeBufferPointer { run($0) }
             }
         }
+    }
+
+    @Test func packageCorpusAndMutationsKeepTheReadersPromises() {
+        let corpus = Self.corpus("package")
+        #expect(corpus.count >= 2)
+        var mutator = Mutator(seed: 13, corpus: corpus, maxLength: 16384)
+        var problems: [String] = []
+        for run in 0..<(corpus.count + 3_000) {
+            let input = run < corpus.count ? corpus[run] : mutator.next()
+            if let problem = input.withUnsafeBufferPointer({ FuzzTargets.packageProblem($0) }) {
+                problems.append(problem)
+                if problems.count >= 5 { break }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems)")
         #expect(FuzzTargets.storeProblems().isEmpty, "\(FuzzTargets.storeProblems())")
     }
 

@@ -106,7 +106,12 @@ extension SKMService {
     /// `questionnaire_conflict`), then stored in one transaction (`Store.storePackage`: unit
     /// claims, replacement of an older package, the same package twice changes nothing).
     public func importPackage(path: String) throws -> PackageImportReport {
-        let source = try ByteSource(path: path)
+        try importPackage(from: try ByteSource(path: path))
+    }
+
+    /// The import of a package from any byte source (a file, bytes in memory).
+    public func importPackage(from source: ByteSource) throws -> PackageImportReport {
+        let path = source.name
         var bytes: [UInt8] = []
         while let chunk = try source.read() {
             bytes.append(contentsOf: chunk)
