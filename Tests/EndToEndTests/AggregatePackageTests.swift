@@ -161,6 +161,20 @@ import Testing
         #expect(list.first?["activeUnits"] == .array([]) && list.last?["activeUnits"] == .array(["KEC-TT"]), "\(list)")
     }
 
+    @Test func checkAndRepairLeaveImportedPackagesAlone() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let office = try Self.demoOffice(skm, folder: "kecamatan")
+        let package = try Self.exportPackage(skm, db: office, out: "paket.json")
+        let kabupaten = skm.directory + "/kabupaten.sqlite"
+        #expect(try skm.run(["import", package, "--db", kabupaten]).status == 0)
+        let check = try skm.run(["check", "--db", kabupaten])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let repair = try skm.run(["check", "--repair", "--db", kabupaten])
+        #expect(repair.status == 0, "\(repair.stdout)\(repair.stderr)")
+        try Self.expectSameIKM(skm, office, kabupaten)
+    }
+
     @Test func anOlderPackageAfterANewerOneIsRefused() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
