@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "ProtocolDocument",
             path: "Protocol",
-            exclude: ["README.md", "clients"],
+            exclude: ["README.md", "aggregate-package.md", "clients"],
             sources: ["OpenRPCDocument.swift"],
             resources: [.embedInCode("openrpc.json")]
         ),

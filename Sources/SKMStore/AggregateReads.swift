@@ -73,6 +73,9 @@ public struct TallyGroup: Sendable, Equatable {
 extension Store {
     /// Sums the running aggregates: a handful of rows per day, never the responses themselves.
     ///
+    /// Reads the view `ikm_rows`: the office's own aggregates and the rows of imported aggregate
+    /// packages (`PackageSchema`), so every IKM (ikm, report, RPC, rekap) includes both.
+    ///
     /// The rows are summed here rather than by SQL `GROUP BY`, which would sort them first; a
     /// year of a busy office is tens of thousands of aggregate rows and sums in milliseconds.
     /// Sums that overflow throw `aggregate_corrupt` (no set of responses can give them).

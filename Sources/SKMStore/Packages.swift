@@ -94,7 +94,8 @@ extension Store {
                         ids[service.code] = existing.id
                     } else {
                         let record = UnitRecord(id: id, code: unit.code, name: unit.name, createdAt: p.importedAt)
-                        ids[service.code] = try addService(unit: record, code: service.code, name: service.name, at: p.importedAt).id
+                        ids[service.code] = try addService(unit: record, code: service.code, name: service.name, at: p.importedAt)
+                            .id
                         servicesRegistered.append("\(unit.code)/\(service.code)")
                     }
                 }
@@ -170,7 +171,9 @@ extension Store {
             SELECT p.id, p.source_generation, p.created_at, p.uuid FROM package_units pu JOIN packages p ON p.id = pu.package_id
             WHERE pu.unit_id = ? AND pu.year = ? AND pu.replaced_by IS NULL
             """
-        ).rows([.int(unitID), .integer(p.year)]) { (id: $0.int64(0), generation: $0.int64(1), createdAt: $0.text(2), uuid: $0.text(3)) }
+        ).rows([.int(unitID), .integer(p.year)]) {
+            (id: $0.int64(0), generation: $0.int64(1), createdAt: $0.text(2), uuid: $0.text(3))
+        }
         for c in covering where (c.generation, c.createdAt) > (p.sourceGeneration, p.createdAt) {
             throw SKMError(
                 .packageOutdated,
@@ -187,7 +190,9 @@ extension Store {
             "INSERT INTO package_rows(\(AggregateRows.columns), package_id) VALUES (?,?,?,?,?,?,?,?,?)")
         for row in rows {
             guard let unitID = unitIDs[row.unitCode], let serviceID = serviceIDs[row.unitCode]?[row.serviceCode] else {
-                throw SKMError(.invalidPackage, "Baris paket menyebut unit/layanan \(row.unitCode)/\(row.serviceCode) yang tidak ada di daftar unit paket.")
+                throw SKMError(
+                    .invalidPackage,
+                    "Baris paket menyebut unit/layanan \(row.unitCode)/\(row.serviceCode) yang tidak ada di daftar unit paket.")
             }
             let unsur = UnsurBlob.encode(row.tally.unsur)
             insert.clear()

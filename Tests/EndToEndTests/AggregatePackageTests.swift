@@ -64,7 +64,9 @@ import Testing
 
         // The report's IKM is the same figure too.
         for db in [office, kabupaten] {
-            let report = try skm.run(["report", "--year", "2025", "--format", "csv", "--out", "laporan-\(db.hashValue)", "--db", db])
+            let report = try skm.run([
+                "report", "--year", "2025", "--format", "csv", "--out", "laporan-\(db.hashValue)", "--db", db,
+            ])
             #expect(report.status == 0, "\(report.stderr)")
         }
         let officeSummary = try Self.reportSummary(skm, "laporan-\(office.hashValue)")
@@ -93,7 +95,9 @@ import Testing
         let answers = ["444444444", "3333-3333", "232323232", "111122223", "4443----4", "21--4-3-1"]
         for (i, a) in answers.enumerated() {
             let day = "2025-0\(i % 3 + 2)-1\(i)"
-            let r = try skm.run(["submit", "--unit", "KEC-BR", "--service", "KTP-KK", "--answers", a, "--date", day, "--db", barat])
+            let r = try skm.run([
+                "submit", "--unit", "KEC-BR", "--service", "KTP-KK", "--answers", a, "--date", day, "--db", barat,
+            ])
             #expect(r.status == 0, "\(r.stderr)")
         }
         // One database holding every response of both offices, imported in the same order.
@@ -182,7 +186,9 @@ import Testing
         let kabupaten = skm.directory + "/kabupaten.sqlite"
         #expect(try skm.run(["init", "--db", kabupaten]).status == 0)
         let older = try Self.exportPackage(skm, db: office, out: "lama.json")
-        try skm.run(["submit", "--unit", "KEC-TT", "--service", "PBB", "--answers", "111111111", "--date", "2025-12-30", "--db", office])
+        try skm.run([
+            "submit", "--unit", "KEC-TT", "--service", "PBB", "--answers", "111111111", "--date", "2025-12-30", "--db", office,
+        ])
         let newer = try Self.exportPackage(skm, db: office, out: "baru.json")
         #expect(try skm.run(["import", newer, "--db", kabupaten]).status == 0)
         let refused = try skm.run(["import", older, "--json", "--db", kabupaten])
@@ -200,7 +206,8 @@ import Testing
             try skm.run(["unit", "add", unit, "Kantor \(unit)"])
             try skm.run(["service", "add", unit, "KTP", "KTP \(unit)"])
             for day in ["2025-03-03", "2025-03-04"] {
-                #expect(try skm.run(["submit", "--unit", unit, "--service", "KTP", "--answers", answers, "--date", day]).status == 0)
+                #expect(
+                    try skm.run(["submit", "--unit", unit, "--service", "KTP", "--answers", answers, "--date", day]).status == 0)
             }
         }
         let package = try Self.exportPackage(skm, db: skm.database, out: "timur.json", extra: ["--unit", "TIMUR"])

@@ -28,23 +28,57 @@ import Testing
     /// (name, change to the package text, expected code, words the message must contain)
     static let cases: [(String, @Sendable (String) -> String, String, String)] = [
         ("negative count", { $0.replacingFirst(#""respondents":2,"#, #""respondents":-2,"#) }, "invalid_package", "negatif"),
-        ("non-integer count", { $0.replacingFirst(#""respondents":2,"#, #""respondents":1.5,"#) }, "invalid_package", "bukan bilangan bulat"),
-        ("count as text", { $0.replacingFirst(#""respondents":2,"#, #""respondents":"2","#) }, "invalid_package", "bilangan bulat"),
-        ("10^12 respondents", { $0.replacingFirst(#""respondents":2,"#, #""respondents":1000000000000,"#) }, "invalid_package", "1000000000000"),
+        (
+            "non-integer count", { $0.replacingFirst(#""respondents":2,"#, #""respondents":1.5,"#) }, "invalid_package",
+            "bukan bilangan bulat"
+        ),
+        (
+            "count as text", { $0.replacingFirst(#""respondents":2,"#, #""respondents":"2","#) }, "invalid_package",
+            "bilangan bulat"
+        ),
+        (
+            "10^12 respondents", { $0.replacingFirst(#""respondents":2,"#, #""respondents":1000000000000,"#) }, "invalid_package",
+            "1000000000000"
+        ),
         ("sum above count × maximum", { $0.replacingFirst("[2,7,25]", "[2,9,41]") }, "invalid_package", "di luar 2–8"),
         ("sum below count × minimum", { $0.replacingFirst("[2,7,25]", "[2,1,1]") }, "invalid_package", "di luar 2–8"),
         ("sum of squares below (Σx)²/n", { $0.replacingFirst("[2,7,25]", "[2,7,23]") }, "invalid_package", "tidak mungkin"),
         ("sum of squares of the wrong parity", { $0.replacingFirst("[2,7,25]", "[2,7,26]") }, "invalid_package", "tidak mungkin"),
-        ("answered by more than the respondents", { $0.replacingFirst("[2,7,25]", "[3,10,34]") }, "invalid_package", "dijawab 3 kali"),
+        (
+            "answered by more than the respondents", { $0.replacingFirst("[2,7,25]", "[3,10,34]") }, "invalid_package",
+            "dijawab 3 kali"
+        ),
         ("unsur count mismatch", { $0.replacingFirst(",[2,7,25]]", "]") }, "invalid_package", "8 unsur"),
         ("malformed JSON", { String($0.dropLast(12)) }, "invalid_package", "bukan JSON"),
-        ("wrong version", { $0.replacingFirst(#""formatVersion":1"#, #""formatVersion":2"#) }, "invalid_package", "versi format 2"),
-        ("wrong format", { $0.replacingFirst(#""skm-aggregate-package""#, #""skm-aggregate-package-lama""#) }, "invalid_package", "bukan paket agregat"),
-        ("an individual comment", { $0.replacingFirst(#""respondents":2,"#, #""comment":"pelayanan lambat","respondents":2,"#) }, "invalid_package", "comment"),
-        ("a day outside the year", { $0.replacingFirst(#""day":"2025-03-03""#, #""day":"2024-03-03""#) }, "invalid_package", "tahun 2025"),
-        ("a row of an unlisted service", { $0.replacingFirst(#""service":"KTP""#, #""service":"SKET""#) }, "invalid_package", "SKET"),
-        ("an unknown questionnaire", { $0.replacingOccurrences(of: "permenpanrb-14-2017", with: "kuesioner-lain") }, "unknown_questionnaire", "kuesioner-lain"),
-        ("a definition that differs", { $0.replacingFirst(#""name":"Persyaratan""#, #""name":"Persyaratan Layanan""#) }, "questionnaire_conflict", "berbeda"),
+        (
+            "wrong version", { $0.replacingFirst(#""formatVersion":1"#, #""formatVersion":2"#) }, "invalid_package",
+            "versi format 2"
+        ),
+        (
+            "wrong format", { $0.replacingFirst(#""skm-aggregate-package""#, #""skm-aggregate-package-lama""#) },
+            "invalid_package", "bukan paket agregat"
+        ),
+        (
+            "an individual comment",
+            { $0.replacingFirst(#""respondents":2,"#, #""comment":"pelayanan lambat","respondents":2,"#) }, "invalid_package",
+            "comment"
+        ),
+        (
+            "a day outside the year", { $0.replacingFirst(#""day":"2025-03-03""#, #""day":"2024-03-03""#) }, "invalid_package",
+            "tahun 2025"
+        ),
+        (
+            "a row of an unlisted service", { $0.replacingFirst(#""service":"KTP""#, #""service":"SKET""#) }, "invalid_package",
+            "SKET"
+        ),
+        (
+            "an unknown questionnaire", { $0.replacingOccurrences(of: "permenpanrb-14-2017", with: "kuesioner-lain") },
+            "unknown_questionnaire", "kuesioner-lain"
+        ),
+        (
+            "a definition that differs", { $0.replacingFirst(#""name":"Persyaratan""#, #""name":"Persyaratan Layanan""#) },
+            "questionnaire_conflict", "berbeda"
+        ),
     ]
 
     @Test func everyHostilePackageIsRefusedWholeAndNothingIsStored() throws {
@@ -71,7 +105,9 @@ import Testing
 
     static func expectNothingStored(_ skm: SKMProcess, _ db: String, _ name: String) throws {
         #expect(try skm.run(["package", "list", "--json", "--db", db]).json == .array([]), "\(name): a package was stored")
-        #expect(try skm.run(["unit", "list", "--json", "--db", db]).json.arrayValue?.isEmpty == true, "\(name): a unit was registered")
+        #expect(
+            try skm.run(["unit", "list", "--json", "--db", db]).json.arrayValue?.isEmpty == true, "\(name): a unit was registered"
+        )
     }
 
     @Test func aPackageClaimingThisOfficesOwnUnitIsRefused() throws {
@@ -82,7 +118,9 @@ import Testing
         try skm.run(["init", "--db", receiver])
         try skm.run(["unit", "add", "KEC", "Kecamatan Uji", "--db", receiver])
         try skm.run(["service", "add", "KEC", "KTP", "KTP-el", "--db", receiver])
-        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "111111111", "--date", "2025-01-02", "--db", receiver])
+        try skm.run([
+            "submit", "--unit", "KEC", "--service", "KTP", "--answers", "111111111", "--date", "2025-01-02", "--db", receiver,
+        ])
         let before = try skm.run(["ikm", "--year", "2025", "--json", "--db", receiver]).stdout
         let result = try skm.run(["import", path, "--json", "--db", receiver])
         #expect(result.status != 0)
@@ -119,7 +157,9 @@ import Testing
         let skm = SKMProcess()
         defer { skm.cleanUp() }
         let path = try skm.write("paket.json", try Self.officePackage(skm))
-        for (unitName, serviceName, words) in [("Kecamatan Lain", "KTP-el", "bernama \"Kecamatan Lain\""), ("Kecamatan Uji", "KTP lain", "KEC/KTP")] {
+        for (unitName, serviceName, words) in [
+            ("Kecamatan Lain", "KTP-el", "bernama \"Kecamatan Lain\""), ("Kecamatan Uji", "KTP lain", "KEC/KTP"),
+        ] {
             let receiver = skm.directory + "/k-\(unitName.count)-\(serviceName.count).sqlite"
             try skm.run(["init", "--db", receiver])
             try skm.run(["unit", "add", "KEC", unitName, "--db", receiver])

@@ -23,7 +23,8 @@ enum AggregatePackageJSON {
         [
             "format": .string(AggregatePackage.formatName), "formatVersion": .int(AggregatePackage.formatVersion),
             "producer": .string("skm \(SKMService.version)"), "createdAt": .string(createdAt), "packageId": .string(packageID),
-            "sourceDatabase": .string(identity.uuid), "sourceGeneration": .number(JSONNumber(literal: String(identity.generation))),
+            "sourceDatabase": .string(identity.uuid),
+            "sourceGeneration": .number(JSONNumber(literal: String(identity.generation))),
             "year": .int(year),
             "units": .array(
                 units.map { unit, services in

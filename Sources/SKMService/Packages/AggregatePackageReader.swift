@@ -18,7 +18,8 @@ public enum AggregatePackageReader {
     /// Whether `prefix` (the first bytes of a file) looks like a package rather than CSV or JSON
     /// Lines: a JSON object naming the package format near its start.
     public static func looksLikePackage(_ prefix: [UInt8]) -> Bool {
-        guard let first = prefix.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }), first == UInt8(ascii: "{")
+        guard let first = prefix.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }),
+            first == UInt8(ascii: "{")
         else { return false }
         let marker = Array(AggregatePackage.formatName.utf8)
         guard prefix.count >= marker.count else { return false }
@@ -165,7 +166,8 @@ public enum AggregatePackageReader {
             }
             let serviceCode = try string(o["service"], path + ".service", limit: 40)
             guard unit.services.contains(where: { $0.code == serviceCode }) else {
-                throw bad(path + ".service", "layanan \"\(serviceCode.clipped(40))\" tidak terdaftar di unit \(unitCode) dalam paket")
+                throw bad(
+                    path + ".service", "layanan \"\(serviceCode.clipped(40))\" tidak terdaftar di unit \(unitCode) dalam paket")
             }
             guard seen.insert(RowKey(questionnaire: qid, day: day, unit: unitCode, service: serviceCode)).inserted else {
                 throw bad(path, "baris untuk \(qid), \(day), \(unitCode)/\(serviceCode) muncul dua kali")

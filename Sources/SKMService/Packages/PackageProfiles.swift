@@ -1,4 +1,4 @@
-public import SKMCore
+import SKMCore
 import SKMJSON
 import SKMStore
 
@@ -89,7 +89,8 @@ public enum PackageProfiles {
                 let counts = try AggregatePackageReader.array(f["counts"], fpath + ".counts")
                 // Below 5 only when everything is suppressed: it is then the unit's total, which the rows show anyway.
                 guard suppressed == 0 || suppressed >= minimumCell || (counts.isEmpty && suppressed == respondents) else {
-                    throw bad(fpath + ".suppressed", "sel kecil \(suppressed) (aturan sel kecil: 0 atau paling sedikit \(minimumCell))")
+                    throw bad(
+                        fpath + ".suppressed", "sel kecil \(suppressed) (aturan sel kecil: 0 atau paling sedikit \(minimumCell))")
                 }
                 var total = suppressed
                 for (k, c) in counts.enumerated() {

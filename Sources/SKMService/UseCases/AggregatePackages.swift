@@ -116,7 +116,8 @@ extension SKMService {
         while let chunk = try source.read() {
             bytes.append(contentsOf: chunk)
             guard bytes.count <= Self.packageSizeLimit else {
-                throw SKMError(.invalidPackage, "Paket \(path) lebih dari \(Self.packageSizeLimit >> 20) MiB; tidak ada yang disimpan.")
+                throw SKMError(
+                    .invalidPackage, "Paket \(path) lebih dari \(Self.packageSizeLimit >> 20) MiB; tidak ada yang disimpan.")
             }
         }
         let package = try AggregatePackageReader.read(bytes)
@@ -142,7 +143,9 @@ extension SKMService {
             profiles: JSONWriter.compact.string(package.profiles), document: String(decoding: bytes, as: UTF8.self))
         if let identity = try store().identity(), identity.uuid == package.sourceDatabase {
             throw SKMError(
-                .packageConflict, "Paket ini dibuat dari basis data ini sendiri; mengimpornya akan menghitung data dua kali. Tidak ada yang disimpan.")
+                .packageConflict,
+                "Paket ini dibuat dari basis data ini sendiri; mengimpornya akan menghitung data dua kali. Tidak ada yang disimpan."
+            )
         }
         let outcome = try store().storePackage(write)
         invalidateCaches()

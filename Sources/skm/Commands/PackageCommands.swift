@@ -23,7 +23,8 @@ enum PackageCommands {
         let what =
             "paket agregat tahun \(summary.year): \(summary.units) unit, \(IndonesianNumber.format(summary.rows)) baris, \(IndonesianNumber.format(summary.respondents)) responden"
         if let path = args.value("out") {
-            let file = try OutputFile(path: path, visibility: .ownerOnly, replacing: args.flag("force") ? .userNamedFile : .nothing)
+            let file = try OutputFile(
+                path: path, visibility: .ownerOnly, replacing: args.flag("force") ? .userNamedFile : .nothing)
             try file.write(text)
             try file.close()
             ctx.console.err("Ditulis ke \(path): \(what) (paket \(summary.packageID)).")

@@ -11,12 +11,16 @@ enum PackagePrinter {
             return
         }
         console.line(
-            "Paket agregat #\(p.id) tahun \(p.year) diimpor: \(IndonesianNumber.format(p.rowCount)) baris, \(IndonesianNumber.format(p.respondents)) responden, unit \(p.unitCodes.joined(separator: ", ")).")
+            "Paket agregat #\(p.id) tahun \(p.year) diimpor: \(IndonesianNumber.format(p.rowCount)) baris, \(IndonesianNumber.format(p.respondents)) responden, unit \(p.unitCodes.joined(separator: ", "))."
+        )
         if !r.unitsRegistered.isEmpty { console.line("Unit baru terdaftar: \(r.unitsRegistered.joined(separator: ", ")).") }
-        if !r.servicesRegistered.isEmpty { console.line("Layanan baru terdaftar: \(r.servicesRegistered.joined(separator: ", ")).") }
+        if !r.servicesRegistered.isEmpty {
+            console.line("Layanan baru terdaftar: \(r.servicesRegistered.joined(separator: ", ")).")
+        }
         for old in r.replaced {
             console.line(
-                "Menggantikan paket #\(old.id) (\(old.uuid), dibuat \(old.createdAt)) untuk unit yang sama tahun \(old.year); datanya tidak dihitung lagi.")
+                "Menggantikan paket #\(old.id) (\(old.uuid), dibuat \(old.createdAt)) untuk unit yang sama tahun \(old.year); datanya tidak dihitung lagi."
+            )
         }
     }
 
