@@ -221,6 +221,19 @@ import Testing
         #expect(units.count == 1)
     }
 
+    @Test func aJSONLinesFileQuotingThePackageFormatIsImportedAsResponses() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.run(["init"])
+        try skm.registry()
+        let line =
+            #"{"unit":"KEC","service":"KTP","date":"2025-03-03","answers":[4,4,4,4,4,4,4,4,4],"comment":"{\"format\":\"skm-aggregate-package\"}"}"#
+        let path = try skm.write("respons.jsonl", line + "\n")
+        let imported = try skm.run(["import", path, "--json"])
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.json["stored"] == 1, "\(imported.stdout)")
+    }
+
     @Test func profileCountsFollowTheSmallCellRule() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }

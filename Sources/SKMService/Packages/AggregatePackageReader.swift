@@ -16,14 +16,22 @@ public enum AggregatePackageReader {
     public static let maxRows = 2_000_000
 
     /// Whether `prefix` (the first bytes of a file) looks like a package rather than CSV or JSON
-    /// Lines: a JSON object naming the package format near its start.
+    /// Lines: a JSON object with a `"format"` member near its start (no response has one; inside
+    /// a JSON string the quotes would be escaped, so a comment quoting it does not count). The
+    /// reader then says whether it is a package skm knows.
     public static func looksLikePackage(_ prefix: [UInt8]) -> Bool {
-        guard let first = prefix.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }),
+        let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        guard let first = prefix.first(where: { !space.contains($0) && ![0xEF, 0xBB, 0xBF].contains($0) }),
             first == UInt8(ascii: "{")
         else { return false }
-        let marker = Array(AggregatePackage.formatName.utf8)
-        guard prefix.count >= marker.count else { return false }
-        for start in 0...(prefix.count - marker.count) where prefix[start..<start + marker.count].elementsEqual(marker) {
+        let key = Array("\"format\"".utf8)
+        var start = 0
+        while start + key.count <= prefix.count {
+            defer { start += 1 }
+            guard prefix[start..<start + key.count].elementsEqual(key) else { continue }
+            var i = start + key.count
+            while i < prefix.count, space.contains(prefix[i]) { i += 1 }
+            guard i < prefix.count, prefix[i] == UInt8(ascii: ":") else { continue }
             return true
         }
         return false
