@@ -221,6 +221,27 @@ import Testing
         #expect(units.count == 1)
     }
 
+    @Test func voidedResponsesAreNotInThePackage() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.run(["init"])
+        try skm.registry()
+        for (day, answers) in [("2025-03-03", "444444444"), ("2025-03-04", "111111111"), ("2025-03-04", "333333333")] {
+            #expect(try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", answers, "--date", day]).status == 0)
+        }
+        // Response 1 alone on its day: its aggregate row is left at zero.
+        #expect(try skm.run(["void", "1", "2", "--reason", "Salah catat"]).status == 0)
+        let package = try Self.exportPackage(skm, db: skm.database, out: "paket.json")
+        let kabupaten = skm.directory + "/kabupaten.sqlite"
+        let imported = try skm.run(["import", package, "--db", kabupaten])
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        for options in Self.ikmOptions.prefix(2) {
+            let mine = try skm.run(["ikm", "--json"] + options).stdout
+            #expect(mine == (try skm.run(["ikm", "--json", "--db", kabupaten] + options).stdout), "\(options)")
+            #expect(mine.contains("\"respondents\" : 1") || mine.contains("\"respondents\": 1"), "\(mine.prefix(400))")
+        }
+    }
+
     @Test func aJSONLinesFileQuotingThePackageFormatIsImportedAsResponses() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }

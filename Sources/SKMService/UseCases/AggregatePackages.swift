@@ -68,7 +68,8 @@ extension SKMService {
         var respondents = 0
         var rowJSON: [JSONValue] = []
         rowJSON.reserveCapacity(rows.count)
-        for row in rows {
+        // A row whose responses were all voided holds zeros: it adds nothing and is left out.
+        for row in rows where row.tally.respondents != 0 {
             guard let unit = unitCodes[row.unitID], let service = serviceCodes[row.serviceID] else { continue }
             guard let total = AggregateBounds.add(respondents, row.tally.respondents) else {
                 throw AggregateBounds.corrupt("jumlah responden melampaui batas bilangan")
