@@ -227,7 +227,8 @@ import Testing
         try skm.run(["init"])
         try skm.registry()
         for (day, answers) in [("2025-03-03", "444444444"), ("2025-03-04", "111111111"), ("2025-03-04", "333333333")] {
-            #expect(try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", answers, "--date", day]).status == 0)
+            #expect(
+                try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", answers, "--date", day]).status == 0)
         }
         // Response 1 alone on its day: its aggregate row is left at zero.
         #expect(try skm.run(["void", "1", "2", "--reason", "Salah catat"]).status == 0)
