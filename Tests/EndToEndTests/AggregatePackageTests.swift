@@ -221,6 +221,43 @@ import Testing
         #expect(units.count == 1)
     }
 
+    /// Writes PREFIX-*.json with every figure the schema-4 migration test compares.
+    static func figures(_ skm: SKMProcess, db: String, prefix: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            AggregateMigrationTests.fixtures + "/figures.sh", SKMProcess.binary, db, skm.directory + "/" + prefix,
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    /// The schema-4 fixture (two units, two questionnaires of 9 and 14 unsur, blanks, voids,
+    /// rows migrated from the old tables) sent as a package: every figure the migration test
+    /// compares is the same at the receiver.
+    @Test func aMigratedDatabaseWithVoidsAndTwoQuestionnairesSendsItsExactFigures() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let office = skm.directory + "/schema4.sqlite"
+        try FileManager.default.copyItem(atPath: AggregateMigrationTests.fixtures + "/skm-schema4.sqlite", toPath: office)
+        let package = try Self.exportPackage(skm, db: office, out: "paket.json")
+        let kabupaten = skm.directory + "/kabupaten.sqlite"
+        let imported = try skm.run(["import", package, "--db", kabupaten])
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        try Self.figures(skm, db: office, prefix: "kantor")
+        try Self.figures(skm, db: kabupaten, prefix: "kabupaten")
+        let names = try FileManager.default.contentsOfDirectory(atPath: skm.directory).filter { $0.hasPrefix("kantor-") }
+        #expect(names.count == 21)
+        for name in names {
+            let mine = try String(contentsOfFile: skm.directory + "/" + name, encoding: .utf8)
+            let theirs = try String(
+                contentsOfFile: skm.directory + "/kabupaten-" + name.dropFirst("kantor-".count), encoding: .utf8)
+            #expect(mine.count > 100 && mine == theirs, "\(name)")
+        }
+    }
+
     @Test func voidedResponsesAreNotInThePackage() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }

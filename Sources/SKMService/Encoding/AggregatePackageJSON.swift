@@ -6,12 +6,12 @@ import SKMStore
 /// `AggregatePackageReader`; the format is documented in Protocol/aggregate-package.md).
 enum AggregatePackageJSON {
     /// One aggregate row: codes instead of ids, unsur as `[answered, sum, sumOfSquares]`.
-    static func row(_ row: AggregateRowRecord, unit: String, service: String) -> JSONValue {
+    static func row(_ questionnaire: String, _ day: String, _ tally: Tally, unit: String, service: String) -> JSONValue {
         [
-            "questionnaire": .string(row.questionnaireID), "day": .string(row.day), "unit": .string(unit),
-            "service": .string(service), "respondents": .int(row.tally.respondents), "scoreSum": .double(row.tally.scoreSum),
-            "scoreSumOfSquares": .double(row.tally.scoreSumOfSquares),
-            "unsur": .array(row.tally.unsur.map { .array([.int($0.answered), .int($0.sum), .int($0.sumOfSquares)]) }),
+            "questionnaire": .string(questionnaire), "day": .string(day), "unit": .string(unit),
+            "service": .string(service), "respondents": .int(tally.respondents), "scoreSum": .double(tally.scoreSum),
+            "scoreSumOfSquares": .double(tally.scoreSumOfSquares),
+            "unsur": .array(tally.unsur.map { .array([.int($0.answered), .int($0.sum), .int($0.sumOfSquares)]) }),
         ]
     }
 

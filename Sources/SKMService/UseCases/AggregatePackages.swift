@@ -65,6 +65,7 @@ extension SKMService {
         var questionnaireIDs: [String] = []
         for row in rows where !questionnaireIDs.contains(row.questionnaireID) { questionnaireIDs.append(row.questionnaireID) }
         let questionnaires = try questionnaireIDs.map { try catalog.questionnaire($0) }
+        let unsurCounts = Dictionary(questionnaires.map { ($0.id, $0.unsur.count) }, uniquingKeysWith: { a, _ in a })
         var respondents = 0
         var rowJSON: [JSONValue] = []
         rowJSON.reserveCapacity(rows.count)
@@ -75,7 +76,13 @@ extension SKMService {
                 throw AggregateBounds.corrupt("jumlah responden melampaui batas bilangan")
             }
             respondents = total
-            rowJSON.append(AggregatePackageJSON.row(row, unit: unit, service: service))
+            // A row migrated from schema 4 ends at its last answered unsur: pad it to the questionnaire.
+            var tally = row.tally
+            let unsurCount = unsurCounts[row.questionnaireID] ?? tally.unsur.count
+            if tally.unsur.count < unsurCount {
+                tally.unsur += Array(repeating: UnsurTally(), count: unsurCount - tally.unsur.count)
+            }
+            rowJSON.append(AggregatePackageJSON.row(row.questionnaireID, row.day, tally, unit: unit, service: service))
         }
         var profiles: [JSONValue] = []
         for unit in units {
