@@ -53,7 +53,8 @@ enum ResponseCommands {
     }
 
     static let importFile = CommandSpec(
-        ["import"], summary: "Mengimpor respons dari berkas CSV, JSON Lines atau Excel (.xlsx).", arguments: "BERKAS",
+        ["import"], summary: "Mengimpor respons dari berkas CSV, JSON Lines atau Excel (.xlsx), atau paket agregat.",
+        arguments: "BERKAS",
         options: [
             .value("format", "csv|jsonl|xlsx", "format berkas (bawaan: dari nama berkas; - berarti masukan standar)"),
             .value("sheet", "NAMA", "lembar buku kerja .xlsx yang dibaca (bawaan: lembar pertama)"),
@@ -116,7 +117,7 @@ enum ResponseCommands {
     }
 
     static let export = CommandSpec(
-        ["export"], summary: "Mengekspor respons ke CSV, JSON Lines atau Excel (xlsx).",
+        ["export"], summary: "Mengekspor respons ke CSV, JSON Lines atau Excel (xlsx), atau paket agregat (--aggregates).",
         options: [
             .value("format", "csv|jsonl|xlsx", "format (bawaan: csv; xlsx perlu --out)"),
             .value("out", "BERKAS", "tulis ke berkas baru, hanya terbaca pemiliknya (bawaan: keluaran standar)"),
