@@ -6,7 +6,10 @@ enum Commands {
             + QuestionnaireCommands.all
             + ResponseCommands.all
             + VisitCommands.all
-            + [IKMCommand.spec, RekapCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec, ZICommand.spec]
+            + [
+                IKMCommand.spec, RekapCommand.spec, SampleSizeCommand.spec, ReportCommand.spec, TemplateCommand.spec,
+                ZICommand.spec,
+            ]
             + PerformanceCommands.all
             + FollowUpCommands.all
             + PackageCommands.all
