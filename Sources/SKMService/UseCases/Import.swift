@@ -26,6 +26,14 @@ public enum DataFormat: String, Sendable, CaseIterable {
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".xls") { return .xlsx }
         return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .csv
     }
+
+    /// The format `skm export --out PATH` writes when no `--format` is given: a workbook for a
+    /// `.xlsx`/`.xlsm` name and JSON Lines for `.jsonl`/`.ndjson`, as import reads those names; otherwise CSV
+    /// (an old `.xls` name too: skm writes no binary workbook).
+    public static func forExport(path: String) -> DataFormat {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xls") ? .csv : guess(path: path)
+    }
 }
 
 /// How `skm import` and `response.import` treat a file.

@@ -119,7 +119,7 @@ enum ResponseCommands {
     static let export = CommandSpec(
         ["export"], summary: "Mengekspor respons ke CSV, JSON Lines atau Excel (xlsx), atau paket agregat (--aggregates).",
         options: [
-            .value("format", "csv|jsonl|xlsx", "format (bawaan: csv; xlsx perlu --out)"),
+            .value("format", "csv|jsonl|xlsx", "format (bawaan: dari nama --out .xlsx/.jsonl, selain itu csv; xlsx perlu --out)"),
             .value("out", "BERKAS", "tulis ke berkas baru, hanya terbaca pemiliknya (bawaan: keluaran standar)"),
             .flag("force", "timpa BERKAS yang sudah ada"),
             .value("separator", ", atau ;", "pemisah CSV (; untuk Excel berbahasa Indonesia)"),
@@ -142,7 +142,11 @@ enum ResponseCommands {
         try args.requirePositionals([])
         if args.flag("aggregates") { return try PackageCommands.exportPackage(args, ctx) }
         var options = ExportOptions(filter: try FilterArguments.filter(args), includeVoided: args.flag("include-voided"))
-        if let format = try DataFormat.parse(args.value("format")) { options.format = format }
+        if let format = try DataFormat.parse(args.value("format")) {
+            options.format = format
+        } else if let path = args.value("out") {
+            options.format = DataFormat.forExport(path: path)
+        }
         options.separator = try CSVSeparator.parse(args.value("separator"))
         if options.format == .xlsx {
             guard let path = args.value("out") else { throw SKMError(.usage, "--format xlsx perlu --out BERKAS.xlsx.") }
