@@ -50,4 +50,7 @@ public enum OfficeError: Error, Sendable, Equatable {
     case legacyBinaryWorkbook
     /// An encrypted (password-protected) Office file: OLE2 with an EncryptedPackage stream.
     case passwordProtected
+    /// An Office Open XML file whose main part is not a workbook (a Word document or a presentation
+    /// renamed `.xlsx`); the main part's path is given (`word/document.xml`).
+    case notAWorkbook(mainPart: String)
 }

@@ -29,10 +29,16 @@ public final class XlsxWorkbook {
         var paths: [String] = []
         var date1904 = false
         let parser = XMLPullParser(part: workbookPath, bytes: try zip.read(workbookEntry))
+        var sawRoot = false
         while true {
             let token = try parser.next()
             if token == .endOfDocument { break }
             guard token == .start else { continue }
+            if !sawRoot {
+                // A .docx or .pptx renamed .xlsx is a valid package whose main part is another document.
+                guard parser.isNamed("workbook") else { throw .notAWorkbook(mainPart: workbookPath) }
+                sawRoot = true
+            }
             if parser.isNamed("workbookPr"), let value = try parser.attribute("date1904") {
                 date1904 = value == Array("1".utf8) || value == Array("true".utf8)
             } else if parser.isNamed("sheet") {

@@ -61,6 +61,13 @@ extension SKMError {
                 .xlsxUnsupported,
                 "Berkas \(path) dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File → Info → Protect Workbook), simpan, lalu impor lagi.",
                 field: "file")
+        case .notAWorkbook(let mainPart):
+            let kind =
+                mainPart.hasPrefix("word/") ? "dokumen Word" : mainPart.hasPrefix("ppt/") ? "presentasi PowerPoint" : "dokumen Office lain"
+            return SKMError(
+                .xlsxInvalid,
+                "Berkas \(path) adalah \(kind), bukan buku kerja Excel (.xlsx). Pilih berkas Excel berisi data survei.",
+                field: "file")
         case .legacyBinaryWorkbook:
             return SKMError(
                 .xlsxUnsupported,
