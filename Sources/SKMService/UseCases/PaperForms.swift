@@ -7,9 +7,10 @@ public enum PaperFormFormat: String, Sendable, CaseIterable {
     case html
     case docx
 
-    /// Reads `html` or `docx` (also `word`); nil gives HTML.
-    public static func parse(_ raw: String?, field: String) throws -> PaperFormFormat {
-        guard let raw else { return .html }
+    /// Reads `html` or `docx` (also `word`); nil gives the format of `outPath`'s name (`.docx` → Word),
+    /// else HTML.
+    public static func parse(_ raw: String?, field: String, outPath: String? = nil) throws -> PaperFormFormat {
+        guard let raw else { return outPath?.lowercased().hasSuffix(".docx") == true ? .docx : .html }
         switch raw.trimmingSpaces().lowercased() {
         case "html": return .html
         case "docx", "word": return .docx

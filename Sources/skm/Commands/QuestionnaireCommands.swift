@@ -73,7 +73,7 @@ enum QuestionnaireCommands {
             ["questionnaire", "print"], summary: "Membuat formulir kuesioner kertas untuk dibagikan (HTML atau Word).",
             arguments: "[ID]",
             options: [
-                .value("format", "html|docx", "format (bawaan: html)"),
+                .value("format", "html|docx", "format (bawaan: docx bila --out berakhiran .docx, selain itu html)"),
                 .value("out", "BERKAS", "berkas baru (bawaan: kuesioner-ID.html atau .docx di folder ini)"),
                 .flag("force", "timpa BERKAS yang sudah ada"),
                 .value("profile", "BERKAS", "profil kantor (bawaan: skm-report.json di samping basis data atau di folder ini)"),
@@ -87,7 +87,8 @@ enum QuestionnaireCommands {
             // The ID is optional: the default questionnaire without one.
             try args.requirePositionals(args.positionals.isEmpty ? [] : ["ID"])
             let printed = try ctx.service.printQuestionnaire(
-                id: args.positionals.first, format: try PaperFormFormat.parse(args.value("format"), field: "format"),
+                id: args.positionals.first,
+                format: try PaperFormFormat.parse(args.value("format"), field: "format", outPath: args.value("out")),
                 path: args.value("out"), replacing: args.flag("force"),
                 profile: args.value("profile").map { .file($0) } ?? .automatic)
             ctx.console.line(printed.path)
