@@ -1,0 +1,70 @@
+import Foundation
+import SKMJSON
+import SKMTestSupport
+import Testing
+
+/// Defects a new user's walkthrough of the Office, ZI, follow-up, merge and serve features found,
+/// each through the binary as the user met it.
+@Suite struct WalkthroughFindingsTests {
+    func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// `skm export --out hasil.xlsx` without `--format` wrote CSV text under an Excel name, which
+    /// Excel refuses to open; the name chooses the format, as it does for `skm import`.
+    @Test func exportTakesItsFormatFromTheOutName() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "434344343", "--date", "2025-03-01"])
+        let workbook = try skm.run(["export", "--year", "2025", "--out", "hasil.xlsx"])
+        #expect(workbook.status == 0, "\(workbook.stderr)")
+        #expect(try bytes(skm.directory + "/hasil.xlsx").starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP (Office) file")
+        #expect(workbook.stderr.contains("Olah Data"), "\(workbook.stderr)")
+        let lines = try skm.run(["export", "--year", "2025", "--out", "hasil.jsonl"])
+        #expect(lines.status == 0, "\(lines.stderr)")
+        #expect(try String(contentsOfFile: skm.directory + "/hasil.jsonl", encoding: .utf8).hasPrefix("{"))
+        for name in ["hasil.csv", "hasil.xls", "hasil"] {
+            let csv = try skm.run(["export", "--year", "2025", "--out", name])
+            #expect(csv.status == 0, "\(name): \(csv.stderr)")
+            #expect(try String(contentsOfFile: skm.directory + "/" + name, encoding: .utf8).contains("U1,U2"), "\(name) is CSV")
+        }
+        let explicit = try skm.run(["export", "--year", "2025", "--format", "csv", "--out", "paksa.xlsx"])
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(try String(contentsOfFile: skm.directory + "/paksa.xlsx", encoding: .utf8).contains("U1,U2"), "--format wins")
+    }
+
+    /// A Word document renamed `.xlsx` was refused as a workbook "missing word/document.xml (lembar
+    /// kerja)"; it is now called what it is, with the same code, and nothing is stored.
+    @Test func aWordDocumentNamedXlsxIsCalledAWordDocument() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        let printed = try skm.run(["questionnaire", "print", "--format", "docx", "--out", "kuesioner.docx"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        try FileManager.default.copyItem(atPath: skm.directory + "/kuesioner.docx", toPath: skm.directory + "/data.xlsx")
+        let refused = try skm.run(["import", "data.xlsx", "--json"])
+        #expect(refused.status == 1, "\(refused.stdout) \(refused.stderr)")
+        #expect(refused.json["error"]?["code"] == "xlsx_invalid", "\(refused.stdout)")
+        let message = refused.json["error"]?["message"]?.stringValue ?? ""
+        #expect(message.contains("dokumen Word, bukan buku kerja Excel"), "\(message)")
+        #expect(!message.contains("document.xml"), "\(message)")
+        #expect(try skm.storedCount() == 0)
+    }
+
+    /// `skm questionnaire print --out kuesioner.docx` wrote HTML under a Word name; the name chooses
+    /// the format when `--format` is not given.
+    @Test func questionnairePrintTakesItsFormatFromTheOutName() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let word = try skm.run(["questionnaire", "print", "--out", "formulir.docx"])
+        #expect(word.status == 0, "\(word.stderr)")
+        #expect(try bytes(skm.directory + "/formulir.docx").starts(with: [0x50, 0x4B, 0x03, 0x04]), "a Word (ZIP) file")
+        let page = try skm.run(["questionnaire", "print", "--out", "formulir.htm"])
+        #expect(page.status == 0, "\(page.stderr)")
+        #expect(try String(contentsOfFile: skm.directory + "/formulir.htm", encoding: .utf8).contains("<html"))
+        let explicit = try skm.run(["questionnaire", "print", "--format", "html", "--out", "paksa.docx"])
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(try String(contentsOfFile: skm.directory + "/paksa.docx", encoding: .utf8).contains("<html"), "--format wins")
+    }
+}
