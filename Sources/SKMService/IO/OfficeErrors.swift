@@ -63,7 +63,8 @@ extension SKMError {
                 field: "file")
         case .notAWorkbook(let mainPart):
             let kind =
-                mainPart.hasPrefix("word/") ? "dokumen Word" : mainPart.hasPrefix("ppt/") ? "presentasi PowerPoint" : "dokumen Office lain"
+                mainPart.hasPrefix("word/")
+                ? "dokumen Word" : mainPart.hasPrefix("ppt/") ? "presentasi PowerPoint" : "dokumen Office lain"
             return SKMError(
                 .xlsxInvalid,
                 "Berkas \(path) adalah \(kind), bukan buku kerja Excel (.xlsx). Pilih berkas Excel berisi data survei.",
