@@ -67,4 +67,19 @@ import Testing
         #expect(explicit.status == 0, "\(explicit.stderr)")
         #expect(try String(contentsOfFile: skm.directory + "/paksa.docx", encoding: .utf8).contains("<html"), "--format wins")
     }
+
+    /// `skm ikm --help` named the first CSV column of several breakdowns `breakdown`, the English
+    /// header issue 12 replaced; the help names the column the CSV really has.
+    @Test func ikmHelpNamesTheFirstColumnTheCSVHas() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        try skm.run(["submit", "--unit", "KEC", "--service", "KTP", "--answers", "434344343", "--date", "2025-03-01"])
+        let csv = try skm.run(["ikm", "--year", "2025", "--by", "service,quarter", "--csv"])
+        let header = csv.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n").first ?? ""
+        let first = String(header.split(separator: ",").first ?? "")
+        #expect(first == "rincian", "\(header)")
+        let help = try skm.run(["ikm", "--help"]).stdout
+        #expect(help.contains("kolom pertama \(first))"), "\(help)")
+    }
 }

@@ -14,7 +14,7 @@ enum IKMCommand {
             .flag("json", "keluaran JSON"),
             .flag(
                 "csv",
-                "keluaran CSV (tabel unsur, atau tabel rincian bila ada --by; beberapa rincian: satu tabel, kolom pertama breakdown)"
+                "keluaran CSV (tabel unsur, atau tabel rincian bila ada --by; beberapa rincian: satu tabel, kolom pertama rincian)"
             ),
             .value("separator", ", atau ;", "pemisah CSV; dengan ; angka memakai koma desimal"),
             .value("xlsx", "BERKAS", "tulis juga buku kerja Excel berumus (lembar Data, Olah Data, Per Layanan, Per Triwulan)"),
