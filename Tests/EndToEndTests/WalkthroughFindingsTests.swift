@@ -82,4 +82,32 @@ import Testing
         let help = try skm.run(["ikm", "--help"]).stdout
         #expect(help.contains("kolom pertama \(first))"), "\(help)")
     }
+
+    /// `skm rtl show` listed each version's change as the stored English word (`add`, `done`,
+    /// `cancel`); the history is Indonesian like the rest of the output (the JSON keeps the words).
+    @Test func rtlHistoryNamesItsChangesInIndonesian() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.run(["init"])
+        let added = try skm.run([
+            "rtl", "add", "--year", "2025", "--unsur", "U3", "--program", "Nomor antrean", "--pj", "Seksi Pelayanan",
+            "--target", "2026-06-30", "--date", "2026-01-05",
+        ])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try skm.run(["rtl", "done", "1", "--date", "2026-01-20", "--evidence", "Foto papan"]).status == 0)
+        #expect(try skm.run(["rtl", "correct", "1", "--pj", "Kasi Pelayanan", "--reason", "salah ketik"]).status == 0)
+        #expect(try skm.run(["rtl", "correct", "1", "--cancel", "--reason", "tidak jadi"]).status == 0)
+        let shown = try skm.run(["rtl", "show", "1"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let versions = shown.stdout.split(separator: "\n").filter { $0.contains("Z  ") }.map { String($0) }
+        #expect(versions.count == 4, "\(shown.stdout)")
+        for (line, word) in zip(versions, ["dicatat", "selesai", "dikoreksi", "dibatalkan"]) {
+            #expect(line.contains("  \(word)"), "\(line)")
+        }
+        for english in ["add", "done", "correct", "cancel"] {
+            #expect(!versions.contains { $0.contains("Z  \(english)") }, "\(shown.stdout)")
+        }
+        let json = try skm.run(["rtl", "show", "1", "--json"])
+        #expect(json.stdout.contains("\"done\""), "the JSON keeps the stored words: \(json.stdout)")
+    }
 }

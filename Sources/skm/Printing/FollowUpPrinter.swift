@@ -24,6 +24,18 @@ enum FollowUpPrinter {
         return table.rendered
     }
 
+    /// A version's stored action (`add`, `done`…, the JSON's words) as the person reads it.
+    static func action(_ stored: String) -> String {
+        switch stored {
+        case "add": return "dicatat"
+        case "done": return "selesai"
+        case "correct": return "dikoreksi"
+        case "cancel": return "dibatalkan"
+        case "import": return "diimpor dari profil"
+        default: return stored
+        }
+    }
+
     static func history(_ versions: [RTLItem]) -> String {
         guard let current = versions.last else { return "" }
         var lines = [
@@ -36,7 +48,7 @@ enum FollowUpPrinter {
         lines.append("")
         var table = TextTable(["Versi", "Dicatat", "Perubahan", "Alasan"], alignments: [.right, .left, .left, .left])
         for v in versions {
-            table.add([String(v.version), v.recordedAt, v.action, DisplayText.escaped(v.reason ?? "").clipped(60)])
+            table.add([String(v.version), v.recordedAt, action(v.action), DisplayText.escaped(v.reason ?? "").clipped(60)])
         }
         return lines.joined(separator: "\n") + "\n" + table.rendered
     }
