@@ -54,7 +54,17 @@ import Testing
         #expect(try f.service.visitCount(SurveyFilter(year: 2025)) == 2)
         #expect(try f.service.visitCount(SurveyFilter(year: 2025, semester: 2)) == 1)
         #expect(try f.service.responseCounts().total == 6)
-        // Data from several questionnaires is still never mixed into one IKM.
+        // Data from several questionnaires is never mixed into one IKM: without --questionnaire the
+        // office's SKM is meant (the ZI perception surveys are reported by `skm zi`)…
+        let unnamed = try f.service.computeIKM(IKMRequest(filter: SurveyFilter(year: 2025)))
+        #expect(unnamed.questionnaire.id == "permenpanrb-14-2017")
+        #expect(unnamed.result == (try ikm("permenpanrb-14-2017")).result)
+        // …and two surveys that are not ZI perception surveys still need naming.
+        let other = try f.service.submit(
+            ResponseDraft(
+                questionnaire: "permenpanrb-16-2014", unit: "KEC", service: "KTP", date: "2025-03-04",
+                answers: .byQuestion(Array(repeating: .value(3), count: 9))))
+        #expect(!other.duplicate)
         #expect(
             skmError { _ = try f.service.computeIKM(IKMRequest(filter: SurveyFilter(year: 2025))) }?.code == .mixedQuestionnaires)
     }

@@ -79,3 +79,9 @@ public struct SurveySet: Sendable, Equatable {
         return members.first { $0.prefix == k || $0.questionnaire == k }
     }
 }
+
+extension Questionnaire {
+    /// A Zona Integritas perception survey (IPKP, IPAK): its bands carry the LKE values of the
+    /// ZI evaluation sheet. Such surveys are reported by `skm zi`, beside the office's SKM.
+    public var isIntegrityPerceptionSurvey: Bool { bands.bands.contains { $0.lke != nil } }
+}

@@ -125,12 +125,17 @@ extension SKMService {
     }
 
     /// The questionnaire of the filtered data: the one named, else the only one present, else
-    /// the default. Data from several questionnaires cannot be combined into one IKM.
+    /// the default. Data from several questionnaires cannot be combined into one IKM — but the
+    /// Zona Integritas perception surveys (IPKP, IPAK: bands carrying LKE values, reported by
+    /// `skm zi`) answered in the same visits do not make an office's SKM data "mixed": when exactly
+    /// one questionnaire present is not such a survey, it is the one meant.
     func questionnaireForData(_ filter: ResolvedFilter) throws -> Questionnaire {
         let catalog = try catalog()
         if let id = filter.query.questionnaireID { return try catalog.questionnaire(id) }
         let present = try existingStore().questionnaireCounts(filter.query)
         if present.count > 1 {
+            let notPerception = try present.filter { try !catalog.questionnaire($0.id).isIntegrityPerceptionSurvey }
+            if notPerception.count == 1 { return try catalog.questionnaire(notPerception[0].id) }
             let list = present.map { "\($0.id) (\($0.respondents) responden)" }.joined(separator: ", ")
             throw SKMError(
                 .mixedQuestionnaires,
