@@ -26,20 +26,25 @@ public final class XMLPullParser {
 
     let part: String
     let source: () throws(OfficeError) -> [UInt8]?
-    var buffer: [UInt8] = []
-    var position = 0
-    var finished = false
+    // A parser is used from one thread and never re-entrantly (it is not Sendable, and `source` is
+    // called only from `fill`, which touches no property while it runs): Swift's dynamic per-access
+    // exclusivity check on this state cost about a quarter of an .xlsx import's CPU, so it is off.
+    @exclusivity(unchecked) var buffer: [UInt8] = []
+    @exclusivity(unchecked) var position = 0
+    @exclusivity(unchecked) var finished = false
     /// The open elements' qualified names, end to end, and where each ends (no array per element).
-    var stackBytes: [UInt8] = []
-    var stackEnds: [Int] = []
-    var pendingEnd = false
-    /// The local name of an empty element whose end was just reported.
-    var endedName: [UInt8]?
-    var sawRoot = false
-    var nameRange = 0..<0
-    var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+    @exclusivity(unchecked) var stackBytes: [UInt8] = []
+    @exclusivity(unchecked) var stackEnds: [Int] = []
+    @exclusivity(unchecked) var pendingEnd = false
+    /// The local name of an empty element whose end was just reported (valid while `hasEndedName`;
+    /// one buffer reused, so reporting an end allocates nothing).
+    @exclusivity(unchecked) var endedName: [UInt8] = []
+    @exclusivity(unchecked) var hasEndedName = false
+    @exclusivity(unchecked) var sawRoot = false
+    @exclusivity(unchecked) var nameRange = 0..<0
+    @exclusivity(unchecked) var attributes: [(name: Range<Int>, value: Range<Int>)] = []
     /// The decoded character data of the last `.text` token.
-    public private(set) var text: [UInt8] = []
+    @exclusivity(unchecked) public private(set) var text: [UInt8] = []
 
     /// A parser of the part called `part` (for messages), reading chunks from `source` until nil.
     public init(part: String, source: @escaping () throws(OfficeError) -> [UInt8]?) {
@@ -66,12 +71,12 @@ public final class XMLPullParser {
 
     func pop() {
         stackEnds.removeLast()
-        stackBytes.removeSubrange((stackEnds.last ?? 0)...)
+        stackBytes.removeLast(stackBytes.count - (stackEnds.last ?? 0))
     }
 
     /// The local name of the element just started or ended.
     public var name: ArraySlice<UInt8> {
-        if let ended = endedName { return ended[...] }
+        if hasEndedName { return endedName[...] }
         return localName(nameRange)
     }
 
@@ -79,16 +84,23 @@ public final class XMLPullParser {
     public func isNamed(_ expected: StaticString) -> Bool {
         let name = self.name
         guard name.count == expected.utf8CodeUnitCount else { return false }
-        return expected.withUTF8Buffer { expected in zip(name, expected).allSatisfy { $0 == $1 } }
+        return expected.withUTF8Buffer { expected in Self.equal(name, expected) }
+    }
+
+    /// Byte-wise equality of a name and an expected ASCII name of the same length.
+    static func equal(_ name: ArraySlice<UInt8>, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.withUnsafeBufferPointer { name in
+            guard name.count == expected.count else { return false }
+            for i in 0..<name.count where name[i] != expected[i] { return false }
+            return true
+        }
     }
 
     /// The decoded value of the current start tag's attribute with local name `localName`.
     public func attribute(_ localName: StaticString) throws(OfficeError) -> [UInt8]? {
         for attribute in attributes {
             let name = self.localName(attribute.name)
-            let matches = localName.withUTF8Buffer { expected in
-                name.count == expected.count && zip(name, expected).allSatisfy { $0 == $1 }
-            }
+            let matches = localName.withUTF8Buffer { expected in Self.equal(name, expected) }
             if matches {
                 var out: [UInt8] = []
                 try decode(attribute.value, into: &out)
@@ -103,9 +115,7 @@ public final class XMLPullParser {
     public func rawAttribute(_ localName: StaticString) -> ArraySlice<UInt8>? {
         for attribute in attributes {
             let name = self.localName(attribute.name)
-            let matches = localName.withUTF8Buffer { expected in
-                name.count == expected.count && zip(name, expected).allSatisfy { $0 == $1 }
-            }
+            let matches = localName.withUTF8Buffer { expected in Self.equal(name, expected) }
             if matches { return buffer[attribute.value] }
         }
         return nil
@@ -169,11 +179,14 @@ public final class XMLPullParser {
         if pendingEnd {
             pendingEnd = false
             let qualified = openName
-            endedName = Array(qualified[(qualified.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? qualified.startIndex)...])
+            endedName.removeAll(keepingCapacity: true)
+            endedName.append(
+                contentsOf: qualified[(qualified.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? qualified.startIndex)...])
+            hasEndedName = true
             pop()
             return .end
         }
-        endedName = nil
+        hasEndedName = false
         while true {
             if position >= buffer.count {
                 guard try fill() else {

@@ -6,10 +6,12 @@ public final class XlsxSheetReader {
     let part: String
     let sharedStrings: [String]
     let styles: XlsxStyles
-    var lastRow = 0
-    var cells: [XlsxReadCell] = []
-    var value: [UInt8] = []
-    var inlineText: [UInt8] = []
+    // Used from one thread, never re-entrantly: the per-access exclusivity check is off (see
+    // XMLPullParser).
+    @exclusivity(unchecked) var lastRow = 0
+    @exclusivity(unchecked) var cells: [XlsxReadCell] = []
+    @exclusivity(unchecked) var value: [UInt8] = []
+    @exclusivity(unchecked) var inlineText: [UInt8] = []
 
     init(parser: XMLPullParser, part: String, sharedStrings: [String], styles: XlsxStyles) {
         self.parser = parser
@@ -25,7 +27,13 @@ public final class XlsxSheetReader {
             case .endOfDocument: return nil
             case .start where parser.isNamed("row"):
                 let number: Int
-                if let r = try parser.attribute("r") {
+                if let raw = parser.rawAttribute("r"), raw.count <= 7, let n = XlsxStyles.int(raw) {
+                    // The common case, digits as written: read in place, no copy.
+                    guard n > lastRow, n <= XlsxCellReference.maxRows else {
+                        throw OfficeError.cellReference(part: part, reference: String(decoding: raw.prefix(20), as: UTF8.self))
+                    }
+                    number = n
+                } else if let r = try parser.attribute("r") {
                     guard r.count <= 7, let n = Int(String(decoding: r, as: UTF8.self)), n > lastRow,
                         n <= XlsxCellReference.maxRows
                     else { throw OfficeError.cellReference(part: part, reference: String(decoding: r.prefix(20), as: UTF8.self)) }
@@ -153,6 +161,11 @@ public final class XlsxSheetReader {
         case .error:
             return .error(String(decoding: value, as: UTF8.self))
         case .number:
+            if let digits = Self.wholeNumber(value) {
+                // Digits only (answers, serials, row numbers): no String work beyond the small result.
+                if style > 0 && style < styles.isDate.count && styles.isDate[style] { return .dateSerial(Double(digits)) }
+                return .number(String(decoding: value, as: UTF8.self))
+            }
             let text = String(decoding: value, as: UTF8.self).trimmingCharacters()
             if text.isEmpty { return .empty }
             if style > 0 && style < styles.isDate.count && styles.isDate[style], let serial = Double(text), serial.isFinite {
@@ -160,6 +173,21 @@ public final class XlsxSheetReader {
             }
             guard Double(text) != nil else { throw .xmlInvalid(part: part, reason: "angka \"\(text.prefix(20))\" tidak sah") }
             return .number(text)
+        }
+    }
+}
+
+extension XlsxSheetReader {
+    /// The value of 1 to 15 ASCII digits and nothing else (exact in a Double), or nil.
+    static func wholeNumber(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
+        return bytes.withUnsafeBufferPointer { b in
+            var n = 0
+            for byte in b {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                n = n * 10 + Int(byte &- 0x30)
+            }
+            return n
         }
     }
 }
