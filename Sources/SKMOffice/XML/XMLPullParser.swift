@@ -69,6 +69,19 @@ public final class XMLPullParser {
         stackBytes[(stackEnds.count > 1 ? stackEnds[stackEnds.count - 2] : 0)..<(stackEnds.last ?? 0)]
     }
 
+    /// True when the qualified name at `range` of the buffer is the innermost open element's.
+    func closes(_ range: Range<Int>) -> Bool {
+        guard let to = stackEnds.last else { return false }
+        let from = stackEnds.count > 1 ? stackEnds[stackEnds.count - 2] : 0
+        guard to - from == range.count else { return false }
+        return buffer.withUnsafeBufferPointer { b in
+            stackBytes.withUnsafeBufferPointer { open in
+                for k in 0..<range.count where b[range.lowerBound + k] != open[from + k] { return false }
+                return true
+            }
+        }
+    }
+
     func pop() {
         stackEnds.removeLast()
         stackBytes.removeLast(stackBytes.count - (stackEnds.last ?? 0))
@@ -80,11 +93,24 @@ public final class XMLPullParser {
         return localName(nameRange)
     }
 
-    /// True when the current element's local name is `expected` (ASCII).
+    /// True when the current element's local name is `expected` (ASCII, no prefix).
     public func isNamed(_ expected: StaticString) -> Bool {
-        let name = self.name
-        guard name.count == expected.utf8CodeUnitCount else { return false }
-        return expected.withUTF8Buffer { expected in Self.equal(name, expected) }
+        expected.withUTF8Buffer { expected in
+            if hasEndedName { return Self.equal(endedName[...], expected) }
+            let range = nameRange
+            return buffer.withUnsafeBufferPointer { b in Self.localName(range, in: b, is: expected) }
+        }
+    }
+
+    /// True when the local name (after any prefix) of the qualified name at `range` of `b` is `expected`.
+    static func localName(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, is expected: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard range.count >= expected.count else { return false }
+        let start = range.upperBound - expected.count
+        for i in 0..<expected.count where b[start + i] != expected[i] { return false }
+        // A longer name matches only when the expected part follows its (last) prefix colon.
+        return start == range.lowerBound || b[start - 1] == UInt8(ascii: ":")
     }
 
     /// Byte-wise equality of a name and an expected ASCII name of the same length.
@@ -113,12 +139,15 @@ public final class XMLPullParser {
     /// The attribute's value as written, entities not decoded: for values that are names or
     /// numbers (`r="B7"`, `t="s"`), read without a copy. Valid until the next token.
     public func rawAttribute(_ localName: StaticString) -> ArraySlice<UInt8>? {
-        for attribute in attributes {
-            let name = self.localName(attribute.name)
-            let matches = localName.withUTF8Buffer { expected in Self.equal(name, expected) }
-            if matches { return buffer[attribute.value] }
+        let found: Range<Int>? = localName.withUTF8Buffer { expected in
+            buffer.withUnsafeBufferPointer { b in
+                for attribute in attributes where Self.localName(attribute.name, in: b, is: expected) {
+                    return attribute.value
+                }
+                return nil
+            }
         }
-        return nil
+        return found.map { buffer[$0] }
     }
 
     func localName(_ range: Range<Int>) -> ArraySlice<UInt8> {
@@ -295,7 +324,7 @@ public final class XMLPullParser {
             var end = close
             while end > start + 2 && Self.isSpace(buffer[end - 1]) { end -= 1 }
             let range = (start + 2)..<end
-            guard !stackEnds.isEmpty, buffer[range].elementsEqual(openName) else {
+            guard closes(range) else {
                 throw invalid("tag penutup </\(String(decoding: buffer[range].prefix(40), as: UTF8.self))> tidak cocok")
             }
             nameRange = range
