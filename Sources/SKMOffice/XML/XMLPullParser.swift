@@ -108,7 +108,7 @@ public final class XMLPullParser {
     {
         guard range.count >= expected.count else { return false }
         let start = range.upperBound - expected.count
-        for i in 0..<expected.count where b[start + i] != expected[i] { return false }
+        for i in 0..<expected.count where b[start + i] != expected[i] || expected[i] == UInt8(ascii: ":") { return false }
         // A longer name matches only when the expected part follows its (last) prefix colon.
         return start == range.lowerBound || b[start - 1] == UInt8(ascii: ":")
     }
