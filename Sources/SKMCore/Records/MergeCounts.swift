@@ -19,12 +19,21 @@ public struct MergeCounts: Sendable, Equatable {
     public var questionnairesAdded = 0
     /// Import batches added.
     public var batchesAdded = 0
+    /// Visits added (their grouping of responses carried by the responses' global ids).
+    public var visitsAdded = 0
+    /// Visit voids made in the source after an earlier merge, applied here now.
+    public var visitVoidsCarried = 0
+    /// RTL item versions added (new items and later versions of items here).
+    public var rtlVersionsAdded = 0
+    /// Publication log versions added.
+    public var publicationVersionsAdded = 0
 
     /// Nothing counted.
     public init() {}
 
     /// Whether the merge changed this database.
     public var changedSomething: Bool {
-        responsesAdded + voidsCarried + unitsAdded + servicesAdded + renamed + questionnairesAdded + batchesAdded > 0
+        responsesAdded + voidsCarried + unitsAdded + servicesAdded + renamed + questionnairesAdded + batchesAdded + visitsAdded
+            + visitVoidsCarried + rtlVersionsAdded + publicationVersionsAdded > 0
     }
 }

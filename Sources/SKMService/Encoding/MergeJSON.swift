@@ -4,7 +4,8 @@ public import SKMJSON
 /// A merge's outcome as JSON (`skm merge --json`).
 public enum MergeJSON {
     /// `{source, sourceUuid, responsesAdded, voidedAdded, alreadyPresent, voidsCarried, unitsAdded,
-    /// servicesAdded, renamed, questionnairesAdded, batchesAdded}`.
+    /// servicesAdded, renamed, questionnairesAdded, batchesAdded, visitsAdded, visitVoidsCarried,
+    /// rtlVersionsAdded, publicationVersionsAdded}`.
     public static func summary(_ s: MergeSummary) -> JSONValue {
         let c = s.counts
         return [
@@ -12,6 +13,8 @@ public enum MergeJSON {
             "voidedAdded": .int(c.voidedAdded), "alreadyPresent": .int(c.alreadyPresent), "voidsCarried": .int(c.voidsCarried),
             "unitsAdded": .int(c.unitsAdded), "servicesAdded": .int(c.servicesAdded), "renamed": .int(c.renamed),
             "questionnairesAdded": .int(c.questionnairesAdded), "batchesAdded": .int(c.batchesAdded),
+            "visitsAdded": .int(c.visitsAdded), "visitVoidsCarried": .int(c.visitVoidsCarried),
+            "rtlVersionsAdded": .int(c.rtlVersionsAdded), "publicationVersionsAdded": .int(c.publicationVersionsAdded),
         ]
     }
 
@@ -26,6 +29,10 @@ public enum MergeJSON {
         if c.renamed > 0 { parts.append("\(c.renamed) nama diganti") }
         if c.questionnairesAdded > 0 { parts.append("\(c.questionnairesAdded) kuesioner ditambahkan") }
         if c.batchesAdded > 0 { parts.append("\(c.batchesAdded) batch impor dibawa") }
+        if c.visitsAdded > 0 { parts.append("\(c.visitsAdded) kunjungan ditambahkan") }
+        if c.visitVoidsCarried > 0 { parts.append("\(c.visitVoidsCarried) pembatalan kunjungan dibawa") }
+        if c.rtlVersionsAdded > 0 { parts.append("\(c.rtlVersionsAdded) catatan RTL dibawa") }
+        if c.publicationVersionsAdded > 0 { parts.append("\(c.publicationVersionsAdded) catatan publikasi dibawa") }
         return "\(s.source): " + parts.joined(separator: ", ") + (c.changedSomething ? "." : ". Tidak ada yang berubah.")
     }
 }

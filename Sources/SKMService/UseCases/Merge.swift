@@ -47,7 +47,9 @@ extension SKMService {
                 ) {
                     try MergePolicy.plan($0, options: options, source: path)
                 }
-            } catch let error as SKMError where error.code == .clientIDConflict {
+            } catch let error as SKMError
+                where error.code == .clientIDConflict || (error.code == .mergeConflict && error.details?["register"] != nil)
+            {
                 throw SKMError(
                     error.code, "Sumber \(path) tidak digabungkan, tidak ada yang disimpan: \(error.message)", field: "source",
                     details: error.details)

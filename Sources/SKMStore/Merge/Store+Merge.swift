@@ -2,8 +2,8 @@ public import SKMCore
 
 extension Store {
     /// Merges one source database into this one in one write transaction: registry (as `plan`
-    /// decides, called inside the transaction with both registries), import batches, responses
-    /// and voids. Nothing is stored when anything throws; when nothing is new the transaction is
+    /// decides, called inside the transaction with both registries), import batches, responses,
+    /// voids, visits (`carryVisits`), the RTL register and the publication log (`carryFollowUp`). Nothing is stored when anything throws; when nothing is new the transaction is
     /// rolled back, so merging the same file again changes nothing, not even the generation.
     ///
     /// A response is already here when its global id is known, when its client id is stored
@@ -45,6 +45,9 @@ extension Store {
                 }
             }
             rows.finish()
+            try writer.flush()
+            try carryVisits(from: source, counts: &counts)
+            try carryFollowUp(from: source, unitCodes: decided.unitCodes, counts: &counts)
             counts.voidsCarried = try applyPendingVoids(pending, at: at)
             if counts.changedSomething {
                 try audit(

@@ -149,6 +149,16 @@ final class Statement {
     func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
 
     func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+
+    /// The column's value with its storage class (a BLOB is read as text).
+    func value(_ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: .null
+        case SQLITE_INTEGER: .int(int64(column))
+        case SQLITE_FLOAT: .double(double(column))
+        default: .text(text(column))
+        }
+    }
 }
 
 /// A value bound to a statement parameter.
