@@ -15,7 +15,7 @@ enum MergeCommand {
             .flag("json", "keluaran JSON"),
         ],
         discussion:
-            "Membawa unit, layanan, kuesioner khusus, batch impor, respons dan pembatalan dari setiap SUMBER, satu transaksi per sumber. SUMBER dibuka hanya-baca dan tidak diubah. Respons dikenali dari id globalnya, jadi menggabungkan berkas yang sama lagi tidak mengubah apa pun, dan pembatalan yang dibuat kemudian di sumber ikut terbawa pada penggabungan berikutnya. Unit, layanan atau kuesioner dengan kode sama tetapi nama/isi lain menghentikan sumber itu tanpa menyimpan apa pun, kecuali --keep-name atau --unit-map menentukan caranya. Contoh:\n  skm merge loket2.sqlite loket3.sqlite --db kecamatan.sqlite"
+            "Membawa unit, layanan, kuesioner khusus, batch impor, respons dan pembatalan, kunjungan, register RTL dan catatan publikasi dari setiap SUMBER, satu transaksi per sumber. SUMBER dibuka hanya-baca dan tidak diubah. Respons dikenali dari id globalnya, jadi menggabungkan berkas yang sama lagi tidak mengubah apa pun, dan pembatalan yang dibuat kemudian di sumber ikut terbawa pada penggabungan berikutnya. Unit, layanan atau kuesioner dengan kode sama tetapi nama/isi lain menghentikan sumber itu tanpa menyimpan apa pun, kecuali --keep-name atau --unit-map menentukan caranya. Contoh:\n  skm merge loket2.sqlite loket3.sqlite --db kecamatan.sqlite"
     ) { args, ctx in
         try args.requirePositionals(["SUMBER"], orMore: true)
         let options = try MergeOptions.parse(unitMaps: args.values["unit-map"] ?? [], keepName: args.value("keep-name"))
