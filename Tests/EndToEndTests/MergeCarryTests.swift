@@ -155,4 +155,45 @@ import Testing
         #expect(try run(["publish", "list", "--json"], c).json.arrayValue?.count == 2)
         #expect(try run(["rtl", "show", "1"], c).stdout.contains("selesai 2026-05-06"))
     }
+
+    @Test func theUnitHierarchyArrivesAndAnotherParentHereIsAConflict() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let (a, c, d) = (skm.directory + "/a.sqlite", skm.directory + "/c.sqlite", skm.directory + "/d.sqlite")
+        for command in [
+            ["unit", "add", "KAB", "Kabupaten"], ["unit", "add", "KEC", "Kecamatan", "--parent", "KAB"],
+            ["unit", "add", "KEL", "Kelurahan", "--parent", "KEC"], ["service", "add", "KEL", "KTP", "KTP-el"],
+        ] {
+            #expect(try skm.run(command + ["--db", a]).status == 0)
+        }
+        // C knows KEC already, at the top: it is placed under KAB.
+        #expect(try skm.run(["unit", "add", "KEC", "Kecamatan", "--db", c]).status == 0)
+        let merged = try skm.run(["merge", a, "--db", c, "--json"])
+        #expect(merged.json.arrayValue?.first?["parentsLinked"] == 2, "\(merged.stdout) \(merged.stderr)")
+        let units = try skm.run(["unit", "list", "--json", "--db", c]).json.arrayValue ?? []
+        #expect(
+            units.map { "\($0["code"]?.stringValue ?? "")<\($0["parent"]?.stringValue ?? "-")" }.sorted()
+                == ["KAB<-", "KEC<KAB", "KEL<KEC"], "\(units)")
+        #expect(try skm.run(["merge", a, "--db", c]).stdout.contains("Tidak ada yang berubah"))
+
+        // D has KEL under another parent: the source stops, nothing of it stored.
+        for command in [["unit", "add", "LAIN", "Lain"], ["unit", "add", "KEL", "Kelurahan", "--parent", "LAIN"]] {
+            #expect(try skm.run(command + ["--db", d]).status == 0)
+        }
+        let refused = try skm.run(["merge", a, "--db", d, "--json"])
+        #expect(refused.status == 1 && refused.json["error"]?["code"] == "merge_conflict", "\(refused.stdout)")
+        #expect(
+            refused.json["error"]?["details"]?["conflicts"] == ["unit KEL berinduk LAIN di sini tetapi KEC di sumber"],
+            "\(refused.stdout)")
+        #expect(try skm.run(["unit", "list", "--json", "--db", d]).json.arrayValue?.count == 2)
+
+        // A cycle with the tree here (KAB under KEL here, KEL under KAB through the source) stops it too.
+        let e = skm.directory + "/e.sqlite"
+        for command in [["unit", "add", "KEL", "Kelurahan"], ["unit", "add", "KAB", "Kabupaten", "--parent", "KEL"]] {
+            #expect(try skm.run(command + ["--db", e]).status == 0)
+        }
+        let cycle = try skm.run(["merge", a, "--db", e, "--json"])
+        #expect(cycle.json["error"]?["code"] == "merge_conflict", "\(cycle.stdout)")
+        #expect(cycle.stdout.contains("membentuk lingkaran"), "\(cycle.stdout)")
+    }
 }

@@ -19,6 +19,8 @@ public struct MergeCounts: Sendable, Equatable {
     public var questionnairesAdded = 0
     /// Import batches added.
     public var batchesAdded = 0
+    /// Units placed under their source parent (the unit hierarchy).
+    public var parentsLinked = 0
     /// Visits added (their grouping of responses carried by the responses' global ids).
     public var visitsAdded = 0
     /// Visit voids made in the source after an earlier merge, applied here now.
@@ -33,7 +35,8 @@ public struct MergeCounts: Sendable, Equatable {
 
     /// Whether the merge changed this database.
     public var changedSomething: Bool {
-        responsesAdded + voidsCarried + unitsAdded + servicesAdded + renamed + questionnairesAdded + batchesAdded + visitsAdded
+        responsesAdded + voidsCarried + unitsAdded + servicesAdded + renamed + parentsLinked + questionnairesAdded + batchesAdded
+            + visitsAdded
             + visitVoidsCarried + rtlVersionsAdded + publicationVersionsAdded > 0
     }
 }

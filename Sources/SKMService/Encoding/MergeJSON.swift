@@ -4,7 +4,7 @@ public import SKMJSON
 /// A merge's outcome as JSON (`skm merge --json`).
 public enum MergeJSON {
     /// `{source, sourceUuid, responsesAdded, voidedAdded, alreadyPresent, voidsCarried, unitsAdded,
-    /// servicesAdded, renamed, questionnairesAdded, batchesAdded, visitsAdded, visitVoidsCarried,
+    /// servicesAdded, renamed, parentsLinked, questionnairesAdded, batchesAdded, visitsAdded, visitVoidsCarried,
     /// rtlVersionsAdded, publicationVersionsAdded}`.
     public static func summary(_ s: MergeSummary) -> JSONValue {
         let c = s.counts
@@ -13,7 +13,8 @@ public enum MergeJSON {
             "voidedAdded": .int(c.voidedAdded), "alreadyPresent": .int(c.alreadyPresent), "voidsCarried": .int(c.voidsCarried),
             "unitsAdded": .int(c.unitsAdded), "servicesAdded": .int(c.servicesAdded), "renamed": .int(c.renamed),
             "questionnairesAdded": .int(c.questionnairesAdded), "batchesAdded": .int(c.batchesAdded),
-            "visitsAdded": .int(c.visitsAdded), "visitVoidsCarried": .int(c.visitVoidsCarried),
+            "parentsLinked": .int(c.parentsLinked), "visitsAdded": .int(c.visitsAdded),
+            "visitVoidsCarried": .int(c.visitVoidsCarried),
             "rtlVersionsAdded": .int(c.rtlVersionsAdded), "publicationVersionsAdded": .int(c.publicationVersionsAdded),
         ]
     }
@@ -27,6 +28,7 @@ public enum MergeJSON {
         parts.append("\(c.voidsCarried) pembatalan dibawa")
         parts.append("\(c.unitsAdded) unit dan \(c.servicesAdded) layanan ditambahkan")
         if c.renamed > 0 { parts.append("\(c.renamed) nama diganti") }
+        if c.parentsLinked > 0 { parts.append("\(c.parentsLinked) unit ditempatkan di bawah induknya") }
         if c.questionnairesAdded > 0 { parts.append("\(c.questionnairesAdded) kuesioner ditambahkan") }
         if c.batchesAdded > 0 { parts.append("\(c.batchesAdded) batch impor dibawa") }
         if c.visitsAdded > 0 { parts.append("\(c.visitsAdded) kunjungan ditambahkan") }

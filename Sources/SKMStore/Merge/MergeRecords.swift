@@ -46,6 +46,8 @@ public struct MergeRegistryPlan: Sendable {
     public var serviceRenames: [(unitCode: String, code: String, name: String)] = []
     /// Custom questionnaires to add.
     public var questionnairesToAdd: [StoredDefinition] = []
+    /// Parent links to set here, applied after the units are added (unit code, parent code).
+    public var parentLinks: [(code: String, parentCode: String)] = []
 
     /// An empty plan (nothing added, nothing renamed).
     public init() {}

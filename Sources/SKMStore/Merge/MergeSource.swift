@@ -86,7 +86,7 @@ public final class MergeSource: @unchecked Sendable {
 
     /// The source's units, by code.
     public func units() throws -> [UnitRecord] {
-        try db.prepare("SELECT id, code, name, created_at FROM units ORDER BY code").rows([]) { Store.unitRow($0) }
+        try db.prepare("SELECT \(Store.unitColumns) FROM units ORDER BY code").rows([]) { Store.unitRow($0) }
     }
 
     /// The source's services, by unit code and code.

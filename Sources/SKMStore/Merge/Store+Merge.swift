@@ -80,6 +80,12 @@ extension Store {
             ])
             counts.unitsAdded += 1
         }
+        for link in plan.parentLinks {
+            try statement("UPDATE units SET parent_id = (SELECT id FROM units WHERE code = ?) WHERE code = ?")
+                .run([.text(link.parentCode), .text(link.code)])
+            try audit(action: "unit.move", responseID: nil, detail: "\(link.code) di bawah \(link.parentCode) (gabungan)", at: at)
+            counts.parentsLinked += 1
+        }
         for unit in plan.unitRenames {
             try statement("UPDATE units SET name = ? WHERE code = ?").run([.text(unit.name), .text(unit.code)])
             try audit(action: "unit.rename", responseID: nil, detail: "\(unit.code): \(unit.name)", at: at)
