@@ -51,7 +51,7 @@ let package = Package(
             sources: ["OpenRPCDocument.swift"],
             resources: [.embedInCode("openrpc.json")]
         ),
-        .target(name: "SKMWeb", dependencies: ["SKMService", "SKMCore", "SKMQR"]),
+        .target(name: "SKMWeb", dependencies: ["SKMService", "SKMCore", "SKMQR", "SKMReport"]),
         .target(name: "SKMRPC", dependencies: ["SKMService", "SKMCore", "SKMJSON", "ProtocolDocument"]),
         .executableTarget(name: "skm", dependencies: ["SKMService", "SKMRPC", "SKMWeb", "SKMCore", "SKMJSON"]),
         .target(name: "SKMFuzzTargets", dependencies: ["SKMRPC", "SKMService", "SKMCore", "SKMJSON", "SKMWeb", "SKMOffice"]),

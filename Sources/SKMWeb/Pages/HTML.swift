@@ -1,3 +1,5 @@
+import SKMReport
+
 /// The one HTML escaper and the page frame every self-service page shares: inline styles only
 /// (the Content-Security-Policy allows nothing from outside), large touch targets, no script.
 public enum HTML {
@@ -5,19 +7,9 @@ public enum HTML {
     /// and `'` become character references. Every text a page shows that skm did not write
     /// itself (unit and service names, the office's name, answers typed back) goes through here.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        // The report's escaper: one rule for every HTML skm writes (it also replaces the control
+        // characters XML forbids, so a typed-back answer cannot break a page either).
+        Escape.html(text)
     }
 
     /// A whole page: `title` (escaped here), `body` (already HTML), an optional meta refresh

@@ -4,11 +4,17 @@ import Foundation
     import Glibc
 #endif
 
-/// Raw HTTP over a loopback socket, for requests no well-behaved client would send.
-enum TestClient {
-    struct Failure: Error {}
+/// Raw HTTP over a loopback socket, for requests no well-behaved client would send (used by the
+/// server tests in SKMWebTests and the binary's tests in EndToEndTests).
+public enum TestClient {
+    /// The connection was refused.
+    public struct Failure: Error {
+        /// A failure (the tests throw it too when a server gives no usable answer).
+        public init() {}
+    }
 
-    static func connect(port: UInt16) throws -> Int32 {
+    /// A socket connected to 127.0.0.1:`port`.
+    public static func connect(port: UInt16) throws -> Int32 {
         #if canImport(Glibc)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -30,12 +36,14 @@ enum TestClient {
         return fd
     }
 
-    static func send(_ fd: Int32, _ text: String) {
+    /// Sends `text` as it is (no framing added).
+    public static func send(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    static func readAll(_ fd: Int32) -> String {
+    /// Everything the server sends until it closes.
+    public static func readAll(_ fd: Int32) -> String {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -46,7 +54,8 @@ enum TestClient {
         return String(decoding: result, as: UTF8.self)
     }
 
-    static func exchange(port: UInt16, _ text: String) throws -> String {
+    /// Connects, sends `text`, and returns the whole answer.
+    public static func exchange(port: UInt16, _ text: String) throws -> String {
         let fd = try connect(port: port)
         defer { close(fd) }
         send(fd, text)
