@@ -72,6 +72,12 @@ import Testing
         try sample(f)
         #expect(skmError { _ = try f.service.zonaIntegritas(year: 2025, ipak: "tidak-ada") }?.code == .unknownQuestionnaire)
         #expect(skmError { _ = try f.service.zonaIntegritas(year: 2025, units: ["NONE"]) }?.code == .unknownUnit)
+        // An SKM form is not a ZI survey, and one survey cannot be both (found by the walkthrough:
+        // both were reported, the SKM data as IPAK without an LKE value).
+        let notZI = skmError { _ = try f.service.zonaIntegritas(year: 2025, ipak: "permenpanrb-14-2017") }
+        #expect(notZI?.code == .invalidFilter && notZI?.field == "ipak")
+        let twice = skmError { _ = try f.service.zonaIntegritas(year: 2025, ipak: "ipkp-90-2021") }
+        #expect(twice?.code == .invalidFilter && twice?.field == "ipak")
     }
 
     @Test func semesterBreakdownMergesMonthsInOrder() throws {

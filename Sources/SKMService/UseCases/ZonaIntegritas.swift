@@ -18,6 +18,7 @@ extension SKMService {
     ) throws -> ZISummary {
         var surveys: [ZISummary.Survey] = []
         var description = ""
+        try checkZISurveys(ipkp: ipkp, ipak: ipak)
         for (name, id) in [("ipkp", ipkp), ("ipak", ipak)] {
             let report = try computeIKM(
                 IKMRequest(
@@ -50,5 +51,23 @@ extension SKMService {
         try AtomicFile.write(
             HTMLReport.renderPage(ZIPage.document(summary)), to: path, visibility: .publication,
             replacing: replacing ? .userNamedFile : .nothing)
+    }
+}
+
+extension SKMService {
+    /// `--ipkp` and `--ipak` must name two different Zona Integritas perception surveys
+    /// (questionnaires whose bands carry LKE values): an SKM form scored as IPAK would be reported
+    /// without its LKE value, and one survey twice is a typo.
+    func checkZISurveys(ipkp: String, ipak: String) throws {
+        let catalog = try catalog()
+        for (field, id) in [("ipkp", ipkp), ("ipak", ipak)] where !(try catalog.questionnaire(id).isIntegrityPerceptionSurvey) {
+            throw SKMError(
+                .invalidFilter,
+                "Kuesioner \(id) bukan survei persepsi Zona Integritas (tabel mutunya tanpa nilai LKE); pilih mis. \(ZISurveys.ipkp) atau \(ZISurveys.ipak).",
+                field: field)
+        }
+        guard try catalog.questionnaire(ipkp).id != catalog.questionnaire(ipak).id else {
+            throw SKMError(.invalidFilter, "IPKP dan IPAK tidak boleh kuesioner yang sama (\(ipkp)).", field: "ipak")
+        }
     }
 }
