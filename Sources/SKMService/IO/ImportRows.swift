@@ -22,7 +22,7 @@ struct CSVImportRows: ImportRows, @unchecked Sendable {
     let columns: CSVColumns
     let catalog: QuestionnaireCatalog
     let defaultQuestionnaire: Questionnaire
-    var layouts: [String: (questionColumns: [Int?], foreign: [(code: String, index: Int)])] = [:]
+    var layouts: [String: CSVColumns.Layout] = [:]
     var damaged = false
 
     /// Reads and checks the header; errors here stop the import before anything is read.
@@ -57,28 +57,8 @@ struct CSVImportRows: ImportRows, @unchecked Sendable {
                     "Teks bukan UTF-8 (byte ke-\(bad + 1) baris ini). Simpan ulang berkas sebagai \"CSV UTF-8\".")
                 return ImportRow(line: record.line, draft: .failure(error), questionnaire: nil)
             }
-            var q = defaultQuestionnaire
-            if let id = columns.questionnaireID(record) {
-                do {
-                    q = try catalog.questionnaire(id)
-                } catch {
-                    return ImportRow(line: record.line, draft: .failure(error), questionnaire: nil)
-                }
-            }
-            let layout: (questionColumns: [Int?], foreign: [(code: String, index: Int)])
-            if let known = layouts[q.id] {
-                layout = known
-            } else {
-                layout = columns.layout(for: q)
-                layouts[q.id] = layout
-            }
-            do {
-                return ImportRow(
-                    line: record.line, draft: .success(try columns.draft(record, questionnaire: q, layout: layout)),
-                    questionnaire: q)
-            } catch let error as SKMError {
-                return ImportRow(line: record.line, draft: .failure(error), questionnaire: q)
-            }
+            return columns.importRow(
+                record, line: record.line, catalog: catalog, fallback: defaultQuestionnaire, layouts: &layouts)
         }
     }
 
@@ -132,4 +112,40 @@ struct JSONLinesImportRows: ImportRows, @unchecked Sendable {
     }
 
     func column(for field: String?, questionnaire: Questionnaire?) -> String? { field }
+}
+
+extension CSVColumns {
+    /// The column layout of one questionnaire in a file: where each question's answer is, and
+    /// answer columns of other questionnaires.
+    typealias Layout = (questionColumns: [Int?], foreign: [(code: String, index: Int)])
+
+    /// One record (a CSV line, or a sheet row turned into one) as an import row: its questionnaire
+    /// (its own column, else `fallback`), that questionnaire's layout (cached in `layouts`), and
+    /// the draft or the error. The one rule both file readers use.
+    func importRow(
+        _ record: CSVRecord, line: Int, catalog: QuestionnaireCatalog, fallback: Questionnaire, layouts: inout [String: Layout]
+    ) -> ImportRow {
+        var q = fallback
+        if let id = questionnaireID(record) {
+            do {
+                q = try catalog.questionnaire(id)
+            } catch {
+                return ImportRow(line: line, draft: .failure(error), questionnaire: nil)
+            }
+        }
+        let layout: Layout
+        if let known = layouts[q.id] {
+            layout = known
+        } else {
+            layout = self.layout(for: q)
+            layouts[q.id] = layout
+        }
+        do {
+            return ImportRow(line: line, draft: .success(try draft(record, questionnaire: q, layout: layout)), questionnaire: q)
+        } catch let error as SKMError {
+            return ImportRow(line: line, draft: .failure(error), questionnaire: q)
+        } catch {
+            return ImportRow(line: line, draft: .failure(SKMError(.internal, "\(error)")), questionnaire: q)
+        }
+    }
 }

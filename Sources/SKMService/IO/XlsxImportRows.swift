@@ -15,7 +15,7 @@ struct XlsxImportRows: ImportRows, @unchecked Sendable {
     let date1904: Bool
     let path: String
     var record = CSVRecord()
-    var layouts: [String: (questionColumns: [Int?], foreign: [(code: String, index: Int)])] = [:]
+    var layouts: [String: CSVColumns.Layout] = [:]
     var damaged = false
 
     /// How many rows with values above the header may be title rows.
@@ -98,27 +98,7 @@ struct XlsxImportRows: ImportRows, @unchecked Sendable {
             return ImportRow(line: row.number, draft: .failure(error), questionnaire: nil)
         }
         fill(row)
-        var q = defaultQuestionnaire
-        if let id = columns.questionnaireID(record) {
-            do {
-                q = try catalog.questionnaire(id)
-            } catch {
-                return ImportRow(line: row.number, draft: .failure(error), questionnaire: nil)
-            }
-        }
-        let layout: (questionColumns: [Int?], foreign: [(code: String, index: Int)])
-        if let known = layouts[q.id] {
-            layout = known
-        } else {
-            layout = columns.layout(for: q)
-            layouts[q.id] = layout
-        }
-        do {
-            return ImportRow(
-                line: row.number, draft: .success(try columns.draft(record, questionnaire: q, layout: layout)), questionnaire: q)
-        } catch let error as SKMError {
-            return ImportRow(line: row.number, draft: .failure(error), questionnaire: q)
-        }
+        return columns.importRow(record, line: row.number, catalog: catalog, fallback: defaultQuestionnaire, layouts: &layouts)
     }
 
     /// The row as a CSV record of `columns.count` fields.
