@@ -29,8 +29,8 @@ public struct NewResponse: Sendable, Equatable {
 
 /// The fields a merged response keeps from its source database instead of getting new ones.
 public struct CarriedFields: Sendable, Equatable {
-    /// The response's global id (32 lowercase hex digits).
-    public let uuid: String
+    /// The response's global id.
+    package let uuid: GlobalID
     /// When the source stored it.
     public let createdAt: String
     /// The batch it belongs to in this database (already carried), or nil.
@@ -39,7 +39,7 @@ public struct CarriedFields: Sendable, Equatable {
     public let void: CarriedVoid?
 
     /// The carried fields of one source row.
-    public init(uuid: String, createdAt: String, importBatch: Int64?, void: CarriedVoid?) {
+    package init(uuid: GlobalID, createdAt: String, importBatch: Int64?, void: CarriedVoid?) {
         self.uuid = uuid
         self.createdAt = createdAt
         self.importBatch = importBatch
@@ -82,7 +82,17 @@ enum AnswerCoding {
     }
 
     static func decode(_ text: String) -> [UInt8] {
-        text.utf8.map { b in (b >= UInt8(ascii: "1") && b <= UInt8(ascii: "9")) ? b - UInt8(ascii: "0") : 0 }
+        text.utf8.map(digit)
+    }
+
+    /// Appends the stored form of `answers` to `out` (what `encode` returns, without a string).
+    static func append(_ answers: [UInt8], to out: inout [UInt8]) {
+        for a in answers { out.append(a == 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + a) }
+    }
+
+    /// One stored answer character as its value (0 for blank or anything unexpected).
+    static func digit(_ b: UInt8) -> UInt8 {
+        (b >= UInt8(ascii: "1") && b <= UInt8(ascii: "9")) ? b - UInt8(ascii: "0") : 0
     }
 }
 

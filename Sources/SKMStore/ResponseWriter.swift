@@ -35,11 +35,14 @@ public final class ResponseWriter {
     @exclusivity(unchecked) var deltas: [AggregateKey: Tally] = [:]
     @exclusivity(unchecked) var finished = false
     @exclusivity(unchecked) var nextID: Int64
-    @exclusivity(unchecked) var pending: [(id: Int64, response: NewResponse)] = []
-    @exclusivity(unchecked) var pendingByClientID: [String: (id: Int64, response: NewResponse)] = [:]
+    @exclusivity(unchecked) var pending: [PendingRow] = []
+    @exclusivity(unchecked) var pendingByClientID: [String: PendingRow] = [:]
     /// The text values of the pending rows, and where each one is.
     @exclusivity(unchecked) var arena: [UInt8] = []
     @exclusivity(unchecked) var texts: [Range<Int>] = []
+    @exclusivity(unchecked) var numbers: [RowNumbers] = []
+    /// One row's answers, decoded (reused row after row).
+    @exclusivity(unchecked) var answers: [UInt8] = []
 
     init(store: Store, createdAt: String) throws {
         self.store = store
@@ -74,7 +77,7 @@ public final class ResponseWriter {
         }
         let id = nextID
         nextID += 1
-        if let clientID = response.clientID { pendingByClientID[clientID] = (id, response) }
+        if let clientID = response.clientID { pendingByClientID[clientID] = PendingRow(id: id, response: response) }
         if response.carried?.void == nil {
             let key = AggregateKey(
                 questionnaire: response.content.questionnaireID, date: response.content.date, unitID: response.unitID,
@@ -83,7 +86,7 @@ public final class ResponseWriter {
                 .add(answers: response.content.answers, score: response.score)
         }
         // The row's last use: moved into `pending`, not copied.
-        pending.append((id, response))
+        pending.append(PendingRow(id: id, response: response))
         if pending.count == Self.batchSize { try flush() }
         return .stored(id)
     }
@@ -102,45 +105,24 @@ public final class ResponseWriter {
         return .duplicate(existingID)
     }
 
-    /// Inserts the pending rows: full batches as one statement, a remainder row by row.
-    ///
-    /// Text values are first copied into one arena and bound without a copy (SQLITE_STATIC):
-    /// the arena stays unchanged until the statement has run.
+    /// Inserts the pending rows (through `insert(_:texts:arena:)`, like every other write).
     func flush() throws {
         guard !pending.isEmpty else { return }
-        let rows = pending.count == Self.batchSize ? Self.batchSize : 1
-        let statement = try store.statement(rows == 1 ? Self.insertOne : Self.insertBatch)
         arena.removeAll(keepingCapacity: true)
         texts.removeAll(keepingCapacity: true)
-        for row in pending { collectTexts(row.response) }
-        try arena.withUnsafeBufferPointer { bytes in
-            var index = 0
-            var text = 0
-            while index < pending.count {
-                statement.clear()
-                for row in 0..<rows {
-                    let (id, r) = pending[index + row]
-                    let offset = Int32(row) * Self.columnCount
-                    statement.bind(int: id, at: offset + 1)
-                    statement.bind(int: r.unitID, at: offset + 3)
-                    statement.bind(int: r.serviceID, at: offset + 4)
-                    if let score = r.score { statement.bind(double: score, at: offset + 8) }
-                    if let age = r.content.respondent.age { statement.bind(int: Int64(age), at: offset + 12) }
-                    if let batch = r.carried == nil ? importBatch : r.carried?.importBatch {
-                        statement.bind(int: batch, at: offset + 16)
-                    }
-                    if let key = r.importKey { statement.bind(int: key, at: offset + 17) }
-                    for column in Self.textColumns {
-                        let range = texts[text]
-                        text += 1
-                        if range.lowerBound >= 0 {
-                            statement.bind(staticText: bytes, range, at: offset + column)
-                        }
-                    }
-                }
-                try statement.execute()
-                index += rows
-            }
+        numbers.removeAll(keepingCapacity: true)
+        for index in pending.indices {
+            let r = pending[index].response
+            numbers.append(
+                RowNumbers(
+                    id: pending[index].id, unitID: r.unitID, serviceID: r.serviceID, score: r.score,
+                    age: r.content.respondent.age.map(Int64.init),
+                    importBatch: r.carried == nil ? importBatch : r.carried?.importBatch, importKey: r.importKey,
+                    firstText: texts.count))
+            collectTexts(r)
+        }
+        try texts.withUnsafeBufferPointer { texts in
+            try arena.withUnsafeBufferPointer { bytes in try insert(numbers, texts: texts, arena: bytes) }
         }
         pending.removeAll(keepingCapacity: true)
         pendingByClientID.removeAll(keepingCapacity: true)
@@ -155,7 +137,7 @@ public final class ResponseWriter {
         append(c.questionnaireID)
         append(c.date.iso)
         append(c.timeSlot)
-        append(AnswerCoding.encode(c.answers))
+        appendAnswers(c.answers)
         append(c.respondent.gender)
         append(c.respondent.education)
         append(c.respondent.occupation)
@@ -164,7 +146,7 @@ public final class ResponseWriter {
         append(r.carried?.createdAt ?? createdAt)
         append(c.respondent.occupationAsWritten)
         if let carried = r.carried {
-            append(carried.uuid)
+            appendID(carried.uuid)
             append(carried.void?.at)
             append(carried.void?.reason)
             append(carried.void?.uuid)
@@ -178,15 +160,21 @@ public final class ResponseWriter {
 
     /// Appends a new global id (`GlobalIDs`): 128 random bits as 32 lowercase hex digits.
     func appendRandomID() {
-        let start = arena.count
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2 {
-            let bits = generator.next()
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let nibble = UInt8((bits >> UInt64(shift)) & 0xF)
-                arena.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
-            }
-        }
+        appendID(GlobalID(high: generator.next(), low: generator.next()))
+    }
+
+    /// Appends a carried global id's 32 hex digits.
+    func appendID(_ id: GlobalID) {
+        let start = arena.count
+        id.appendHex(to: &arena)
+        texts.append(start..<arena.count)
+    }
+
+    /// Appends answers in their stored form (`AnswerCoding`), without building a string.
+    func appendAnswers(_ answers: [UInt8]) {
+        let start = arena.count
+        AnswerCoding.append(answers, to: &arena)
         texts.append(start..<arena.count)
     }
 
@@ -224,6 +212,13 @@ public final class ResponseWriter {
         pending = []
         pendingByClientID = [:]
     }
+}
+
+/// A response waiting for the next multi-row INSERT, with the id it gets (a struct, not a tuple:
+/// its copies and destruction are specialised code, not the runtime's generic tuple witnesses).
+struct PendingRow {
+    let id: Int64
+    let response: NewResponse
 }
 
 struct AggregateKey: Hashable {

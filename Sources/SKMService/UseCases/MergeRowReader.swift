@@ -5,7 +5,7 @@ import SKMStore
 /// second thread (a resource limit) it reads everything first, on this thread.
 final class MergeRowReader: MergeRowFeed {
     let source: MergeSource
-    let queue = BatchQueue<SourceRow>(capacity: 8)
+    let queue = BatchQueue<SourceRows>(capacity: 8)
     var thread: WorkerThread?
     var running = false
 
@@ -19,7 +19,7 @@ final class MergeRowReader: MergeRowFeed {
         let source = source
         let queue = queue
         let produce: @Sendable () -> Void = {
-            source.readResponses(deliver: { queue.put($0) }, finished: { queue.close(failure: $0) })
+            source.readResponses(deliver: { queue.put([$0]) }, finished: { queue.close(failure: $0) })
         }
         thread = WorkerThread.start(produce)
         if thread == nil {
@@ -28,8 +28,8 @@ final class MergeRowReader: MergeRowFeed {
         }
     }
 
-    func next() throws -> [SourceRow]? {
-        try queue.take()
+    func next() throws -> SourceRows? {
+        try queue.take()?.first
     }
 
     func finish() {

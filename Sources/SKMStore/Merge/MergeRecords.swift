@@ -54,13 +54,26 @@ public struct MergeRegistryPlan: Sendable {
 }
 
 /// A global id (`GlobalIDs`: 32 lowercase hex digits) held as 128 bits.
-struct GlobalID: Hashable {
+package struct GlobalID: Hashable, Sendable {
     let high: UInt64
     let low: UInt64
 
-    /// Parses 32 hex digits; nil for anything else.
+    /// The id of these 128 bits.
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// Parses 32 lowercase hex digits; nil for anything else.
     init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let parsed = text.withUTF8({ GlobalID(bytes: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses 32 lowercase hex digits from stored bytes (the only form skm writes, so the text
+    /// written back from the id is the text read); nil for anything else.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 32 else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
@@ -69,13 +82,30 @@ struct GlobalID: Hashable {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = UInt64(byte - UInt8(ascii: "A") + 10)
             default: return nil
             }
             if index < 16 { high = high << 4 | value } else { low = low << 4 | value }
         }
         self.high = high
         self.low = low
+    }
+
+    /// Appends the id's 32 lowercase hex digits (the form `responses.uuid` stores).
+    func appendHex(to out: inout [UInt8]) {
+        Self.appendHex(high, to: &out)
+        Self.appendHex(low, to: &out)
+    }
+
+    static func appendHex(_ word: UInt64, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            var rest = word
+            for index in stride(from: 15, through: 0, by: -1) {
+                let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+                digits[index] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
+                rest >>= 4
+            }
+            out.append(contentsOf: UnsafeBufferPointer(digits))
+        }
     }
 }
 
@@ -84,6 +114,23 @@ struct GlobalID: Hashable {
 public struct KnownIDs {
     var responses: Set<GlobalID> = []
     var voids: Set<GlobalID> = []
+
+    /// Makes room for `additional` more response ids (one source's), so the set grows once.
+    mutating func reserve(additional: Int) {
+        responses.reserveCapacity(responses.count + max(0, additional))
+    }
+
+    /// Takes out the ids a source added when that source was not committed after all.
+    mutating func remove(_ added: AddedIDs) {
+        for id in added.responses { responses.remove(id) }
+        for id in added.voids { voids.remove(id) }
+    }
+}
+
+/// The ids one source added to `KnownIDs`, in order (so a failed source can be taken back out).
+struct AddedIDs {
+    var responses: [GlobalID] = []
+    var voids: [GlobalID] = []
 }
 
 extension Store {

@@ -84,6 +84,12 @@ public final class MergeSource: @unchecked Sendable {
         try db.identity()
     }
 
+    /// About how many responses the source holds: its highest response id, read from the
+    /// table's end without counting (a size to reserve room for, not a count to report).
+    func responseCount() throws -> Int {
+        try db.prepare("SELECT COALESCE(MAX(id), 0) FROM responses").first { $0.int(0) } ?? 0
+    }
+
     /// The source's units, by code.
     public func units() throws -> [UnitRecord] {
         try db.prepare("SELECT \(Store.unitColumns) FROM units ORDER BY code").rows([]) { Store.unitRow($0) }

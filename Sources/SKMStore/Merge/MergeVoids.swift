@@ -3,7 +3,7 @@ import SKMCore
 /// Source voids of responses this database already has, applied once every row is read.
 struct PendingVoids {
     /// By the response's global id.
-    var byUUID: [String: CarriedVoid] = [:]
+    var byUUID: [GlobalID: CarriedVoid] = [:]
     /// By (batch here, row fingerprint), for rows recognised by their imported file.
     var byKey: [(batch: Int64, key: Int64, void: CarriedVoid)] = []
     /// By response id here, for rows recognised by their client id.
@@ -18,7 +18,9 @@ extension Store {
         if !pending.byUUID.isEmpty {
             let statement = try db.prepare("SELECT id, uuid FROM responses WHERE voided_at IS NULL")
             while try statement.step() {
-                if let void = pending.byUUID[statement.text(1)] { targets.append((statement.int64(0), void)) }
+                if let id = GlobalID(bytes: statement.bytes(1)), let void = pending.byUUID[id] {
+                    targets.append((statement.int64(0), void))
+                }
             }
         }
         var byBatch: [Int64: [Int64: CarriedVoid]] = [:]

@@ -22,7 +22,8 @@ extension Store {
         let writer = try self.writer(createdAt: at)
         defer { rows.finish() }
         var counts = MergeCounts()
-        var added = KnownIDs()
+        // What this source adds to `known`, taken back out if the source is not committed.
+        var added = AddedIDs()
         do {
             let registries = MergeRegistries(
                 sourceUnits: try source.units(), sourceServices: try source.services(),
@@ -36,13 +37,17 @@ extension Store {
             let places = try MergePlaces(registries: registries, plan: decided, target: self)
             let batches = try carryBatches(from: source, counts: &counts)
             var pending = PendingVoids()
+            known.reserve(additional: try source.responseCount())
             rows.start()
-            while let batch = try rows.next() {
-                for row in batch {
+            var chosen: [CarriedRow] = []
+            while let run = try rows.next() {
+                chosen.removeAll(keepingCapacity: true)
+                for index in run.rows.indices {
                     try carry(
-                        row, places: places, batches: batches, writer: writer, known: known, added: &added,
-                        pending: &pending, counts: &counts)
+                        index, of: run, places: places, batches: batches, writer: writer, known: &known, added: &added,
+                        pending: &pending, counts: &counts, chosen: &chosen)
                 }
+                try writer.insertCarried(chosen, from: run)
             }
             rows.finish()
             try writer.flush()
@@ -60,10 +65,9 @@ extension Store {
             }
         } catch {
             writer.rollback()
+            known.remove(added)
             throw error
         }
-        known.responses.formUnion(added.responses)
-        known.voids.formUnion(added.voids)
         return counts
     }
 
@@ -107,47 +111,54 @@ extension Store {
         }
     }
 
-    /// One source row: recognised (and its void queued) or written as a new response.
+    /// One source row: recognised (and its void queued), chosen to be written from the run's
+    /// bytes, or (a row with a client id, which the writer compares by content) written as a
+    /// `NewResponse`.
     func carry(
-        _ row: SourceRow, places: MergePlaces, batches: CarriedBatches, writer: ResponseWriter, known: KnownIDs,
-        added: inout KnownIDs, pending: inout PendingVoids, counts: inout MergeCounts
+        _ index: Int, of run: SourceRows, places: MergePlaces, batches: CarriedBatches, writer: ResponseWriter,
+        known: inout KnownIDs, added: inout AddedIDs, pending: inout PendingVoids, counts: inout MergeCounts,
+        chosen: inout [CarriedRow]
     ) throws {
-        guard let id = GlobalID(row.uuid) else { throw Self.corruptSource(row.uuid) }
-        let void = row.void
-        let voidID = void.flatMap { GlobalID($0.uuid) }
-        if void != nil && voidID == nil { throw Self.corruptSource(row.uuid) }
-        if known.responses.contains(id) || added.responses.contains(id) {
+        let row = run.rows[index]
+        guard let id = row.id else { throw Self.corruptSource(run.uuidText(row)) }
+        if row.voided && row.voidID == nil { throw Self.corruptSource(run.uuidText(row)) }
+        if known.responses.contains(id) {
             counts.alreadyPresent += 1
-            if let void, let voidID, !known.voids.contains(voidID) { pending.byUUID[row.uuid] = void }
+            if let voidID = row.voidID, !known.voids.contains(voidID), let void = run.void(of: row) { pending.byUUID[id] = void }
             return
         }
         let batch = row.importBatch.flatMap { batches.map[$0] }
         if let batch, batch.recognisedByFile, let key = row.importKey, batches.keys[batch.id]?.contains(key) == true {
             counts.alreadyPresent += 1
-            if let void, let voidID, !known.voids.contains(voidID) { pending.byKey.append((batch.id, key, void)) }
+            if let voidID = row.voidID, !known.voids.contains(voidID), let void = run.void(of: row) {
+                pending.byKey.append((batch.id, key, void))
+            }
             return
         }
-        guard let place = places.services[row.serviceID], let date = CivilDate(iso: row.day) else {
-            throw Self.corruptSource(row.uuid)
+        guard let place = places.services[row.serviceID], let date = row.date else {
+            throw Self.corruptSource(run.uuidText(row))
         }
-        let content = ResponseContent(
-            questionnaireID: row.questionnaire, unitCode: place.unitCode, serviceCode: place.serviceCode, date: date,
-            timeSlot: row.timeSlot, answers: AnswerCoding.decode(row.answers), respondent: row.respondent, comment: row.comment)
-        let response = NewResponse(
-            content: content, unitID: place.unitID, serviceID: place.serviceID, clientID: row.clientID, score: row.score,
-            importKey: row.importKey,
-            carried: CarriedFields(uuid: row.uuid, createdAt: row.createdAt, importBatch: batch?.id, void: void))
-        switch try writer.add(response) {
-        case .stored:
-            counts.responsesAdded += 1
-            added.responses.insert(id)
-            if let voidID {
-                counts.voidedAdded += 1
-                added.voids.insert(voidID)
+        if row.hasClientID {
+            // The rows chosen before it first, so ids here follow the source's order.
+            try writer.insertCarried(chosen, from: run)
+            chosen.removeAll(keepingCapacity: true)
+            let response = run.response(row, place: place, date: date, importBatch: batch?.id)
+            if case .duplicate(let existing) = try writer.add(response) {
+                counts.alreadyPresent += 1
+                if let void = response.carried?.void { pending.byID.append((existing, void)) }
+                return
             }
-        case .duplicate(let existing):
-            counts.alreadyPresent += 1
-            if let void { pending.byID.append((existing, void)) }
+        } else {
+            chosen.append(
+                CarriedRow(index: index, date: date, unitID: place.unitID, serviceID: place.serviceID, importBatch: batch?.id))
+        }
+        counts.responsesAdded += 1
+        known.responses.insert(id)
+        added.responses.append(id)
+        if let voidID = row.voidID {
+            counts.voidedAdded += 1
+            known.voids.insert(voidID)
+            added.voids.append(voidID)
         }
     }
 
