@@ -16,7 +16,7 @@ build=/tmp/skm-fuzzbuild
 swift build -c release --build-path "$build" --target SKMFuzzTargets -Xswiftc -sanitize=fuzzer,address
 b=$build/release
 objects=$(ls "$b"/SKMJSON.build/*.o "$b"/SKMCore.build/*.o "$b"/SKMStore.build/*.o "$b"/SKMReport.build/*.o \
-    "$b"/SKMService.build/*.o "$b"/SKMRPC.build/*.o "$b"/SKMFuzzTargets.build/*.o "$b"/SKMWeb.build/*.o "$b"/SKMOffice.build/*.o "$b"/DefaultQuestionnaires.build/*.o \
+    "$b"/SKMService.build/*.o "$b"/SKMRPC.build/*.o "$b"/SKMFuzzTargets.build/*.o "$b"/SKMWeb.build/*.o "$b"/SKMOffice.build/*.o "$b"/SKMQR.build/*.o "$b"/DefaultQuestionnaires.build/*.o \
     "$b"/ExamplePlans.build/*.o "$b"/ProtocolDocument.build/*.o)
 swiftc -sanitize=fuzzer,address -parse-as-library -O "Fuzz/LibFuzzer/$target.swift" -I "$b/Modules" $objects \
     -I Sources/CSQLite -I Sources/CZlib -lsqlite3 -lz -lm -o "$build/fuzz-$target"

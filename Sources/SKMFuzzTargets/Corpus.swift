@@ -19,15 +19,17 @@ public enum Corpus {
     }
 
     /// The names in a folder (with "." and ".."), empty when it cannot be read.
+    ///
+    /// The name is read in place: a directory entry is only as long as its name (`d_reclen`), so
+    /// copying the whole `dirent` (`entry.pointee`) reads past the end of the last entry of the
+    /// buffer; AddressSanitizer under libFuzzer caught it.
     static func entries(of directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
+        guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name), let dir = opendir(directory) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            names.append(
-                withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                })
+            let name = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            names.append(String(cString: name))
         }
         return names
     }
