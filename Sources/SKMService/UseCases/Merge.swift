@@ -17,7 +17,8 @@ extension SKMService {
     /// transaction each (the source opened read-only, never changed). `each` is called after
     /// each source is committed. A source that fails (missing, not skm, another schema, this
     /// database itself, a registry conflict) stops the merge with its error; sources before it
-    /// stay merged, nothing of it is stored. This database is created when it does not exist.
+    /// stay merged, nothing of it is stored. This database is created when it does not exist
+    /// and the first source opens.
     public func merge(sources: [String], options: MergeOptions, each: (MergeSummary) -> Void = { _ in }) throws -> [MergeSummary]
     {
         guard !sources.isEmpty else {
@@ -28,6 +29,8 @@ extension SKMService {
                 .sourceNotFound, "Berkas sumber \(path) tidak ada; tidak ada yang digabungkan.", field: "source",
                 details: ["source": .string(path)])
         }
+        // A refused first source (not skm, another schema) must not leave a new empty database.
+        if openedStore == nil && !databaseExists, let first = sources.first { _ = try MergeSource(path: first) }
         let target = try store()
         let targetUUID = try target.identity()?.uuid
         var known = try target.knownIDs()
