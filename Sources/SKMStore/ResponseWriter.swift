@@ -43,6 +43,8 @@ public final class ResponseWriter {
     @exclusivity(unchecked) var numbers: [RowNumbers] = []
     /// One row's answers, decoded (reused row after row).
     @exclusivity(unchecked) var answers: [UInt8] = []
+    /// Units filled by aggregate packages of another office: they take no responses here.
+    let packageUnits: Set<Int64>
 
     init(store: Store, createdAt: String) throws {
         self.store = store
@@ -50,6 +52,7 @@ public final class ResponseWriter {
         try store.db.execute("BEGIN IMMEDIATE")
         do {
             nextID = try store.statement("SELECT COALESCE(MAX(id), 0) + 1 FROM responses").first { $0.int64(0) } ?? 1
+            packageUnits = Set(try store.statement("SELECT DISTINCT unit_id FROM package_units").rows { $0.int64(0) })
         } catch {
             try? store.db.execute("ROLLBACK")
             throw error
@@ -63,7 +66,10 @@ public final class ResponseWriter {
 
     /// Adds one response. A client id seen before returns `.duplicate` when the content is the
     /// same and throws `client_id_conflict` when it differs; either way nothing new is written.
+    /// A unit filled by a package (`package_conflict`) takes none: its respondents are in the
+    /// package's rows, and a response here (typed, imported or merged) would count them twice.
     public func add(_ response: __owned NewResponse) throws -> InsertOutcome {
+        try refuseIfPackageFilled(unitID: response.unitID, unitCode: response.content.unitCode)
         if let clientID = response.clientID {
             if let earlier = pendingByClientID[clientID] {
                 return try Self.repeated(clientID, existingID: earlier.id, same: Self.sameContent(earlier.response, response))
@@ -89,6 +95,20 @@ public final class ResponseWriter {
         pending.append(PendingRow(id: id, response: response))
         if pending.count == Self.batchSize { try flush() }
         return .stored(id)
+    }
+
+    /// Throws `package_conflict` when `unitID` is filled by a package (every route that writes a
+    /// response checks it: `add`, and a merge before it chooses a row to carry).
+    func refuseIfPackageFilled(unitID: Int64, unitCode: String) throws {
+        guard !packageUnits.isEmpty, packageUnits.contains(unitID) else { return }
+        throw Self.packageFilled(unitCode)
+    }
+
+    static func packageFilled(_ unitCode: String) -> SKMError {
+        SKMError(
+            .packageConflict,
+            "Unit \(unitCode) di sini diisi paket agregat dari kantor lain (skm package list); respons untuk unit itu tidak dicatat di sini karena respondennya sudah terhitung di paket.",
+            field: "unit", details: ["unit": .string(unitCode)])
     }
 
     static func sameContent(_ a: NewResponse, _ b: NewResponse) -> Bool {

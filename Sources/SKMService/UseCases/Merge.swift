@@ -51,7 +51,8 @@ extension SKMService {
                     try MergePolicy.plan($0, options: options, source: path)
                 }
             } catch let error as SKMError
-                where error.code == .clientIDConflict || (error.code == .mergeConflict && error.details?["register"] != nil)
+                where error.code == .clientIDConflict || error.code == .packageConflict
+                    || (error.code == .mergeConflict && error.details?["register"] != nil)
             {
                 throw SKMError(
                     error.code, "Sumber \(path) tidak digabungkan, tidak ada yang disimpan: \(error.message)", field: "source",

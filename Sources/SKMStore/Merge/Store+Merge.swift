@@ -138,6 +138,7 @@ extension Store {
         guard let place = places.services[row.serviceID], let date = row.date else {
             throw Self.corruptSource(run.uuidText(row))
         }
+        try writer.refuseIfPackageFilled(unitID: place.unitID, unitCode: place.unitCode)
         if row.hasClientID {
             // The rows chosen before it first, so ids here follow the source's order.
             try writer.insertCarried(chosen, from: run)
