@@ -72,6 +72,13 @@ import Testing
             "SKET"
         ),
         (
+            "a profile of more respondents than the unit's rows",
+            {
+                $0.replacingFirst(#"{"unit":"KEC","respondents":2,"#, #"{"unit":"KEC","respondents":7,"#)
+                    .replacingOccurrences(of: #""suppressed":2"#, with: #""suppressed":7"#)
+            }, "invalid_package", "baris paket"
+        ),
+        (
             "an unknown questionnaire", { $0.replacingOccurrences(of: "permenpanrb-14-2017", with: "kuesioner-lain") },
             "unknown_questionnaire", "kuesioner-lain"
         ),

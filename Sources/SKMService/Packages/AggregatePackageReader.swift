@@ -87,7 +87,7 @@ public enum AggregatePackageReader {
         let questionnaires = try readQuestionnaires(root["questionnaires"])
         let (rows, respondents) = try readRows(root["rows"], year: year, units: units, questionnaires: questionnaires)
         let profiles = root["profiles"] ?? .array([])
-        try PackageProfiles.check(profiles, units: units)
+        try PackageProfiles.check(profiles, units: units, rows: rows)
         return AggregatePackage(
             producer: producer, createdAt: createdAt, packageID: packageID, sourceDatabase: source,
             sourceGeneration: Int64(generation), year: year, units: units, questionnaires: questionnaires, rows: rows,

@@ -70,9 +70,16 @@ public enum PackageProfiles {
 
     /// Refuses (`invalid_package`) profiles that break the rule or the shape: every shown count
     /// at least 5, `suppressed` 0 or at least 5, each field adding up to the unit's respondents,
-    /// units among the package's.
-    static func check(_ value: JSONValue, units: [PackageUnit]) throws(SKMError) {
+    /// which are those of the unit's rows in the package, units among the package's.
+    static func check(_ value: JSONValue, units: [PackageUnit], rows: [PackageRow]) throws(SKMError) {
         func bad(_ field: String, _ what: String) -> SKMError { AggregatePackageReader.bad(field, what) }
+        var rowRespondents: [String: Int] = [:]
+        for row in rows {
+            guard let sum = AggregateBounds.add(rowRespondents[row.unitCode] ?? 0, row.tally.respondents) else {
+                throw bad("rows", "jumlah responden melampaui batas bilangan")
+            }
+            rowRespondents[row.unitCode] = sum
+        }
         let list = try AggregatePackageReader.array(value, "profiles")
         for (i, item) in list.enumerated() {
             let path = "profiles[\(i)]"
@@ -81,6 +88,11 @@ public enum PackageProfiles {
             let unit = try AggregatePackageReader.string(o["unit"], path + ".unit", limit: 40)
             guard units.contains(where: { $0.code == unit }) else { throw bad(path + ".unit", "unit \(unit) tidak ada di paket") }
             let respondents = try AggregatePackageReader.integer(o["respondents"], path + ".respondents")
+            let inRows = rowRespondents[unit] ?? 0
+            guard respondents == inRows else {
+                throw bad(
+                    path + ".respondents", "profil unit \(unit) menyebut \(respondents) responden, baris paket unit itu \(inRows)")
+            }
             for field in fields {
                 let fpath = "\(path).\(field.name)"
                 let f = try AggregatePackageReader.object(o[field.name], fpath)
