@@ -54,6 +54,13 @@ import Testing
         #expect(html.contains("Matriks NRR unit × unsur tahun 2025"))
         #expect(html.contains("fill=\"#1b7f3b\" stroke=\"#d5dbe1\"/><text") && html.contains(">4,00</text>"))
         #expect(html.contains("fill=\"#c98400\" stroke=\"#d5dbe1\"/><text") && html.contains(">3,00</text>"))
+        // The heat map's legend speaks of cells (it said "Warna batang", bars); the ranking chart's of bars.
+        let heatTitle = try #require(html.range(of: "Matriks NRR unit × unsur tahun 2025"))
+        let heatEnd = try #require(html[heatTitle.upperBound...].range(of: "</svg>"))
+        let heatMap = html[heatTitle.upperBound..<heatEnd.lowerBound]
+        #expect(heatMap.contains("Warna sel:") && !heatMap.contains("Warna batang"))
+        let rankingEnd = try #require(afterRanking.range(of: "</svg>"))
+        #expect(afterRanking[..<rankingEnd.lowerBound].contains("Warna batang:"))
         // Coverage: nothing missing at this level; at DINKES's level PKM-B has no data.
         #expect(html.contains("tidak ada unit dengan sampel kurang"))
         // Trend: DINKES had 75,00 in 2024.

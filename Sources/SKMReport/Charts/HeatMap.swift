@@ -41,7 +41,7 @@ enum HeatMap {
                     anchor: "middle", size: 10.5, color: value == nil ? Palette.muted : "#ffffff", bold: value != nil)
             }
         }
-        svg += SVGCharts.legendRow(legend, left: 8, y: top + Double(rows.count) * rowHeight + 24)
+        svg += SVGCharts.legendRow(legend, left: 8, y: top + Double(rows.count) * rowHeight + 24, caption: "Warna sel:")
         return svg + "</svg>"
     }
 }

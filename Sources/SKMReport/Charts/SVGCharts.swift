@@ -196,10 +196,11 @@ enum SVGCharts {
         return "<text \(attributes)>\(Escape.html(s))</text>"
     }
 
-    /// The colour legend under a chart: a swatch and a label per entry, in one row.
-    static func legendRow(_ items: [ChartLegendItem], left: Double, y: Double) -> String {
+    /// The colour legend under a chart: a swatch and a label per entry, in one row, after
+    /// `caption` (what is coloured: the bars of a bar chart, the cells of a heat map).
+    static func legendRow(_ items: [ChartLegendItem], left: Double, y: Double, caption: String = "Warna batang:") -> String {
         guard !items.isEmpty else { return "" }
-        var svg = text("Warna batang:", x: left, y: y, anchor: "start", size: 10, color: Palette.muted)
+        var svg = text(caption, x: left, y: y, anchor: "start", size: 10, color: Palette.muted)
         var x = left + 78
         for item in items {
             svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y - 9))\" width=\"11\" height=\"11\" fill=\"\(item.color)\"/>"
