@@ -80,4 +80,38 @@ import Testing
         let missing = try skm.run(["merge", skm.directory + "/none.sqlite", "--db", target])
         #expect(missing.status == 1 && !FileManager.default.fileExists(atPath: target))
     }
+
+    /// `skm export --aggregates --unit KEC` packaged KEC's own responses only, while `skm ikm
+    /// --unit KEC` and `skm export --unit KEC` cover the kelurahan under it: the kabupaten got a
+    /// kecamatan without its kelurahan. The package of a unit covers its whole subtree, and the
+    /// IKM computed from it equals the office's `ikm --unit KEC`.
+    @Test func aPackageOfAUnitCoversTheUnitsUnderIt() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let office = skm.directory + "/kec.sqlite"
+        #expect(try skm.run(["unit", "add", "KEC", "Kecamatan", "--db", office]).status == 0)
+        #expect(try skm.run(["unit", "add", "KEL-A", "Kelurahan", "A", "--parent", "KEC", "--db", office]).status == 0)
+        #expect(try skm.run(["unit", "add", "LAIN", "Unit", "lain", "--db", office]).status == 0)
+        for (unit, answers) in [("KEC", "444444444"), ("KEL-A", "333333333"), ("KEL-A", "323232323"), ("LAIN", "111111111")] {
+            #expect(try skm.run(["service", "add", unit, "S", "Layanan", "--db", office]).status <= 1)
+            let submit = try skm.run([
+                "submit", "--unit", unit, "--service", "S", "--answers", answers, "--date", "2025-05-02", "--db", office,
+            ])
+            #expect(submit.status == 0, "\(submit.stderr)")
+        }
+        let export = try skm.run(["export", "--aggregates", "--year", "2025", "--unit", "KEC", "--out", "kec.json", "--db", office])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("2 unit") && export.stderr.contains("3 responden"), "\(export.stderr)")
+        let kabupaten = skm.directory + "/kab.sqlite"
+        #expect(try skm.run(["init", "--db", kabupaten]).status == 0)
+        let imported = try skm.run(["import", skm.directory + "/kec.json", "--db", kabupaten])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try skm.run(["package", "list", "--json", "--db", kabupaten]).stdout.contains("KEL-A"))
+        // KEL-A arrives at the top; placed under KEC the figures of KEC are the office's.
+        #expect(try skm.run(["unit", "move", "KEL-A", "--parent", "KEC", "--db", kabupaten]).status == 0)
+        let theirs = try skm.run(["ikm", "--year", "2025", "--unit", "KEC", "--json", "--db", office])
+        let mine = try skm.run(["ikm", "--year", "2025", "--unit", "KEC", "--json", "--db", kabupaten])
+        #expect(theirs.json["respondents"]?.numberValue?.int == 3)
+        #expect(mine.json["ikm"] == theirs.json["ikm"] && mine.json["respondents"] == theirs.json["respondents"], "\(mine.stdout)")
+    }
 }

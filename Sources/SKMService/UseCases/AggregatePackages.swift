@@ -34,7 +34,7 @@ extension SKMService {
     /// The largest package read: a year of a hundred busy units is a few tens of MiB.
     public static let packageSizeLimit = 256 << 20
 
-    /// Writes the aggregate package of `year` (one unit, or every unit) as JSON text: the
+    /// Writes the aggregate package of `year` (one unit with every unit under it, or every unit) as JSON text: the
     /// registry, the questionnaire definitions used, the aggregate rows and small-cell-protected
     /// profile counts; nothing individual, no comments. See Protocol/aggregate-package.md.
     public func aggregatePackage(year: Int, unit rawUnit: String?) throws -> (text: String, summary: PackageExportSummary) {
@@ -47,7 +47,8 @@ extension SKMService {
         }
         let units: [UnitRecord]
         if let rawUnit {
-            units = [try resolveUnit(rawUnit, field: "unit")]
+            // A unit stands for itself and everything under it, as in every other filter by unit.
+            units = try unitsWithDescendants([try resolveUnit(rawUnit, field: "unit")])
         } else {
             units = try store.units().sorted { $0.id < $1.id }
         }
