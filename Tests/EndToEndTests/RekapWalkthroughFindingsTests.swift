@@ -114,4 +114,19 @@ import Testing
         #expect(theirs.json["respondents"]?.numberValue?.int == 3)
         #expect(mine.json["ikm"] == theirs.json["ikm"] && mine.json["respondents"] == theirs.json["respondents"], "\(mine.stdout)")
     }
+
+    /// `skm report --rekap --population 100` said "pakai --parent untuk memilih unit", advice
+    /// about --unit; `--format svg` listed html, md and csv as the rekap's formats, leaving out docx.
+    @Test func rekapReportRefusalsGiveTheRightAdvice() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        let population = try skm.run(["report", "--rekap", "--year", "2025", "--population", "100"])
+        #expect(population.status == 2)
+        #expect(population.stderr.contains("skm unit population") && !population.stderr.contains("--parent"), "\(population.stderr)")
+        let unit = try skm.run(["report", "--rekap", "--year", "2025", "--unit", "KEC"])
+        #expect(unit.status == 2 && unit.stderr.contains("pakai --parent"), "\(unit.stderr)")
+        let svg = try skm.run(["report", "--rekap", "--year", "2025", "--format", "svg"])
+        #expect(svg.status == 1 && svg.stderr.contains("docx"), "\(svg.stderr)")
+    }
 }

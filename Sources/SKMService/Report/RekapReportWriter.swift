@@ -36,7 +36,7 @@ extension SKMService {
             ? ReportFormat.allCases.filter { $0 != .infographic } : request.formats
         if formats.contains(.infographic) {
             throw SKMError(
-                .invalidFilter, "Rekap tidak punya infografis (svg); pilih html, md atau csv.", field: "format")
+                .invalidFilter, "Rekap tidak punya infografis (svg); pilih html, md, csv atau docx.", field: "format")
         }
         let rekap = try self.rekap(request.rekap)
         let data = Self.rekapData(rekap, earlierYears: request.rekap.earlierYears)

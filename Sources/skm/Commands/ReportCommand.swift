@@ -39,9 +39,13 @@ enum ReportCommand {
         }
         let separator = try CSVSeparator.parse(args.value("separator"))
         if args.flag("rekap") {
-            for option in ["unit", "population", "profile"] where args.value(option) != nil {
-                throw SKMError(
-                    .usage, "--\(option) tidak berlaku untuk --rekap (pakai --parent untuk memilih unit).", field: option)
+            let instead = [
+                "unit": "pakai --parent untuk memilih unit",
+                "population": "populasi dicatat per unit dengan 'skm unit population KODE N'",
+                "profile": "rekap tidak memakai profil kantor",
+            ]
+            for (option, hint) in instead.sorted(by: { $0.key < $1.key }) where args.value(option) != nil {
+                throw SKMError(.usage, "--\(option) tidak berlaku untuk --rekap (\(hint)).", field: option)
             }
             let formats =
                 args.list("format").isEmpty
