@@ -52,7 +52,8 @@ import Testing
             kabupaten, "--json",
         ])
         #expect(typed.status == 1 && typed.json["error"]?["code"]?.stringValue == "package_conflict", "\(typed.stdout)")
-        let csv = try skm.write("pkm.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-08-02,PKM-01,UMUM,1,1,1,1,1,1,1,1,1\n")
+        let csv = try skm.write(
+            "pkm.csv", "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2025-08-02,PKM-01,UMUM,1,1,1,1,1,1,1,1,1\n")
         let rows = try skm.run(["import", csv, "--db", kabupaten, "--json"])
         #expect(rows.status == 1 && rows.json["committed"]?.boolValue == false, "\(rows.stdout)")
         #expect(rows.json["errors"]?.arrayValue?.first?["code"]?.stringValue == "package_conflict", "\(rows.stdout)")
@@ -99,7 +100,9 @@ import Testing
             ])
             #expect(submit.status == 0, "\(submit.stderr)")
         }
-        let export = try skm.run(["export", "--aggregates", "--year", "2025", "--unit", "KEC", "--out", "kec.json", "--db", office])
+        let export = try skm.run([
+            "export", "--aggregates", "--year", "2025", "--unit", "KEC", "--out", "kec.json", "--db", office,
+        ])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stderr.contains("2 unit") && export.stderr.contains("3 responden"), "\(export.stderr)")
         let kabupaten = skm.directory + "/kab.sqlite"
@@ -112,7 +115,8 @@ import Testing
         let theirs = try skm.run(["ikm", "--year", "2025", "--unit", "KEC", "--json", "--db", office])
         let mine = try skm.run(["ikm", "--year", "2025", "--unit", "KEC", "--json", "--db", kabupaten])
         #expect(theirs.json["respondents"]?.numberValue?.int == 3)
-        #expect(mine.json["ikm"] == theirs.json["ikm"] && mine.json["respondents"] == theirs.json["respondents"], "\(mine.stdout)")
+        #expect(
+            mine.json["ikm"] == theirs.json["ikm"] && mine.json["respondents"] == theirs.json["respondents"], "\(mine.stdout)")
     }
 
     /// `skm report --rekap --population 100` said "pakai --parent untuk memilih unit", advice
@@ -123,7 +127,8 @@ import Testing
         try skm.registry()
         let population = try skm.run(["report", "--rekap", "--year", "2025", "--population", "100"])
         #expect(population.status == 2)
-        #expect(population.stderr.contains("skm unit population") && !population.stderr.contains("--parent"), "\(population.stderr)")
+        #expect(
+            population.stderr.contains("skm unit population") && !population.stderr.contains("--parent"), "\(population.stderr)")
         let unit = try skm.run(["report", "--rekap", "--year", "2025", "--unit", "KEC"])
         #expect(unit.status == 2 && unit.stderr.contains("pakai --parent"), "\(unit.stderr)")
         let svg = try skm.run(["report", "--rekap", "--year", "2025", "--format", "svg"])

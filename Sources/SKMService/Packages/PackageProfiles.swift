@@ -91,7 +91,8 @@ public enum PackageProfiles {
             let inRows = rowRespondents[unit] ?? 0
             guard respondents == inRows else {
                 throw bad(
-                    path + ".respondents", "profil unit \(unit) menyebut \(respondents) responden, baris paket unit itu \(inRows)")
+                    path + ".respondents",
+                    "profil unit \(unit) menyebut \(respondents) responden, baris paket unit itu \(inRows)")
             }
             for field in fields {
                 let fpath = "\(path).\(field.name)"

@@ -52,7 +52,7 @@ extension SKMService {
                 }
             } catch let error as SKMError
                 where error.code == .clientIDConflict || error.code == .packageConflict
-                    || (error.code == .mergeConflict && error.details?["register"] != nil)
+                || (error.code == .mergeConflict && error.details?["register"] != nil)
             {
                 throw SKMError(
                     error.code, "Sumber \(path) tidak digabungkan, tidak ada yang disimpan: \(error.message)", field: "source",
