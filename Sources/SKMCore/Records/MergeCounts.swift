@@ -29,6 +29,13 @@ public struct MergeCounts: Sendable, Equatable {
     public var rtlVersionsAdded = 0
     /// Publication log versions added.
     public var publicationVersionsAdded = 0
+    /// Aggregate packages the source had imported, stored here now (each version, oldest first).
+    public var packagesCarried = 0
+    /// Of the source's packages, those this database already holds (the same package id).
+    public var packagesAlreadyPresent = 0
+    /// Of the source's packages, those older than the package this database holds for the same
+    /// unit and year (skipped: this database is simply newer).
+    public var packagesOlderSkipped = 0
 
     /// Nothing counted.
     public init() {}
@@ -37,6 +44,6 @@ public struct MergeCounts: Sendable, Equatable {
     public var changedSomething: Bool {
         responsesAdded + voidsCarried + unitsAdded + servicesAdded + renamed + parentsLinked + questionnairesAdded + batchesAdded
             + visitsAdded
-            + visitVoidsCarried + rtlVersionsAdded + publicationVersionsAdded > 0
+            + visitVoidsCarried + rtlVersionsAdded + publicationVersionsAdded + packagesCarried > 0
     }
 }

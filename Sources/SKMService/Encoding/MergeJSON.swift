@@ -5,7 +5,7 @@ public import SKMJSON
 public enum MergeJSON {
     /// `{source, sourceUuid, responsesAdded, voidedAdded, alreadyPresent, voidsCarried, unitsAdded,
     /// servicesAdded, renamed, parentsLinked, questionnairesAdded, batchesAdded, visitsAdded, visitVoidsCarried,
-    /// rtlVersionsAdded, publicationVersionsAdded}`.
+    /// rtlVersionsAdded, publicationVersionsAdded, packagesCarried, packagesAlreadyPresent, packagesOlderSkipped}`.
     public static func summary(_ s: MergeSummary) -> JSONValue {
         let c = s.counts
         return [
@@ -16,6 +16,8 @@ public enum MergeJSON {
             "parentsLinked": .int(c.parentsLinked), "visitsAdded": .int(c.visitsAdded),
             "visitVoidsCarried": .int(c.visitVoidsCarried),
             "rtlVersionsAdded": .int(c.rtlVersionsAdded), "publicationVersionsAdded": .int(c.publicationVersionsAdded),
+            "packagesCarried": .int(c.packagesCarried), "packagesAlreadyPresent": .int(c.packagesAlreadyPresent),
+            "packagesOlderSkipped": .int(c.packagesOlderSkipped),
         ]
     }
 
@@ -35,6 +37,11 @@ public enum MergeJSON {
         if c.visitVoidsCarried > 0 { parts.append("\(c.visitVoidsCarried) pembatalan kunjungan dibawa") }
         if c.rtlVersionsAdded > 0 { parts.append("\(c.rtlVersionsAdded) catatan RTL dibawa") }
         if c.publicationVersionsAdded > 0 { parts.append("\(c.publicationVersionsAdded) catatan publikasi dibawa") }
+        if c.packagesCarried + c.packagesAlreadyPresent + c.packagesOlderSkipped > 0 {
+            parts.append(
+                "paket agregat: \(c.packagesCarried) dibawa, \(c.packagesAlreadyPresent) sudah ada, "
+                    + "\(c.packagesOlderSkipped) lebih lama dari yang di sini dilewati")
+        }
         return "\(s.source): " + parts.joined(separator: ", ") + (c.changedSomething ? "." : ". Tidak ada yang berubah.")
     }
 }

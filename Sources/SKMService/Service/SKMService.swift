@@ -90,18 +90,26 @@ public final class SKMService {
             dropCatalogIfChangedElsewhere()
         }
         if let cachedCatalog { return cachedCatalog }
-        var custom: [Questionnaire] = []
+        var catalog = QuestionnaireCatalog()
         var customIDs: [String] = []
         if openedStore != nil || databaseExists {
-            for stored in try existingStore().customQuestionnaires() {
-                customIDs.append(stored.id)
-                if let q = QuestionnaireDecoder.decode(text: stored.definition).questionnaire { custom.append(q) }
-            }
+            (catalog, customIDs) = try Self.catalog(of: existingStore())
         }
-        let catalog = QuestionnaireCatalog(custom: custom)
         cachedCatalog = catalog
         cachedCatalogCustomIDs = customIDs
         return catalog
+    }
+
+    /// Built-in questionnaires plus the custom ones `store` holds now (inside an open transaction:
+    /// with those it added), not cached; with the stored custom ids.
+    static func catalog(of store: Store) throws -> (catalog: QuestionnaireCatalog, customIDs: [String]) {
+        var custom: [Questionnaire] = []
+        var customIDs: [String] = []
+        for stored in try store.customQuestionnaires() {
+            customIDs.append(stored.id)
+            if let q = QuestionnaireDecoder.decode(text: stored.definition).questionnaire { custom.append(q) }
+        }
+        return (QuestionnaireCatalog(custom: custom), customIDs)
     }
 
     struct ServiceKey: Hashable {

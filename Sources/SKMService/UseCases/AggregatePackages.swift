@@ -110,9 +110,8 @@ extension SKMService {
         return AggregatePackageReader.looksLikePackage(head)
     }
 
-    /// Imports an aggregate package: read and checked whole (`AggregatePackageReader`), its
-    /// questionnaires compared with this database's (`unknown_questionnaire`,
-    /// `questionnaire_conflict`), then stored in one transaction (`Store.storePackage`: unit
+    /// Imports an aggregate package: read and checked whole (`packageWrite`: the format, its
+    /// questionnaires against this database's, not this database's own), then stored in one transaction (`Store.storePackage`: unit
     /// claims, replacement of an older package, the same package twice changes nothing).
     public func importPackage(path: String) throws -> PackageImportReport {
         try importPackage(from: try ByteSource(path: path))
@@ -129,32 +128,8 @@ extension SKMService {
                     .invalidPackage, "Paket \(path) lebih dari \(Self.packageSizeLimit >> 20) MiB; tidak ada yang disimpan.")
             }
         }
-        let package = try AggregatePackageReader.read(bytes)
-        let catalog = try self.catalog()
-        for q in package.questionnaires {
-            guard let known = catalog.all.first(where: { $0.id == q.id }) else {
-                throw SKMError(
-                    .unknownQuestionnaire,
-                    "Paket memakai kuesioner \"\(q.id)\" yang tidak dikenal di sini. Tambahkan definisinya lebih dulu (skm questionnaire add BERKAS), lalu impor lagi. Tidak ada yang disimpan.",
-                    field: "questionnaires")
-            }
-            guard known == q else {
-                throw SKMError(
-                    .questionnaireConflict,
-                    "Definisi kuesioner \"\(q.id)\" di paket berbeda dengan definisi di basis data ini; angka IKM-nya tidak dapat digabung. Tidak ada yang disimpan.",
-                    field: "questionnaires")
-            }
-        }
-        let write = PackageWrite(
-            uuid: package.packageID, source: package.sourceDatabase, sourceGeneration: package.sourceGeneration,
-            year: package.year, createdAt: package.createdAt, importedAt: clock.timestamp(), sha256: source.digest.hexDigest(),
-            units: package.units, rows: package.rows, respondents: package.respondents,
-            profiles: JSONWriter.compact.string(package.profiles), document: String(decoding: bytes, as: UTF8.self))
-        if let identity = try store().identity(), identity.uuid == package.sourceDatabase {
-            throw SKMError(
-                .packageConflict,
-                "Paket ini dibuat dari basis data ini sendiri; mengimpornya akan menghitung data dua kali. Tidak ada yang disimpan."
-            )
+        let write = try packageWrite(document: bytes, importedAt: clock.timestamp(), catalog: { try self.catalog() }) {
+            try self.store().identity()?.uuid
         }
         let outcome = try store().storePackage(write)
         invalidateCaches()

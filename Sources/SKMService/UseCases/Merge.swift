@@ -15,10 +15,11 @@ public struct MergeSummary: Sendable {
 extension SKMService {
     /// `skm merge SOURCE…`: merges each source database into this one, in order, one write
     /// transaction each (the source opened read-only, never changed). `each` is called after
-    /// each source is committed. A source that fails (missing, not skm, another schema, this
-    /// database itself, a registry conflict) stops the merge with its error; sources before it
-    /// stay merged, nothing of it is stored. This database is created when it does not exist
-    /// and the first source opens.
+    /// each source is committed. The aggregate packages a source imported are carried through
+    /// the rule of `skm import PAKET.json` (`packageWrite`, `Store.storePackage`). A source that
+    /// fails (missing, not skm, another schema, this database itself, a registry or package
+    /// conflict) stops the merge with its error; sources before it stay merged, nothing of it is
+    /// stored. This database is created when it does not exist and the first source opens.
     public func merge(sources: [String], options: MergeOptions, each: (MergeSummary) -> Void = { _ in }) throws -> [MergeSummary]
     {
         guard !sources.isEmpty else {
@@ -44,15 +45,20 @@ extension SKMService {
             let sourceUUID = try source.identity()?.uuid ?? ""
             if sourceUUID == targetUUID { throw Self.intoSelf(path) }
             let counts: MergeCounts
+            let at = clock.timestamp()
             do {
                 counts = try target.merge(
-                    from: source, at: clock.timestamp(), known: &known, rows: MergeRowReader(source: source)
-                ) {
-                    try MergePolicy.plan($0, options: options, source: path)
-                }
+                    from: source, at: at, known: &known, rows: MergeRowReader(source: source),
+                    plan: { try MergePolicy.plan($0, options: options, source: path) },
+                    packages: { package in
+                        // The same check as `skm import PAKET.json`, against this database as the merge left it so far.
+                        try self.packageWrite(
+                            document: Array(package.document.utf8), importedAt: at, catalog: { try Self.catalog(of: target).catalog },
+                            here: { targetUUID })
+                    })
             } catch let error as SKMError
-                where error.code == .clientIDConflict || error.code == .packageConflict
-                || (error.code == .mergeConflict && error.details?["register"] != nil)
+                where error.code == .clientIDConflict || error.code == .packageConflict || error.details?["package"] != nil
+                    || (error.code == .mergeConflict && error.details?["register"] != nil)
             {
                 throw SKMError(
                     error.code, "Sumber \(path) tidak digabungkan, tidak ada yang disimpan: \(error.message)", field: "source",

@@ -3,8 +3,11 @@ public import SKMCore
 extension Store {
     /// Merges one source database into this one in one write transaction: registry (as `plan`
     /// decides, called inside the transaction with both registries), import batches, responses,
-    /// voids, visits (`carryVisits`), the RTL register and the publication log (`carryFollowUp`). Nothing is stored when anything throws; when nothing is new the transaction is
-    /// rolled back, so merging the same file again changes nothing, not even the generation.
+    /// voids, visits (`carryVisits`), the RTL register and the publication log (`carryFollowUp`),
+    /// and the aggregate packages it imported (`carryPackages`, each document turned into a write
+    /// by `packages`, called inside the transaction once the source's registry is here). Nothing
+    /// is stored when anything throws; when nothing is new the transaction is rolled back, so
+    /// merging the same file again changes nothing, not even the generation.
     ///
     /// A response is already here when its global id is known, when its client id is stored
     /// here with the same content, or when it is the same row (fingerprint) of the same file
@@ -16,7 +19,7 @@ extension Store {
     /// source (so it may read them on another thread while this one writes).
     package func merge(
         from source: MergeSource, at: String, known: inout KnownIDs, rows: any MergeRowFeed,
-        plan: (MergeRegistries) throws -> MergeRegistryPlan
+        plan: (MergeRegistries) throws -> MergeRegistryPlan, packages: (SourcePackage) throws -> PackageWrite
     ) throws -> MergeCounts {
         let sourceUUID = try source.identity()?.uuid ?? "-"
         let writer = try self.writer(createdAt: at)
@@ -53,6 +56,7 @@ extension Store {
             try writer.flush()
             try carryVisits(from: source, counts: &counts)
             try carryFollowUp(from: source, unitCodes: decided.unitCodes, counts: &counts)
+            try carryPackages(from: source, unitCodes: decided.unitCodes, prepare: packages, counts: &counts)
             counts.voidsCarried = try applyPendingVoids(pending, at: at)
             if counts.changedSomething {
                 try audit(
