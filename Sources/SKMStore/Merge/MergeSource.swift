@@ -90,15 +90,17 @@ public final class MergeSource: @unchecked Sendable {
         try db.prepare("SELECT COALESCE(MAX(id), 0) FROM responses").first { $0.int(0) } ?? 0
     }
 
-    /// The source's units, by code.
+    /// The source's units, in the order it registered them (so units new here get ids in the same
+    /// order, and every read that sums rows in id order sums them as the source does).
     public func units() throws -> [UnitRecord] {
-        try db.prepare("SELECT \(Store.unitColumns) FROM units ORDER BY code").rows([]) { Store.unitRow($0) }
+        try db.prepare("SELECT \(Store.unitColumns) FROM units ORDER BY id").rows([]) { Store.unitRow($0) }
     }
 
-    /// The source's services, by unit code and code.
+    /// The source's services, in the order it registered them (as `units()`: floating-point sums
+    /// such as the standard error's follow row order, so a merged database keeps the source's).
     public func services() throws -> [ServiceRecord] {
         try db.prepare(
-            "SELECT s.id, s.unit_id, u.code, s.code, s.name, s.created_at FROM services s JOIN units u ON u.id = s.unit_id ORDER BY u.code, s.code"
+            "SELECT s.id, s.unit_id, u.code, s.code, s.name, s.created_at FROM services s JOIN units u ON u.id = s.unit_id ORDER BY s.id"
         ).rows([]) { Store.serviceRow($0) }
     }
 
