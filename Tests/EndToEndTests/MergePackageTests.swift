@@ -24,7 +24,9 @@ import Testing
         try skm.run(["unit", "add", "KAB", "Bagian Organisasi", "--db", db])
         try skm.run(["service", "add", "KAB", "KTP", "Rekomendasi", "--db", db])
         for (day, answers) in [("2025-02-03", "444444444"), ("2025-05-06", "323232323"), ("2026-01-02", "111111111")] {
-            let out = try skm.run(["submit", "--unit", "KAB", "--service", "KTP", "--answers", answers, "--date", day, "--db", db])
+            let out = try skm.run([
+                "submit", "--unit", "KAB", "--service", "KTP", "--answers", answers, "--date", day, "--db", db,
+            ])
             #expect(out.status == 0, "\(out.stderr)")
         }
         for package in packages {
@@ -163,9 +165,14 @@ import Testing
         let d = skm.directory + "/d.sqlite"
         try skm.run(["unit", "add", "KEC-TT", "Kantor Camat Tomoni Timur", "--db", d])
         try skm.run(["service", "add", "KEC-TT", "PBB", "Pelayanan PBB-P2", "--db", d])
-        try skm.run(["submit", "--unit", "KEC-TT", "--service", "PBB", "--answers", "333333333", "--date", "2025-03-03", "--db", d])
+        try skm.run([
+            "submit", "--unit", "KEC-TT", "--service", "PBB", "--answers", "333333333", "--date", "2025-03-03", "--db", d,
+        ])
 
-        for (target, says) in [(c, "sudah diisi oleh paket dari basis data lain"), (d, "unit kantor ini sendiri"), (office, "basis data ini sendiri")] {
+        for (target, says) in [
+            (c, "sudah diisi oleh paket dari basis data lain"), (d, "unit kantor ini sendiri"),
+            (office, "basis data ini sendiri"),
+        ] {
             let before = try Self.state(skm, target)
             let refused = try skm.run(["merge", a, "--db", target, "--json"])
             #expect(refused.status != 0)
@@ -192,7 +199,8 @@ import Testing
         #expect(refused.status != 0)
         #expect(refused.json["error"]?["code"] == "merge_conflict", "\(refused.stdout)")
         let message = refused.json["error"]?["message"]?.stringValue ?? ""
-        #expect(message.contains("unit KEC-TT diarahkan ke KEC-LAIN dengan --unit-map") && message.contains("paket"), "\(message)")
+        #expect(
+            message.contains("unit KEC-TT diarahkan ke KEC-LAIN dengan --unit-map") && message.contains("paket"), "\(message)")
         #expect(try Self.state(skm, c) == before)
         // Mapping A's own unit is still fine.
         let mapped = try Self.merge(skm, a, into: c, extra: ["--unit-map", "KAB=KAB-A"])

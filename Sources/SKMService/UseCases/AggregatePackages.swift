@@ -128,9 +128,9 @@ extension SKMService {
                     .invalidPackage, "Paket \(path) lebih dari \(Self.packageSizeLimit >> 20) MiB; tidak ada yang disimpan.")
             }
         }
-        let write = try packageWrite(document: bytes, importedAt: clock.timestamp(), catalog: { try self.catalog() }) {
-            try self.store().identity()?.uuid
-        }
+        let write = try packageWrite(
+            document: bytes, importedAt: clock.timestamp(), catalog: { try self.catalog() },
+            here: { try self.store().identity()?.uuid })
         let outcome = try store().storePackage(write)
         invalidateCaches()
         return PackageImportReport(

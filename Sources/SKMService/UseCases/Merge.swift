@@ -53,12 +53,12 @@ extension SKMService {
                     packages: { package in
                         // The same check as `skm import PAKET.json`, against this database as the merge left it so far.
                         try self.packageWrite(
-                            document: Array(package.document.utf8), importedAt: at, catalog: { try Self.catalog(of: target).catalog },
-                            here: { targetUUID })
+                            document: Array(package.document.utf8), importedAt: at,
+                            catalog: { try Self.catalog(of: target).catalog }, here: { targetUUID })
                     })
             } catch let error as SKMError
                 where error.code == .clientIDConflict || error.code == .packageConflict || error.details?["package"] != nil
-                    || (error.code == .mergeConflict && error.details?["register"] != nil)
+                || (error.code == .mergeConflict && error.details?["register"] != nil)
             {
                 throw SKMError(
                     error.code, "Sumber \(path) tidak digabungkan, tidak ada yang disimpan: \(error.message)", field: "source",
