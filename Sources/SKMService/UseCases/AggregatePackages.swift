@@ -110,9 +110,10 @@ extension SKMService {
         return AggregatePackageReader.looksLikePackage(head)
     }
 
-    /// Imports an aggregate package: read and checked whole (`packageWrite`: the format, its
-    /// questionnaires against this database's, not this database's own), then stored in one transaction (`Store.storePackage`: unit
-    /// claims, replacement of an older package, the same package twice changes nothing).
+    /// Imports an aggregate package: read and checked whole (`packageWrite`, shared with `skm
+    /// merge`: the format, its questionnaires against this database's, not this database's own),
+    /// then stored in one transaction (`Store.storePackage`: unit claims, replacement of an older
+    /// package, the same package twice changes nothing).
     public func importPackage(path: String) throws -> PackageImportReport {
         try importPackage(from: try ByteSource(path: path))
     }
