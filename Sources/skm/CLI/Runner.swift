@@ -33,15 +33,7 @@ struct Runner {
             return help(for: Array(tokens.dropFirst()))
         }
         guard let (spec, consumed) = match(tokens) else {
-            let attempted = tokens.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
-            let groups = commands.filter { $0.path.first == tokens.first }
-            if !groups.isEmpty {
-                console.err("Perintah 'skm \(attempted)' tidak lengkap atau tidak dikenal. Pilihan:")
-                for g in groups { console.err("  skm \(g.name)\(g.arguments.isEmpty ? "" : " " + g.arguments)") }
-            } else {
-                console.err("Perintah tidak dikenal: '\(attempted.clipped(40))'. Lihat 'skm --help'.")
-            }
-            return 2
+            return unmatched(tokens)
         }
         let parsed: ParsedArguments
         do {
@@ -54,7 +46,7 @@ struct Runner {
             return 2
         }
         if parsed.flag("help") {
-            console.out(spec.helpText)
+            console.out(helpText(of: spec))
             return 0
         }
         let path = SKMService.resolveDatabasePath(explicit: parsed.value("db"), environment: environment)
@@ -96,9 +88,46 @@ struct Runner {
             .map { ($0, $0.path.count) }
     }
 
+    /// Tokens that name no command: a group's help (`skm rtl --help`, exit 0), a group without
+    /// its subcommand (usage error listing them), or an unknown command.
+    func unmatched(_ tokens: [String]) -> Int32 {
+        let words = Array(tokens.prefix { !$0.hasPrefix("-") })
+        if let group = CommandGroup.at(words, in: commands) {
+            if tokens.contains("--help") || tokens.contains("-h") {
+                console.out(group.helpText)
+                return 0
+            }
+            console.err("Perintah 'skm \(group.name)' belum lengkap: pilih salah satu perintahnya.")
+            for line in group.memberLines { console.err(line) }
+            console.err("Bantuan: skm \(group.name) --help")
+            return 2
+        }
+        let attempted = words.joined(separator: " ")
+        if let first = words.first, let group = CommandGroup.at([first], in: commands) {
+            console.err("Perintah 'skm \(attempted.clipped(40))' tidak dikenal. Perintah di bawah 'skm \(group.name)':")
+            for line in group.memberLines { console.err(line) }
+        } else {
+            console.err("Perintah tidak dikenal: '\(attempted.clipped(40))'. Lihat 'skm --help'.")
+        }
+        return 2
+    }
+
+    /// A command's help, followed by the commands under it when it is also a group.
+    func helpText(of spec: CommandSpec) -> String {
+        spec.helpText + (CommandGroup.at(spec.path, in: commands)?.subcommandSection ?? "")
+    }
+
     func help(for path: [String]) -> Int32 {
+        if let spec = commands.first(where: { $0.path == path }) {
+            console.out(helpText(of: spec))
+            return 0
+        }
+        if let group = CommandGroup.at(path, in: commands) {
+            console.out(group.helpText)
+            return 0
+        }
         if let (spec, _) = match(path) {
-            console.out(spec.helpText)
+            console.out(helpText(of: spec))
             return 0
         }
         console.err("Tidak ada bantuan untuk '\(path.joined(separator: " "))'. Lihat 'skm --help'.")
