@@ -64,15 +64,22 @@ extension Store {
 
     static let publicationColumns = "number, version, year, medium, published_on, link, note, void_reason, recorded_at"
 
-    /// Stores a new publication entry under the next free number and returns it.
-    public func addPublication(_ p: PublicationRecord) throws -> PublicationRecord {
+    /// Stores a new publication entry under the next free number and returns it, unless an
+    /// entry not voided has the same year, medium, date, link and note: then nothing is written
+    /// and that entry is returned with `isNew` false (the same publication logged twice).
+    public func addPublication(_ p: PublicationRecord) throws -> (record: PublicationRecord, isNew: Bool) {
         try db.transaction {
+            let same = FollowUpSummary.current(try publicationVersions()).first { e in
+                e.voidReason == nil && e.year == p.year && e.medium == p.medium && e.publishedOn == p.publishedOn
+                    && e.link == p.link && e.note == p.note
+            }
+            if let same { return (same, false) }
             var stored = p
             stored.number =
                 (try statement("SELECT COALESCE(MAX(number), 0) FROM publication_entries").first { $0.int(0) } ?? 0) + 1
             stored.version = 1
             try insert(stored)
-            return stored
+            return (stored, true)
         }
     }
 
@@ -107,9 +114,10 @@ extension Store {
         }
     }
 
-    /// The last day with an active response (from the aggregates) between `from` and `to`; nil when there is none.
+    /// The last day with an active response between `from` and `to`; nil when there is none. Read
+    /// from the view `ikm_rows`, so the rows of imported aggregate packages count like the office's own.
     public func lastResponseDay(from: CivilDate, to: CivilDate) throws -> CivilDate? {
-        try statement("SELECT MAX(day) FROM aggregates WHERE respondents > 0 AND day BETWEEN ? AND ?")
+        try statement("SELECT MAX(day) FROM ikm_rows WHERE respondents > 0 AND day BETWEEN ? AND ?")
             .first([.text(from.iso), .text(to.iso)]) { $0.optionalText(0) }?
             .flatMap { CivilDate(iso: $0) }
     }

@@ -99,13 +99,13 @@ import Testing
         #expect(try skm.run(["rtl", "correct", "1", "--cancel", "--reason", "tidak jadi"]).status == 0)
         let shown = try skm.run(["rtl", "show", "1"])
         #expect(shown.status == 0, "\(shown.stderr)")
-        let versions = shown.stdout.split(separator: "\n").filter { $0.contains("Z  ") }.map { String($0) }
+        let versions = shown.stdout.split(separator: "\n").filter { $0.contains(" UTC  ") }.map { String($0) }
         #expect(versions.count == 4, "\(shown.stdout)")
         for (line, word) in zip(versions, ["dicatat", "selesai", "dikoreksi", "dibatalkan"]) {
             #expect(line.contains("  \(word)"), "\(line)")
         }
         for english in ["add", "done", "correct", "cancel"] {
-            #expect(!versions.contains { $0.contains("Z  \(english)") }, "\(shown.stdout)")
+            #expect(!versions.contains { $0.contains("UTC  \(english)") }, "\(shown.stdout)")
         }
         let json = try skm.run(["rtl", "show", "1", "--json"])
         #expect(json.stdout.contains("\"done\""), "the JSON keeps the stored words: \(json.stdout)")

@@ -56,10 +56,10 @@ enum FollowUpMethods {
         },
         RPCMethod("publish.add") { params, context in
             try params.rejectUnknown(["year", "medium", "date", "link", "note"])
-            return FollowUpJSON.publication(
-                try context.service.addPublication(
-                    year: try params.requiredInt("year"), medium: try params.requiredString("medium"),
-                    date: try params.requiredString("date"), link: try params.string("link"), note: try params.string("note")))
+            let (p, alreadyRecorded) = try context.service.addPublication(
+                year: try params.requiredInt("year"), medium: try params.requiredString("medium"),
+                date: try params.requiredString("date"), link: try params.string("link"), note: try params.string("note"))
+            return FollowUpJSON.publicationAdded(p, alreadyRecorded: alreadyRecorded)
         },
         RPCMethod("publish.list") { params, context in
             try params.rejectUnknown(["year"])

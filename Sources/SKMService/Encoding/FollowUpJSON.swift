@@ -65,6 +65,14 @@ public enum FollowUpJSON {
         ]
     }
 
+    /// A publication as `publish.add` and `skm publish add --json` answer: the entry and
+    /// `alreadyRecorded` (true when the same entry was logged before and nothing was stored).
+    public static func publicationAdded(_ p: PublicationRecord, alreadyRecorded: Bool) -> JSONValue {
+        var object = publication(p).objectValue ?? [:]
+        object["alreadyRecorded"] = .bool(alreadyRecorded)
+        return .object(object)
+    }
+
     /// `{added: [item…], alreadyThere}` for `skm rtl import --json`.
     public static func importOutcome(_ o: RTLImportOutcome) -> JSONValue {
         ["added": .array(o.added.map(item)), "alreadyThere": .int(o.alreadyThere)]

@@ -13,7 +13,7 @@ extension SKMService {
     /// who asked (missing profile fields, an empty year…).
     public func annualReportData(_ request: ReportRequest) throws -> (ReportData, notes: [String]) {
         let store = try existingStore()
-        let profile = try reportProfile(request.profile)
+        var profile = try reportProfile(request.profile)
         let population = request.population ?? profile.population
         let ikm = try computeIKM(
             IKMRequest(
@@ -21,14 +21,15 @@ extension SKMService {
                     year: request.year, units: request.unit.map { [$0] } ?? [], questionnaire: request.questionnaire),
                 breakdowns: [.service, .quarter, .semester], population: population))
         let q = ikm.questionnaire
-        try checkRTL(profile, questionnaire: q)
+        profile.rtl = try rtlEntries(
+            of: profile, for: q, year: request.year, unit: ikm.filter.units.count == 1 ? ikm.filter.units.first : nil)
         var query = ikm.filter.query
         query.questionnaireID = q.id
 
         let allUnits = try store.units()
         let scope = ikm.filter.units.isEmpty ? allUnits : ikm.filter.units
         try checkProfileUnits(profile, scope: scope, databaseUnits: allUnits.count)
-        let followUp = try reportFollowUp(year: request.year, scope: scope.map(\.code))
+        let followUp = try reportFollowUp(year: request.year, scope: scope.map(\.code), questionnaire: q.id)
         var office = profile.office
         var notes: [String] = []
         if office.name == nil && scope.count == 1 { office.name = scope[0].name }
@@ -89,18 +90,6 @@ extension SKMService {
 
     static func empty(_ q: Questionnaire) -> IKMResult {
         IKMScorer.score(Tally(unsurCount: q.unsur.count), questionnaire: q)
-    }
-
-    /// RTL entries must name unsur of the questionnaire the year was measured with.
-    func checkRTL(_ profile: ReportProfile, questionnaire q: Questionnaire) throws {
-        for (entry, field) in zip(profile.rtl, profile.rtlFields) where q.unsurIndex(of: entry.unsur) == nil {
-            let codes = q.unsur.map(\.code).joined(separator: ", ")
-            let prefix = profile.origin.map { "Berkas profil \($0): " } ?? ""
-            throw SKMError(
-                .unknownUnsur,
-                "\(prefix)\(field).unsur \"\(entry.unsur.clipped(20))\" tidak ada di kuesioner \(q.id) (\(codes)).",
-                field: field + ".unsur")
-        }
     }
 
     /// Every service in scope with its result; those without respondents get an empty one.

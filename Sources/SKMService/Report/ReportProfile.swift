@@ -7,7 +7,8 @@ public import SKMReport
 ///
 ///     {"office": {"unit"?, "name", "address", "head", "nip", "position"?, "city"?, "logo"?},
 ///      "pelaksana": "...", "population": 9400,
-///      "rtl": [{"unsur": "U3", "program": "...", "waktu": ["TW I", "TW II"], "penanggungJawab": "..."}]}
+///      "rtl": [{"unsur": "U3", "program": "...", "waktu": ["TW I", "TW II"], "penanggungJawab": "...",
+///               "questionnaire"?: "ipak-90-2021"}]}
 ///
 /// Every part is optional (the report marks what is missing), but what is written must be
 /// valid: an unknown key or a quarter like "TW V" is an error, never silently ignored.
@@ -25,6 +26,9 @@ public struct ReportProfile: Sendable {
     public var rtl: [RTLEntry]
     /// Field paths of the RTL entries, for errors found later (an unsur the questionnaire lacks).
     var rtlFields: [String]
+    /// The questionnaire each RTL entry names (lowercased), nil when it names none: then it
+    /// belongs to the questionnaire its year was measured with.
+    var rtlQuestionnaires: [String?] = []
     /// The logo path as written, resolved against `baseDirectory`.
     var logoPath: String?
     /// Where a relative logo path is read from (the profile file's folder).
@@ -47,7 +51,7 @@ public struct ReportProfile: Sendable {
 
     static let keys = ["office", "pelaksana", "population", "rtl"]
     static let officeKeys = ["unit", "name", "address", "head", "nip", "position", "city", "logo"]
-    static let rtlKeys = ["unsur", "program", "waktu", "penanggungJawab"]
+    static let rtlKeys = ["unsur", "program", "waktu", "penanggungJawab", "questionnaire"]
 
     /// Decodes a profile; `path` prefixes field names in errors (`profile.` over RPC).
     public static func decode(_ value: JSONValue, path: String = "", origin: String?, baseDirectory: String?) throws
@@ -107,6 +111,7 @@ public struct ReportProfile: Sendable {
                     unsur: unsur.uppercased(), program: program, quarters: try quarters(f, itemPath),
                     penanggungJawab: try text(f, "penanggungJawab")))
             profile.rtlFields.append(itemPath)
+            profile.rtlQuestionnaires.append(try text(f, "questionnaire", limit: 100)?.lowercased())
         }
         return profile
     }

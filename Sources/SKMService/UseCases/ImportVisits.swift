@@ -9,8 +9,9 @@ import SKMStore
 ///
 /// A row without a `clientId` gets one from its bytes and its occurrence (`impor:<hash>:<k>`): the
 /// k-th row of a file with given content is stored once however often the file is imported, so a
-/// file imported again, or grown and imported again, stores only its new rows (they are counted as
-/// duplicates), like an ordinary import.
+/// file imported again, or grown and imported again, stores only its new rows, like an ordinary
+/// import. Rows found stored by that fingerprint are counted as `skipped` (same content), rows
+/// found by their own `clientId` as `duplicates`.
 struct VisitColumns {
     let set: SurveySet
     let count: Int
@@ -141,6 +142,7 @@ extension SKMService {
         report.identityColumns = columns.identity
         report.dryRun = options.dryRun
         var drafts: [VisitDraft] = []
+        var fingerprinted: [Bool] = []
         var occurrences: [String: Int] = [:]
         while try reader.next() {
             let record = reader.record
@@ -148,7 +150,8 @@ extension SKMService {
             report.rowsRead += 1
             do {
                 var draft = try columns.draft(record)
-                if draft.clientID == nil {
+                let byContent = draft.clientID == nil
+                if byContent {
                     var hash = SHA256()
                     for field in 0..<record.count {
                         hash.update(record.field(field))
@@ -159,6 +162,7 @@ extension SKMService {
                     draft.clientID = "impor:\(digest):\(occurrences[digest] ?? 1)"
                 }
                 _ = try prepare(draft)
+                fingerprinted.append(byContent)
                 drafts.append(draft)
             } catch let error as SKMError where error.isAboutTheInput {
                 report.invalidRows += 1
@@ -173,7 +177,9 @@ extension SKMService {
         report.committed = true
         report.visits = results.filter { !$0.duplicate }.count
         report.stored = results.filter { !$0.duplicate }.map(\.responses.count).reduce(0, +)
-        report.duplicates = results.filter(\.duplicate).count
+        let repeated = zip(results, fingerprinted).filter { $0.0.duplicate }
+        report.skipped = repeated.filter { $0.1 }.count
+        report.duplicates = repeated.count - report.skipped
         return report
     }
 }

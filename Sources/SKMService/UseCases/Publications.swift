@@ -3,9 +3,11 @@ import SKMStore
 
 extension SKMService {
     /// Logs a publication of year `year`'s SKM results: a known medium, a date in or after the
-    /// survey year and not in the future, an optional http(s) link and note.
+    /// survey year and not in the future, an optional http(s) link and note. The same entry again
+    /// (year, medium, date, link and note all equal to one not voided) stores nothing and returns
+    /// the earlier entry with `alreadyRecorded` true.
     public func addPublication(year rawYear: Int, medium rawMedium: String, date: String, link: String?, note: String?) throws
-        -> PublicationRecord
+        -> (record: PublicationRecord, alreadyRecorded: Bool)
     {
         let today = clock.today()
         let year = try FollowUpValues.year(rawYear, today: today)
@@ -22,7 +24,8 @@ extension SKMService {
             number: 0, version: 1, year: year, medium: medium, publishedOn: publishedOn, link: try FollowUpValues.link(link),
             note: try FollowUpValues.optionalText(note, field: "note", what: "Catatan", limit: Self.rtlTextLimit),
             recordedAt: clock.timestamp())
-        return try existingStore().addPublication(record)
+        let (stored, isNew) = try existingStore().addPublication(record)
+        return (stored, !isNew)
     }
 
     /// Voids publication entry `number` with a reason (a new version; the entry stays listed as voided).

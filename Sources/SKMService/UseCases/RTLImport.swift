@@ -16,7 +16,8 @@ extension SKMService {
     /// in the year after the survey (31 December when it names none), the year the report's RTL
     /// table plans for; it is set on 1 January of that year (or today, when earlier). Every
     /// entry is checked before any is stored; entries imported before are skipped, so the same
-    /// file can be imported again.
+    /// file can be imported again. Entries of another questionnaire (`rtlEntries`) are left to
+    /// that questionnaire's import.
     public func importRTL(profilePath path: String, year rawYear: Int, questionnaire named: String? = nil) throws
         -> RTLImportOutcome
     {
@@ -28,11 +29,17 @@ extension SKMService {
         }
         let unit = profile.units.count == 1 ? try resolveUnit(profile.units[0], field: "office.unit") : nil
         let q = try questionnaire(ofYear: year, unit: unit, named: named)
-        try checkRTL(profile, questionnaire: q)
+        let entries = try rtlEntries(of: profile, for: q, year: year, unit: unit)
+        guard !entries.isEmpty else {
+            throw SKMError(
+                .missingField,
+                "Daftar \"rtl\" di berkas \(path) tidak memuat RTL kuesioner \(q.id) (setiap RTL menyebut kuesioner lain); tidak ada yang diimpor.",
+                field: "rtl")
+        }
         let plannedOn = min(today, CivilDate(year: year + 1, month: 1, day: 1) ?? today)
         let at = clock.timestamp()
         var items: [(RTLItem, String)] = []
-        for entry in profile.rtl {
+        for entry in entries {
             let lastQuarter = entry.quarters.max() ?? 4
             let target = CivilDate(year: year + 1, month: lastQuarter * 3, day: lastQuarter == 1 || lastQuarter == 4 ? 31 : 30)
             guard let target, let index = q.unsurIndex(of: entry.unsur) else { continue }

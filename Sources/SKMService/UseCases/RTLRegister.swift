@@ -159,9 +159,12 @@ extension SKMService {
                 next.doneOn = doneOn
             }
             if let evidence { next.evidence = evidence }
-            if next.doneOn != nil && next.evidence == nil {
+            if let doneOn = next.doneOn, next.evidence == nil {
+                // Only an item not done yet lacks evidence: `done` always stores it.
                 throw SKMError(
-                    .missingField, "RTL yang selesai perlu bukti: isi --evidence.", field: "evidence")
+                    .missingField,
+                    "RTL \(number) belum selesai, jadi belum ada tanggal selesai yang dapat dikoreksi. Catat penyelesaiannya beserta bukti: 'skm rtl done \(number) --date \(doneOn.iso) --evidence …'.",
+                    field: "evidence")
             }
             if next.doneOn == nil && evidence != nil {
                 throw SKMError(

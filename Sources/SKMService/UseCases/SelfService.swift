@@ -55,6 +55,34 @@ extension SKMService {
         return try units().map { unit in (unit, services.filter { $0.unitID == unit.id }) }
     }
 
+    /// The service directory for serving the survey: a database without units (`unknown_unit`)
+    /// or without services (`unknown_service`) has no form to offer, and the error says which
+    /// commands register them.
+    public func servableDirectory() throws -> [(unit: UnitRecord, services: [ServiceRecord])] {
+        let directory = try serviceDirectory()
+        guard let first = directory.first else {
+            throw SKMError(
+                .unknownUnit,
+                """
+                Belum ada unit terdaftar, jadi survei daring belum punya layanan untuk dinilai. Daftarkan dulu unit dan layanannya, mis.:
+                  skm unit add KEC-TT Kantor Camat Tomoni Timur
+                  skm service add KEC-TT KTP-KK Pengantar KTP-el dan Kartu Keluarga
+                lalu jalankan skm serve lagi.
+                """, field: "unit")
+        }
+        guard directory.contains(where: { !$0.services.isEmpty }) else {
+            let units = directory.map(\.unit.code).joined(separator: ", ")
+            throw SKMError(
+                .unknownService,
+                """
+                Unit \(units) belum punya layanan, jadi survei daring belum punya layanan untuk dinilai. Daftarkan dulu, mis.:
+                  skm service add \(first.unit.code) KODE NAMA LAYANAN
+                lalu jalankan skm serve lagi.
+                """, field: "service")
+        }
+        return directory
+    }
+
     /// Today's and this year's IKM of every registered service, computed by `computeIKM` with a
     /// service breakdown over the questionnaire `questionnaire` (nil: the default), so the figures
     /// are those of `skm ikm` for the same period and service.

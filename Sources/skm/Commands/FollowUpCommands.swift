@@ -196,11 +196,15 @@ enum FollowUpCommands {
         ]
     ) { args, ctx in
         try args.requirePositionals([])
-        let p = try ctx.service.addPublication(
+        let (p, alreadyRecorded) = try ctx.service.addPublication(
             year: try requiredYear(args), medium: try required(args, "medium", "media publikasi"),
             date: try required(args, "date", "tanggal publikasi"), link: args.value("link"), note: args.value("note"))
         if args.flag("json") {
-            ctx.console.json(FollowUpJSON.publication(p))
+            ctx.console.json(FollowUpJSON.publicationAdded(p, alreadyRecorded: alreadyRecorded))
+        } else if alreadyRecorded {
+            ctx.console.line(
+                "Publikasi ini sudah dicatat sebagai nomor \(p.number) (hasil SKM \(p.year) di \(p.medium.label), \(p.publishedOn.iso)); tidak dicatat dua kali."
+            )
         } else {
             ctx.console.line("Publikasi \(p.number) dicatat: hasil SKM \(p.year) di \(p.medium.label), \(p.publishedOn.iso).")
         }

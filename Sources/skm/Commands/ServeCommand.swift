@@ -36,7 +36,8 @@ enum ServeCommand {
                 field: "listen")
         }
         let service = ctx.service
-        _ = try service.units()  // a missing database is an error: serving never creates one
+        // A missing database is an error (serving never creates one), and so is one without services.
+        let directory = try service.servableDirectory()
         var options = WebApp.Options()
         options.layar = !args.flag("no-layar")
         if let id = args.value("questionnaire") { options.questionnaire = try service.catalog().questionnaire(id).id }
@@ -53,7 +54,6 @@ enum ServeCommand {
                 unit: String(parts[0]), service: String(parts[1]), questionnaire: options.questionnaire)
             options.kiosk = (form.unit.code, form.service.code)
         }
-        let directory = try service.serviceDirectory()
         let app = WebApp(service: service, options: options)
 
         // SIGINT and SIGTERM are taken by `sigwait` below, not by a handler: blocked before the

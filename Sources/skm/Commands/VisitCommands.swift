@@ -17,9 +17,9 @@ enum VisitCommands {
     }
 
     static func text(_ v: VisitRecord) -> String {
-        var out = "Kunjungan #\(v.id) (set \(v.surveySet)), disimpan \(v.createdAt)\n"
+        var out = "Kunjungan #\(v.id) (set \(v.surveySet)), disimpan \(ImportBatchText.time(v.createdAt))\n"
         out += "Respons: " + v.responseIDs.map { "#\($0)" }.joined(separator: ", ") + "\n"
-        if let voidedAt = v.voidedAt { out += "Dibatalkan \(voidedAt). Alasan: \(v.voidReason ?? "-")\n" }
+        if let voidedAt = v.voidedAt { out += "Dibatalkan \(ImportBatchText.time(voidedAt)). Alasan: \(v.voidReason ?? "-")\n" }
         return out
     }
 

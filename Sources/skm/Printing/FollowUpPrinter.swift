@@ -1,4 +1,5 @@
 import SKMCore
+import SKMService
 
 /// Terminal text for the RTL register and the publication log.
 enum FollowUpPrinter {
@@ -48,7 +49,10 @@ enum FollowUpPrinter {
         lines.append("")
         var table = TextTable(["Versi", "Dicatat", "Perubahan", "Alasan"], alignments: [.right, .left, .left, .left])
         for v in versions {
-            table.add([String(v.version), v.recordedAt, action(v.action), DisplayText.escaped(v.reason ?? "").clipped(60)])
+            table.add([
+                String(v.version), ImportBatchText.time(v.recordedAt), action(v.action),
+                DisplayText.escaped(v.reason ?? "").clipped(60),
+            ])
         }
         return lines.joined(separator: "\n") + "\n" + table.rendered
     }

@@ -35,7 +35,12 @@ enum ImportPrinter {
                 "Tidak ada yang diimpor: \(IndonesianNumber.format(r.invalidRows)) dari \(read) baris tidak sah. Perbaiki baris di bawah lalu impor ulang, atau pakai --skip-invalid untuk menyimpan baris yang sah saja."
             )
         }
-        if r.skipped > 0 {
+        if r.skipped > 0 && r.skippedFrom.isEmpty {
+            // A file of visits: rows without clientId are recognised by their content, not by a batch.
+            console.line(
+                "\(IndonesianNumber.format(r.skipped)) baris dilewati: isinya sama persis dengan baris yang sudah diimpor sebelumnya (baris tanpa clientId dikenali dari isinya); kunjungannya sudah tersimpan."
+            )
+        } else if r.skipped > 0 {
             let from = r.skippedFrom.map { "#\($0)" }.joined(separator: ", ")
             let verb = r.dryRun || !r.committed ? "akan dilewati" : "dilewati"
             console.line(

@@ -8,7 +8,7 @@ enum ResponsePrinter {
         let c = r.content
         var lines = ["Respons #\(r.id)" + (r.isVoided ? " — DIBATALKAN" : "")]
         if r.isVoided {
-            lines.append("Dibatalkan: \(r.voidedAt ?? "–") · alasan: \(r.voidReason ?? "–")")
+            lines.append("Dibatalkan: \(r.voidedAt.map(ImportBatchText.time) ?? "–") · alasan: \(r.voidReason ?? "–")")
         }
         lines.append("Kuesioner: \(q?.title ?? c.questionnaireID) (\(c.questionnaireID))")
         lines.append("Unit: \(c.unitCode) · layanan: \(c.serviceCode)")
@@ -34,7 +34,7 @@ enum ResponsePrinter {
         lines.append("Responden: " + profile.map { "\($0) \($1)" }.joined(separator: " · "))
         if let comment = c.comment { lines.append("Saran: \(comment)") }
         if let clientID = r.clientID { lines.append("Nomor pengenal dari pengirim: \(clientID)") }
-        lines.append("Dicatat: \(r.createdAt)")
+        lines.append("Dicatat: \(ImportBatchText.time(r.createdAt))")
         return lines.joined(separator: "\n") + "\n"
     }
 
