@@ -3,7 +3,8 @@
 
 1. openpyxl reads sheet "Data" and every response of the CSV export (same filter) is there, row for
    row: id, date, unit, service, answers (blank stays empty), profile and comment as text exactly
-   (a comment starting with = stays text, never a formula).
+   (a comment starting with = stays text, never a formula), questionnaire and client id (the columns
+   an import recognises skm's own rows by).
 2. LibreOffice headless recalculates a copy whose formula results were removed, and every formula's
    value equals the value skm wrote beside it / as its result, to display precision (2 decimals,
    half away from zero) for numbers and exactly for text.
@@ -54,7 +55,8 @@ def check_data(book_path, csv_path, problems):
         if not isinstance(date, datetime.datetime) or date.date().isoformat() != want["date"]:
             problems.append(f"{where}: tanggal {date!r} != {want['date']}")
         for key, csv_key in (("unit", "unit"), ("layanan", "service"), ("jam", "time"), ("jenis_kelamin", "gender"),
-                             ("pendidikan", "education"), ("pekerjaan", "occupation"), ("saran", "comment")):
+                             ("pendidikan", "education"), ("pekerjaan", "occupation"), ("saran", "comment"),
+                             ("kuesioner", "questionnaire"), ("clientId", "clientId")):
             value = ooxml_text(got[key]) if got[key] is not None else ""
             if value != unneutralise(want[csv_key]):
                 problems.append(f"{where}: {key} {value!r} != {unneutralise(want[csv_key])!r}")

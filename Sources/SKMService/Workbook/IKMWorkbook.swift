@@ -63,10 +63,10 @@ extension SKMService {
         let profile = ProfileKey.fields
         let header =
             ["id", "tanggal", "unit", "layanan", "jam"] + profile.map(\.indonesianName) + ["usia"]
-            + q.unsur.map(\.code) + ["saran"]
+            + q.unsur.map(\.code) + ["saran"] + IKMDataSheet.identityHeaders
         let firstAnswer = 5 + profile.count + 1
         var widths: [Double?] = [8, 12, 12, 14, 8] + profile.map { _ in 14.0 } + [7]
-        widths += q.unsur.map { _ in 6.0 } + [40]
+        widths += q.unsur.map { _ in 6.0 } + [40, 12, 24]
         try book.beginSheet(XlsxSheetLayout(name: IKMDataSheet.name, columnWidths: widths, frozenRows: 1))
         try book.appendRow(header.map { .text($0, style: .bold) })
         var count = 0
@@ -86,6 +86,8 @@ extension SKMService {
             cells.append(c.respondent.age.map { .integer($0) } ?? .empty)
             for answer in c.answers { cells.append(answer == 0 ? .empty : .integer(Int(answer))) }
             cells.append(.text(c.comment))
+            cells.append(.text(c.questionnaireID))
+            cells.append(.text(r.clientID))
             try book.appendRow(cells)
             count += 1
         }
@@ -94,13 +96,17 @@ extension SKMService {
     }
 }
 
-/// Where sheet "Data" keeps what the formulas read.
+/// Where sheet "Data" keeps what the formulas read (and, last, what an import needs to recognise its rows).
 struct IKMDataSheet {
     static let name = "Data"
     static let idColumn = 0
     static let dateColumn = 1
     static let unitColumn = 2
     static let serviceColumn = 3
+    /// The last two columns, after `saran`: the questionnaire and the client id, as the CSV export writes
+    /// them (`questionnaire`, `clientId`), so importing the workbook recognises every row that has a client
+    /// id (`sudah ada`) and reads each row with its own questionnaire. Last, so no formula's column moves.
+    static let identityHeaders = ["kuesioner", "clientId"]
 
     /// Rows of responses (row 2 onwards).
     let responses: Int
