@@ -38,4 +38,36 @@ import Testing
         #expect(again.json["duplicates"]?.numberValue?.int == respondents)
         #expect(try skm.run(["ikm", "--db", fresh, "--json"]).stdout == original.stdout)
     }
+
+    /// A header-only file stores nothing and records no batch: importing it twice is no error, and
+    /// the same file once filled imports its rows.
+    @Test func aFileWithoutRowsRecordsNoBatchAndBlocksNothing() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        let header = "date,unit,service,U1,U2,U3,U4,U5,U6,U7,U8,U9\n"
+        let path = try skm.write("form.csv", header)
+        for _ in 0..<2 {
+            let empty = try skm.run(["import", path])
+            #expect(empty.status == 0, "\(empty.stdout) \(empty.stderr)")
+            #expect(empty.stdout.contains("tidak memuat baris data"), "\(empty.stdout)")
+        }
+        let json = try skm.run(["import", path, "--json"])
+        #expect(json.status == 0)
+        #expect(json.json["batch"] == .null)
+        #expect(json.json["rowsRead"] == 0)
+        #expect(try skm.run(["import", "list", "--json"]).json.arrayValue?.count == 0)
+
+        _ = try skm.write("form.csv", header + "2025-03-01,KEC,KTP,4,3,4,3,4,4,3,3,4\n")
+        let filled = try skm.run(["import", path, "--json"])
+        #expect(filled.status == 0, "\(filled.stdout) \(filled.stderr)")
+        #expect(filled.json["stored"] == 1)
+        #expect(filled.json["batch"] == 1)
+        let batches = try skm.run(["import", "list", "--json"]).json.arrayValue ?? []
+        #expect(batches.count == 1)
+        // The empty file again, after a real import: still nothing recorded, no refusal.
+        let emptyAgain = try skm.write("kosong.csv", header)
+        #expect(try skm.run(["import", emptyAgain]).status == 0)
+        #expect(try skm.run(["import", "list", "--json"]).json.arrayValue?.count == 1)
+    }
 }

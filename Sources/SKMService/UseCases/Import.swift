@@ -96,7 +96,7 @@ public struct ImportReport: Sendable {
     public var skipped = 0
     /// The earlier batches the skipped rows belong to, in order.
     public var skippedFrom: [Int64] = []
-    /// The batch number this import was recorded as; nil when nothing was committed.
+    /// The batch number this import was recorded as; nil when nothing was committed or the file had no data rows.
     public var batch: Int64?
     /// SHA-256 of the file's bytes (hexadecimal); nil when the file was not read to its end.
     public var sha256: String?
@@ -147,7 +147,8 @@ extension SKMService {
     /// byte for byte is refused (`already_imported`, nothing stored) unless `again`; otherwise a
     /// row an earlier import stored is skipped: the k-th row of this file with a given
     /// fingerprint (`ImportKey`) is skipped when earlier imports stored at least k rows with it.
-    /// Rows with a client id are recognised by their client id instead.
+    /// Rows with a client id are recognised by their client id instead. A file with no data rows is
+    /// no batch: nothing is recorded (`committed`, `batch` nil) and it is never `already_imported`.
     public func importData(from source: ByteSource, format: DataFormat, options: ImportOptions) throws -> ImportReport {
         let catalog = try self.catalog()
         let defaultQuestionnaire = try catalog.questionnaire(options.questionnaire)
@@ -238,6 +239,14 @@ extension SKMService {
         report.skippedFrom.sort()
         let sha256 = source.digest.hexDigest()
         report.sha256 = sha256
+        if writing, report.rowsRead == 0 {
+            // A file without data rows (a header only, an empty sheet) stores nothing and records no batch, so it
+            // never makes a later import of the file, once filled, or of the same empty file, `already_imported`.
+            writer?.rollback()
+            writing = false
+            report.committed = true
+            return report
+        }
         if let previous = try lookup?.activeImportBatch(sha256: sha256) {
             guard options.again else {
                 if writing { writer?.rollback() }

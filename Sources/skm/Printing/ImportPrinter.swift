@@ -17,6 +17,8 @@ enum ImportPrinter {
             console.line(
                 "Pemeriksaan saja (tidak ada yang disimpan): \(read) baris dibaca, \(IndonesianNumber.format(r.rowsRead - r.invalidRows)) sah, \(IndonesianNumber.format(r.invalidRows)) tidak sah."
             )
+        } else if r.committed && r.rowsRead == 0 {
+            console.line("Berkas tidak memuat baris data: tidak ada yang disimpan dan tidak ada batch yang dicatat.")
         } else if r.committed {
             let batch = r.batch.map { " (batch #\($0))" } ?? ""
             console.line(
