@@ -7,6 +7,10 @@ files come from Excel, LibreOffice or Google Sheets):
                 empty trailing rows
   gforms.xlsx   a Google Forms response sheet: Timestamp (date-time), the questions' texts as
                 headers, option texts as answers, identity columns
+  gforms-text.xlsx  the same with the Timestamp as text, as Google Forms' CSV download and Sheets
+                in several locales write it (year first with AM/PM and zone, day first 24-hour,
+                month first with PM where the day is above 12)
+  gforms-ambiguous.xlsx  a text Timestamp whose day and month could be either way round (AM/PM)
   mac1904.xlsx  a workbook in the 1904 date system
   sheets.xlsx   an instructions sheet first, the data on the sheet "Data SKM"
 
@@ -58,6 +62,16 @@ for i, values in enumerate(answers):
               + [option(q["number"], v) for q, v in zip(questions, values)])
     ws.cell(row=2 + i, column=1).number_format = "m/d/yyyy h:mm:ss"
 wb.save(f"{folder}/gforms.xlsx")
+
+# Google Forms timestamps as text (a CSV pasted into a sheet, or Sheets' text export).
+for name, stamps in (("gforms-text", ["2025/03/14 9:05:12 AM GMT+7", "14/03/2025 09:05:12", "3/15/2025 9:05:12 PM"]),
+                     ("gforms-ambiguous", ["2025/03/14 9:05:12 AM GMT+7", "3/4/2025 9:05:12 AM"])):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Timestamp", "Unit Layanan", "Jenis Layanan"] + [f"U{i}" for i in range(1, 10)])
+    for stamp in stamps:
+        ws.append([stamp, "KEC", "KTP"] + [4] * 9)
+    wb.save(f"{folder}/{name}.xlsx")
 
 # The 1904 date system.
 wb = openpyxl.Workbook()

@@ -70,4 +70,36 @@ import Testing
         #expect(try skm.run(["import", emptyAgain]).status == 0)
         #expect(try skm.run(["import", "list", "--json"]).json.arrayValue?.count == 1)
     }
+
+    /// Google Forms' CSV timestamps: year first with AM/PM and zone, day first 24-hour, month first
+    /// where the day is above 12; a 12-hour one whose day and month could swap is refused, naming
+    /// the row and the forms skm reads.
+    @Test func googleFormsTimestampsInACSV() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        let header = "Timestamp,Unit Layanan,Jenis Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9\n"
+        let answers = ",KEC,KTP,4,3,4,3,4,4,3,3,4\n"
+        let stamps = [
+            "2025/03/14 9:05:12 AM GMT+7", "14/03/2025 09:05:12", "3/15/2025 9:05:12 PM", "2025-03-16T09:05:12+07:00",
+            "2025-03-17 21:05", "4/3/2025 9:05:12",
+        ]
+        let path = try skm.write("gforms.csv", header + stamps.map { $0 + answers }.joined())
+        let result = try skm.run(["import", path])
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        let dates = try skm.run(["response", "list", "--json"]).json.arrayValue?.map { $0["date"]?.stringValue ?? "" }
+        #expect(dates == ["2025-03-14", "2025-03-14", "2025-03-15", "2025-03-16", "2025-03-17", "2025-03-04"])
+
+        let ambiguous = try skm.write(
+            "ambigu.csv", header + "2025/03/18 9:05:12 AM GMT+7" + answers + "3/4/2025 9:05:12 PM" + answers)
+        let refused = try skm.run(["import", ambiguous, "--json"])
+        #expect(refused.status == 1)
+        let error = refused.json["errors"]?.arrayValue?.first
+        #expect(error?["row"] == 3)
+        #expect(error?["column"] == "Timestamp")
+        #expect(error?["code"] == "invalid_date")
+        #expect(error?["message"]?.stringValue?.contains("ambigu") == true, "\(refused.stdout)")
+        #expect(error?["message"]?.stringValue?.contains("14/03/2025 09:05:12") == true)
+        #expect(try skm.storedCount() == 6)
+    }
 }

@@ -80,6 +80,23 @@ import Testing
         #expect(try stored(skm) == ["2024-05-02,KEC,KTP,,4,4,3,4,3,4,4,4,3,", "2024-05-03,KEC,KTP,,1,2,3,4,1,2,3,1,4,"])
     }
 
+    /// Timestamps as text in a sheet follow the CSV rule (`DateText`): the same forms, the same refusal.
+    @Test(.enabled(if: openpyxl != nil || mustRun, skipMessage))
+    func googleFormsTextTimestamps() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        try skm.registry()
+        try samples(skm)
+        let result = try skm.run(["import", skm.directory + "/gforms-text.xlsx"])
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(try stored(skm).map { String($0.prefix(10)) } == ["2025-03-14", "2025-03-14", "2025-03-15"])
+        let ambiguous = try skm.run(["import", skm.directory + "/gforms-ambiguous.xlsx"])
+        #expect(ambiguous.status == 1)
+        let message = "baris 3, kolom Timestamp: Tanggal \"3/4/2025 9:05:12 AM\" ambigu"
+        #expect(ambiguous.stdout.contains(message), "\(ambiguous.stdout)")
+        #expect(try skm.storedCount() == 3)
+    }
+
     @Test(.enabled(if: openpyxl != nil || mustRun, skipMessage))
     func nineteenOhFourDatesAndNamedSheets() throws {
         let skm = SKMProcess()

@@ -97,18 +97,27 @@ public final class ResponseValidator {
             clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights))
     }
 
-    /// A survey date `YYYY-MM-DD` (with `dayFirst` also `DD/MM/YYYY`, `D/M/YYYY`, as Indonesian Excel writes it) from `earliestDate` to `today`; blank or nil means today.
+    /// A survey date `YYYY-MM-DD` (with `dayFirst`, an import's dates: also `DD/MM/YYYY` as Indonesian Excel writes
+    /// it and form tools' timestamps, see `DateText`) from `earliestDate` to `today`; blank or nil means today.
     /// Otherwise `invalid_date` (shape, impossible or too early) or `future_date`, naming `field`.
     public static func validateDate(
         _ raw: String?, today: CivilDate, field: String = "date", dayFirst: Bool = false
     ) throws(SKMError) -> CivilDate {
         guard let raw, !raw.trimmingSpaces().isEmpty else { return today }
         let text = raw.trimmingSpaces()
-        guard let date = CivilDate(iso: text) ?? (dayFirst ? CivilDate(dayMonthYear: text) : nil) else {
+        var reading = CivilDate(iso: text).map(DateText.Reading.date) ?? .invalid
+        if dayFirst, reading == .invalid { reading = DateText.read(text) }
+        if reading == .ambiguous {
+            throw SKMError(
+                .invalidDate,
+                "Tanggal \"\(text.clipped(40))\" ambigu: dengan jam 12 (AM/PM) urutan hari dan bulan bisa terbalik (3/4 bisa 3 April atau 4 Maret). Tulis TTTT-BB-HH (2025-03-14), TTTT/BB/HH (2025/03/14 9:05:12 AM) atau HH/BB/TTTT dengan jam 24 (14/03/2025 09:05:12).",
+                field: field, details: ["reason": .string("ambiguous_day_month")])
+        }
+        guard case .date(let date) = reading else {
             throw SKMError(
                 .invalidDate,
                 dayFirst
-                    ? "Tanggal \"\(text.clipped(40))\" tidak sah: tulis HH/BB/TTTT atau TTTT-BB-HH dengan tanggal yang ada, mis. 14/03/2025 atau 2025-03-14."
+                    ? "Tanggal \"\(text.clipped(40))\" tidak sah: tulis HH/BB/TTTT atau TTTT-BB-HH dengan tanggal yang ada (boleh diikuti jam, seperti cap waktu Google Forms), mis. 14/03/2025, 2025-03-14 atau 2025/03/14 9:05:12 AM GMT+7."
                     : "Tanggal \"\(text.clipped(40))\" tidak sah: tulis TTTT-BB-HH dengan tanggal yang ada, mis. 2025-03-14.",
                 field: field)
         }
