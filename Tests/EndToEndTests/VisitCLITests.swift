@@ -73,6 +73,19 @@ import Testing
         // A questionnaire with a missing column is refused before any row is read.
         let short = try skm.write("kurang.csv", header.replacingOccurrences(of: ";ipak.U5", with: "") + "\n")
         #expect(try skm.run(["import", short]).stderr.contains("ipak.U5"))
+
+        // Form tools' timestamps follow the import rule (`DateText`); an ambiguous one is refused.
+        let answers = rows[0].drop { $0 != ";" }.dropFirst()
+        let stampedRows = [header, "2025/04/02 9:05:12 AM GMT+7;" + answers, "3/4/2025 9:05:12 AM;" + answers]
+        let stamped = try skm.write("cap-waktu.csv", stampedRows.joined(separator: "\n"))
+        let stamps = try skm.run(["import", stamped, "--json"])
+        #expect(stamps.status == 1)
+        #expect(stamps.json["invalidRows"] == 1, "\(stamps.stdout)")
+        #expect(stamps.json["errors"]?.arrayValue?.first?["row"] == 3)
+        #expect(stamps.json["errors"]?.arrayValue?.first?["message"]?.stringValue?.contains("ambigu") == true)
+        let kept = try skm.run(["import", stamped, "--skip-invalid", "--json"])
+        #expect(kept.json["visits"] == 1, "\(kept.stdout)")
+        #expect(try stored(skm).count == 9)
     }
 
     @Test func rpcSubmitAndVoidingAVisit() throws {

@@ -6,7 +6,8 @@
 ///   (`2025-03-14 09:05`, `2025-03-14T09:05:12Z`, `2025/03/14 9:05:12 AM GMT+7` as Google Forms
 ///   writes its CSV download);
 /// - day first, as Indonesian Excel and the Indonesian locale of Google Sheets write it:
-///   `14/03/2025`, `3/4/2025` (3 April), with an optional 24-hour time (`14/03/2025 09:05:12`);
+///   `14/03/2025`, `3/4/2025` (3 April), with an optional 24-hour time (`14/03/2025 09:05:12`,
+///   `14/03/2025 09.05.12`);
 /// - `D/M/YYYY` with a 12-hour clock (`AM`/`PM`): English locales write month first (US) or day
 ///   first, so it is accepted only when the order cannot matter: one of the two numbers is above
 ///   12 (`3/14/2025 9:05:12 AM` is 14 March) or both are the same. Otherwise it is `ambiguous`.
@@ -74,7 +75,7 @@ public enum DateText {
         return (values, widths, separator)
     }
 
-    /// Checks what follows the date: nothing, or a time `H:MM[:SS[.fff]]` (after a space or `T`),
+    /// Checks what follows the date: nothing, or a time `H:MM[:SS[.fff]]` or `H.MM[.SS]` (after a space or `T`),
     /// then optionally `AM`/`PM` and a zone (`Z`, `+07:00`, `GMT`, `GMT+7`, `UTC+07:00`, `WIB`,
     /// `WITA`, `WIT`). Returns whether the clock is 12-hour, or nil when the rest is not a time.
     static func timeOfDay(_ rest: ArraySlice<UInt8>) -> Bool? {
@@ -83,19 +84,19 @@ public enum DateText {
         let words = String(decoding: rest.dropFirst(), as: UTF8.self).split(separator: " ").map { $0.uppercased() }
         guard var clock = words.first else { return nil }
         var zone: Substring = ""
-        if iso || clock.hasSuffix("Z") || clock.contains("+") {
-            // ISO time with its offset attached: `09:05:12Z`, `09:05:12+07:00`.
-            if let cut = clock.firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) {
-                zone = clock[cut...]
-                clock = String(clock[..<cut])
-            }
+        // A time with its offset attached: `09:05:12Z`, `09:05:12+07:00`, `09:05:12-0300`.
+        if let cut = clock.firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) {
+            zone = clock[cut...]
+            clock = String(clock[..<cut])
         }
-        let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
+        // `09:05:12`, or `09.05.12` as the Indonesian locale writes a time (then without fractions).
+        let dotted = !clock.contains(":")
+        let fields = clock.split(separator: dotted ? "." : ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count), let hour = digits(fields[0], widths: 1...2),
             let minute = digits(fields[1], widths: 2...2), minute < 60
         else { return nil }
         if fields.count == 3 {
-            let seconds = fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let seconds = dotted ? [fields[2]] : fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             guard let second = digits(seconds[0], widths: 2...2), second < 60 else { return nil }
             if seconds.count == 2 { guard digits(seconds[1], widths: 1...9) != nil else { return nil } }
         }

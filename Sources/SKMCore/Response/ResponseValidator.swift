@@ -107,12 +107,7 @@ public final class ResponseValidator {
         let text = raw.trimmingSpaces()
         var reading = CivilDate(iso: text).map(DateText.Reading.date) ?? .invalid
         if dayFirst, reading == .invalid { reading = DateText.read(text) }
-        if reading == .ambiguous {
-            throw SKMError(
-                .invalidDate,
-                "Tanggal \"\(text.clipped(40))\" ambigu: dengan jam 12 (AM/PM) urutan hari dan bulan bisa terbalik (3/4 bisa 3 April atau 4 Maret). Tulis TTTT-BB-HH (2025-03-14), TTTT/BB/HH (2025/03/14 9:05:12 AM) atau HH/BB/TTTT dengan jam 24 (14/03/2025 09:05:12).",
-                field: field, details: ["reason": .string("ambiguous_day_month")])
-        }
+        if reading == .ambiguous { throw ambiguousDate(text, field: field) }
         guard case .date(let date) = reading else {
             throw SKMError(
                 .invalidDate,
@@ -131,6 +126,15 @@ public final class ResponseValidator {
                 field: field)
         }
         return date
+    }
+
+    /// The `invalid_date` of a timestamp whose day and month could swap (`DateText.Reading.ambiguous`),
+    /// naming the forms to write instead.
+    public static func ambiguousDate(_ text: String, field: String = "date") -> SKMError {
+        SKMError(
+            .invalidDate,
+            "Tanggal \"\(text.clipped(40))\" ambigu: dengan jam 12 (AM/PM) urutan hari dan bulan bisa terbalik (3/4 bisa 3 April atau 4 Maret). Tulis TTTT-BB-HH (2025-03-14), TTTT/BB/HH (2025/03/14 9:05:12 AM) atau HH/BB/TTTT dengan jam 24 (14/03/2025 09:05:12).",
+            field: field, details: ["reason": .string("ambiguous_day_month")])
     }
 
     /// Every problem of a draft, in field order, not just the first (an import reports them all);

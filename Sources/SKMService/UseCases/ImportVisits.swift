@@ -83,11 +83,16 @@ struct VisitColumns {
         }
     }
 
-    /// A date as offices' sheets write it (`14/03/2025`, day first) in ISO form; any other text unchanged
-    /// for the validator to judge.
-    static func isoDate(_ text: String?) -> String? {
-        guard let text, CivilDate(iso: text) == nil, let date = CivilDate(dayMonthYear: text) else { return text }
-        return date.iso
+    /// A date as offices' sheets and form tools write it (`14/03/2025`, `2025/03/14 9:05:12 AM GMT+7`;
+    /// the import rule, `DateText`) in ISO form; a timestamp whose day and month could swap is refused;
+    /// any other text unchanged for the validator to judge.
+    static func isoDate(_ text: String?) throws -> String? {
+        guard let text, CivilDate(iso: text) == nil else { return text }
+        switch DateText.read(text) {
+        case .date(let date): return date.iso
+        case .ambiguous: throw ResponseValidator.ambiguousDate(text)
+        case .invalid: return text
+        }
     }
 
     /// The visit of one data row.
@@ -102,8 +107,9 @@ struct VisitColumns {
             let s = CSVWriter.unneutralised(record.string(index)).trimmingSpaces()
             return s.isEmpty ? nil : s
         }
+        let date = try Self.isoDate(text(self.shared[.date]))
         var shared = ResponseDraft(
-            unit: text(self.shared[.unit]), service: text(self.shared[.service]), date: Self.isoDate(text(self.shared[.date])),
+            unit: text(self.shared[.unit]), service: text(self.shared[.service]), date: date,
             time: text(self.shared[.time]), age: text(self.shared[.age]).map { RawInteger(text: $0) } ?? .blank,
             comment: text(self.shared[.comment]))
         for (i, field) in ProfileKey.fields.enumerated() { field.setDraftValue(&shared, text(profile[i])) }
