@@ -239,12 +239,14 @@ extension SKMService {
         report.skippedFrom.sort()
         let sha256 = source.digest.hexDigest()
         report.sha256 = sha256
-        if writing, report.rowsRead == 0 {
-            // A file without data rows (a header only, an empty sheet) stores nothing and records no batch, so it
-            // never makes a later import of the file, once filled, or of the same empty file, `already_imported`.
-            writer?.rollback()
-            writing = false
-            report.committed = true
+        if report.rowsRead == 0 {
+            // A file without data rows (a header only, an empty sheet) stores nothing and records no batch, so
+            // importing it or another empty file again is never `already_imported` (nor is a dry run of it).
+            if writing {
+                writer?.rollback()
+                writing = false
+                report.committed = true
+            }
             return report
         }
         if let previous = try lookup?.activeImportBatch(sha256: sha256) {
