@@ -14,6 +14,9 @@ REFERENCE_FILE (a release build; see Benchmarks/README.md, "Merge").
 """
 import argparse, datetime, glob, os, random, re, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference  # noqa: E402
+
 EDUCATIONS = ["SD", "SMP", "SMA", "D1-D3", "S1", "S2"]
 
 
@@ -85,16 +88,7 @@ def main():
     print("skm merge, %d respons: %d instruksi per respons di thread penulis, %d di kedua thread (callgrind: %s)"
           % (args.rows, per_main, per_total, out))
     if args.check:
-        with open(args.check) as f:
-            found = re.match(r"\s*(\d+)", f.read())
-        if not found:
-            sys.exit("%s tidak berisi angka acuan" % args.check)
-        expected = int(found.group(1))
-        limit = expected * 120 // 100
-        if per_main > limit:
-            sys.exit("GAGAL: %d instruksi per respons di thread penulis, lebih dari 20 %% di atas acuan %d (batas %d; %s)"
-                     % (per_main, expected, limit, args.check))
-        print("lolos: acuan %d, batas %d" % (expected, limit))
+        reference.check(per_main, args.check, "instruksi per respons di thread penulis")
 
 
 if __name__ == "__main__":

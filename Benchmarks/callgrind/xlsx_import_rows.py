@@ -14,6 +14,9 @@ With --check, exits 1 when the figure is more than 20 % above the number in REFE
 """
 import argparse, os, random, re, subprocess, sys, tempfile, zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference  # noqa: E402
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -94,16 +97,7 @@ def main():
     per = (many - one) // (args.rows - 1)
     print("skm import .xlsx, %d baris: %d instruksi per baris, kedua thread (callgrind: %s)" % (args.rows, per, out))
     if args.check:
-        with open(args.check) as f:
-            found = re.match(r"\s*(\d+)", f.read())
-        if not found:
-            sys.exit("%s tidak berisi angka acuan" % args.check)
-        expected = int(found.group(1))
-        limit = expected * 120 // 100
-        if per > limit:
-            sys.exit("GAGAL: %d instruksi per baris, lebih dari 20 %% di atas acuan %d (batas %d; %s)"
-                     % (per, expected, limit, args.check))
-        print("lolos: acuan %d, batas %d" % (expected, limit))
+        reference.check(per, args.check, "instruksi per baris")
 
 
 if __name__ == "__main__":
