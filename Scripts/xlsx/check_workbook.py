@@ -3,8 +3,9 @@
 
 1. openpyxl reads sheet "Data" and every response of the CSV export (same filter) is there, row for
    row: id, date, unit, service, answers (blank stays empty), profile and comment as text exactly
-   (a comment starting with = stays text, never a formula), questionnaire and client id (the columns
-   an import recognises skm's own rows by).
+   (a comment starting with = stays text, never a formula), questionnaire, client id and global id
+   (the columns an import recognises skm's own rows by; `idGlobal` is the last column and 32 lowercase
+   hex digits, the same as the CSV export's).
 2. LibreOffice headless recalculates a copy whose formula results were removed, and every formula's
    value equals the value skm wrote beside it / as its result, to display precision (2 decimals,
    half away from zero) for numbers and exactly for text.
@@ -44,6 +45,8 @@ def check_data(book_path, csv_path, problems):
     with open(csv_path, encoding="utf-8-sig", newline="") as f:
         expected = list(csv.DictReader(f))
     unsur = [h for h in header if re.fullmatch(r"U\d+", h or "")]
+    if header[-1:] != ["idGlobal"]:
+        problems.append(f"Data header does not end with idGlobal: {header[-3:]!r}")
     seen = 0
     for row, want in zip(rows, expected):
         got = dict(zip(header, list(row) + [None] * (len(header) - len(row))))
@@ -56,10 +59,12 @@ def check_data(book_path, csv_path, problems):
             problems.append(f"{where}: tanggal {date!r} != {want['date']}")
         for key, csv_key in (("unit", "unit"), ("layanan", "service"), ("jam", "time"), ("jenis_kelamin", "gender"),
                              ("pendidikan", "education"), ("pekerjaan", "occupation"), ("saran", "comment"),
-                             ("kuesioner", "questionnaire"), ("clientId", "clientId")):
+                             ("kuesioner", "questionnaire"), ("clientId", "clientId"), ("idGlobal", "idGlobal")):
             value = ooxml_text(got[key]) if got[key] is not None else ""
             if value != unneutralise(want[csv_key]):
                 problems.append(f"{where}: {key} {value!r} != {unneutralise(want[csv_key])!r}")
+        if not re.fullmatch(r"[0-9a-f]{32}", ooxml_text(got.get("idGlobal") or "")):
+            problems.append(f"{where}: idGlobal {got.get('idGlobal')!r} is not 32 lowercase hex digits")
         age = got["usia"]
         if (str(age) if age is not None else "") != want["age"]:
             problems.append(f"{where}: usia {age!r} != {want['age']!r}")

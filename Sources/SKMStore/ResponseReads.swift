@@ -5,7 +5,7 @@ extension Store {
     static let responseColumns = """
         r.id, r.questionnaire, r.unit_id, u.code, r.service_id, s.code, r.day, r.time_slot, r.answers, r.score,
         r.gender, r.education, r.occupation, r.age, r.comment, r.client_id, r.created_at, r.voided_at, r.void_reason,
-        r.occupation_as_written
+        r.occupation_as_written, r.uuid
         """
     static let responseFrom = """
         FROM responses r JOIN units u ON u.id = r.unit_id JOIN services s ON s.id = r.service_id
@@ -23,7 +23,7 @@ extension Store {
         return StoredResponse(
             id: row.int64(0), content: content, unitID: row.int64(2), serviceID: row.int64(4),
             clientID: row.optionalText(15), score: row.optionalDouble(9), createdAt: row.text(16),
-            voidedAt: row.optionalText(17), voidReason: row.optionalText(18))
+            voidedAt: row.optionalText(17), voidReason: row.optionalText(18), globalID: row.optionalText(20))
     }
 
     public func response(id: Int64) throws -> StoredResponse? {

@@ -18,6 +18,11 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case missingField = "missing_field"
     case wrongType = "wrong_type"
     case unknownField = "unknown_field"
+    /// A value of the wrong form where skm expects a fixed one (an import's `idGlobal` that is not 32 hex digits).
+    case invalidValue = "invalid_value"
+    /// An import row's global id (`idGlobal`) names a response stored here, or an earlier row of the same file,
+    /// with other content; the row is not stored.
+    case globalIDConflict = "global_id_conflict"
 
     // Registry
     case invalidCode = "invalid_code"
@@ -147,7 +152,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             .noEvaluation, .importBatchNotFound, .rtlNotFound, .publicationNotFound, .unknownSurveySet, .visitNotFound,
             .xlsxSheetNotFound, .sourceNotFound:
             return .notFound
-        case .duplicateUnit, .duplicateService, .unitCycle, .alreadyVoided, .clientIDConflict, .questionnaireConflict,
+        case .duplicateUnit, .duplicateService, .unitCycle, .alreadyVoided, .clientIDConflict, .globalIDConflict,
+            .questionnaireConflict,
             .alreadyImported, .importAlreadyUndone, .batchDateMismatch, .rtlAlreadyDone, .rtlCancelled, .mergeIntoSelf,
             .mergeConflict, .packageConflict, .packageOutdated:
             return .conflict

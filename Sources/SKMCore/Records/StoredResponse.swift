@@ -18,6 +18,8 @@ public struct StoredResponse: Sendable, Equatable {
     public let voidedAt: String?
     /// Why it was voided; nil while it counts.
     public let voidReason: String?
+    /// The response's global id (`responses.uuid`, 32 lowercase hex digits); nil when not read.
+    public let globalID: String?
 
     /// Voided responses stay stored but count in no IKM.
     public var isVoided: Bool { voidedAt != nil }
@@ -25,8 +27,9 @@ public struct StoredResponse: Sendable, Equatable {
     /// A response as read back from the store.
     public init(
         id: Int64, content: ResponseContent, unitID: Int64, serviceID: Int64, clientID: String?, score: Double?,
-        createdAt: String, voidedAt: String?, voidReason: String?
+        createdAt: String, voidedAt: String?, voidReason: String?, globalID: String? = nil
     ) {
+        self.globalID = globalID
         self.id = id
         self.content = content
         self.unitID = unitID

@@ -83,6 +83,8 @@ public struct ResponseDraft: Sendable, Equatable {
     public var comment: String?
     /// An id chosen by the sender so that a retried submission is stored once; blank means none.
     public var clientID: String?
+    /// The response's global id as an import file carries it (`idGlobal` of skm's own export); nil for none.
+    public var globalID: String?
 
     /// A draft; every field is optional here, the validator decides what is required.
     public init(
@@ -180,13 +182,16 @@ public struct ValidatedResponse: Sendable, Equatable {
     public var content: ResponseContent
     /// The client id, trimmed; nil when none, so every submission is stored.
     public var clientID: String?
+    /// The response's global id (32 lowercase hex digits) when the draft carried one; nil otherwise.
+    public var globalID: String?
     /// The respondent's weighted mean answer (`RespondentScore`), for the confidence interval.
     public var score: Double?
 
     /// A response already validated (by `ResponseValidator`) or read back from the store.
-    public init(content: ResponseContent, clientID: String?, score: Double?) {
+    public init(content: ResponseContent, clientID: String?, score: Double?, globalID: String? = nil) {
         self.content = content
         self.clientID = clientID
+        self.globalID = globalID
         self.score = score
     }
 }

@@ -90,11 +90,12 @@ public final class ResponseValidator {
         let respondent = try validateRespondent(draft)
         let comment = try TextRules.comment(draft.comment)
         let clientID = try TextRules.clientID(draft.clientID)
+        let globalID = try TextRules.globalID(draft.globalID)
         return ValidatedResponse(
             content: ResponseContent(
                 questionnaireID: q.id, unitCode: unitCode, serviceCode: serviceCode, date: date,
                 timeSlot: slot, answers: answers, respondent: respondent, comment: comment),
-            clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights))
+            clientID: clientID, score: RespondentScore.of(answers: answers, weights: q.weights), globalID: globalID)
     }
 
     /// A survey date `YYYY-MM-DD` (with `dayFirst`, an import's dates: also `DD/MM/YYYY` as Indonesian Excel writes
@@ -173,6 +174,7 @@ public final class ResponseValidator {
         check { () throws(SKMError) in _ = try validateRespondent(ResponseDraft(age: draft.age)) }
         check { () throws(SKMError) in _ = try TextRules.comment(draft.comment) }
         check { () throws(SKMError) in _ = try TextRules.clientID(draft.clientID) }
+        check { () throws(SKMError) in _ = try TextRules.globalID(draft.globalID) }
         return found
     }
 

@@ -70,6 +70,22 @@ public enum TextRules {
         return text
     }
 
+    /// A response's global id as skm exports it (`idGlobal`): optional, 32 hexadecimal digits, read in lower
+    /// case (the form `responses.uuid` stores); anything else is `invalid_value`.
+    public static func globalID(_ raw: String?, field: String = "idGlobal") throws(SKMError) -> String? {
+        guard let raw else { return nil }
+        let text = raw.trimmingSpaces().lowercased()
+        guard !text.isEmpty else { return nil }
+        let isHex = text.utf8.count == 32 && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+        guard isHex else {
+            throw SKMError(
+                .invalidValue,
+                "ID global \"\(raw.trimmingSpaces().clipped(40))\" tidak sah: harus 32 digit heksadesimal (0–9, a–f) seperti yang ditulis skm export, mis. 3f2a9c0e5b7d41e8a6c4d2b0f9e8a7c6.",
+                field: field)
+        }
+        return text
+    }
+
     /// A reason (void), required.
     public static func reason(_ raw: String, field: String = "reason") throws(SKMError) -> String {
         let text = raw.trimmingSpaces()

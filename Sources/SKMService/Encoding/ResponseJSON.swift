@@ -8,7 +8,7 @@ public enum ResponseJSON {
         "questionnaire", "unit", "service", "date", "time", "answers", "respondent", "comment", "clientId",
     ]
     /// Keys of the stored form that an import of an export may carry; they are ignored.
-    static let readOnlyKeys = ["id", "createdAt", "voided", "voidedAt", "voidReason", "answersByUnsur"]
+    static let readOnlyKeys = ["id", "createdAt", "voided", "voidedAt", "voidReason", "answersByUnsur", "idGlobal"]
     static let respondentKeys = ProfileKey.fields.map(\.name) + ["age"]
 
     /// A draft from `response.submit` params or a JSON Lines row; checks JSON types and keys only, the validator checks values.
@@ -22,6 +22,8 @@ public enum ResponseJSON {
             questionnaire: try fields.string("questionnaire"), unit: try fields.string("unit"),
             service: try fields.string("service"), date: try fields.string("date"), time: try fields.string("time"),
             comment: try fields.string("comment"), clientID: try fields.string("clientId"))
+        // An export's global id: the import recognises the response by it (`ImportGlobalIDs`).
+        if allowReadOnlyKeys { draft.globalID = try fields.string("idGlobal") }
         if let answers = fields.object["answers"], !answers.isNull {
             draft.answers = try sheet(answers, field: fields.name("answers"))
         }
@@ -62,6 +64,12 @@ public enum ResponseJSON {
 
     /// The stored form of a response; answers in question order (null = blank) and by unsur.
     public static func stored(_ r: StoredResponse, questionnaire q: Questionnaire?) -> JSONValue {
+        stored(r, questionnaire: q, globalID: false)
+    }
+
+    /// The stored form, with the global id (`idGlobal`) when `globalID` (a JSON Lines export, so that importing
+    /// it recognises each response); `response.get` and the CLI's JSON leave it out.
+    static func stored(_ r: StoredResponse, questionnaire q: Questionnaire?, globalID: Bool) -> JSONValue {
         let c = r.content
         let byQuestion: [JSONValue]
         var byUnsur = JSONObject()
@@ -76,7 +84,7 @@ public enum ResponseJSON {
         for profile in ProfileKey.fields { respondent[profile.name] = .string(profile.respondentValue(c.respondent)) }
         respondent["age"] = .int(c.respondent.age)
         if let word = c.respondent.occupationAsWritten { respondent["occupationAsWritten"] = .string(word) }
-        return [
+        var object: JSONObject = [
             "id": .int(Int(r.id)),
             "questionnaire": .string(c.questionnaireID),
             "unit": .string(c.unitCode),
@@ -93,6 +101,8 @@ public enum ResponseJSON {
             "voidedAt": .string(r.voidedAt),
             "voidReason": .string(r.voidReason),
         ]
+        if globalID { object["idGlobal"] = .string(r.globalID) }
+        return .object(object)
     }
 
     static func answerValue(_ a: UInt8) -> JSONValue { a == 0 ? .null : .int(Int(a)) }

@@ -12,7 +12,7 @@ import SKMJSON
 struct CSVColumns {
     /// The columns besides the answers and the profile choices (those come from `ProfileKey.fields`).
     enum Field: String, CaseIterable {
-        case date, unit, service, time, age, comment, clientId, questionnaire
+        case date, unit, service, time, age, comment, clientId, questionnaire, idGlobal
 
         var ordinal: Int {
             switch self {
@@ -24,6 +24,7 @@ struct CSVColumns {
             case .comment: return 5
             case .clientId: return 6
             case .questionnaire: return 7
+            case .idGlobal: return 8
             }
         }
     }
@@ -45,6 +46,7 @@ struct CSVColumns {
         "comment": .comment, "saran": .comment, "komentar": .comment,
         "clientid": .clientId, "client_id": .clientId,
         "questionnaire": .questionnaire, "kuesioner": .questionnaire,
+        "idglobal": .idGlobal, "globalid": .idGlobal,
         "tanggal_pelayanan": .date, "tanggal_pengisian": .date, "jenis_pelayanan": .service, "usia_responden": .age,
         "umur_responden": .age, "saran_masukan": .comment, "kritik_dan_saran": .comment, "saran_dan_masukan": .comment,
     ]
@@ -78,7 +80,7 @@ struct CSVColumns {
     static func knownColumns(unsurCount: Int) -> String {
         "date/tanggal, unit, service/layanan, U1…U\(unsurCount), time/jam, "
             + ProfileKey.fields.map { "\($0.name)/\($0.indonesianName), " }.joined()
-            + "age/usia, comment/saran, clientId/client_id, questionnaire"
+            + "age/usia, comment/saran, clientId/client_id, questionnaire, idGlobal"
     }
 
     /// Written by `skm export`; carried but not needed.
@@ -266,6 +268,7 @@ struct CSVColumns {
             questionnaire: q.id, unit: text(.unit), service: text(.service), date: text(.date), time: text(.time),
             answers: .byQuestion(answers), age: text(.age).map { RawInteger(text: $0) } ?? .blank,
             comment: text(.comment), clientID: text(.clientId))
+        draft.globalID = text(.idGlobal)
         for (i, profile) in ProfileKey.fields.enumerated() { profile.setDraftValue(&draft, text(at: profileColumn[i])) }
         return draft
     }

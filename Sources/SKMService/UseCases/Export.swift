@@ -39,7 +39,7 @@ extension SKMService {
             let catalog = try self.catalog()
             try store.forEachResponse(filter.query, includeVoided: options.includeVoided) { r in
                 let q = try? catalog.questionnaire(r.content.questionnaireID)
-                try write(JSONWriter.compact.string(ResponseJSON.stored(r, questionnaire: q)) + "\n")
+                try write(JSONWriter.compact.string(ResponseJSON.stored(r, questionnaire: q, globalID: true)) + "\n")
                 count += 1
             }
         case .csv:
@@ -48,7 +48,7 @@ extension SKMService {
             query.questionnaireID = q.id
             let csv = CSVWriter(separator: options.separator)
             var header = ["id", "questionnaire", "date", "unit", "service", "time"] + q.unsur.map(\.code)
-            header += ProfileKey.fields.map(\.name) + ["age", "comment", "clientId", "createdAt"]
+            header += ProfileKey.fields.map(\.name) + ["age", "comment", "clientId", "createdAt", "idGlobal"]
             if options.includeVoided { header += ["voided", "voidedAt", "voidReason"] }
             try write(csv.byteOrderMark + csv.line(header.map { .text($0) }))
             try store.forEachResponse(query, includeVoided: options.includeVoided) { r in
@@ -62,7 +62,7 @@ extension SKMService {
                 cells += ProfileKey.fields.map {
                     .optionalText($0.wordAsWritten(c.respondent) ?? $0.respondentValue(c.respondent))
                 }
-                cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt)]
+                cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt), .optionalText(r.globalID)]
                 if options.includeVoided {
                     cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]
                 }

@@ -184,7 +184,8 @@ extension SKMService {
 
         report.dryRun = options.dryRun
         // A dry run checks every row against the registry without writing anything.
-        let writer = options.dryRun ? nil : try store().writer(createdAt: clock.timestamp())
+        let createdAt = clock.timestamp()
+        let writer = options.dryRun ? nil : try store().writer(createdAt: createdAt)
         let lookup: Store? = writer != nil || databaseExists ? try existingStore() : nil
         let batchID = try writer.map { _ in try lookup?.nextImportBatchID() ?? 1 }
         writer?.importBatch = batchID
@@ -193,6 +194,7 @@ extension SKMService {
             if writing { writer?.rollback() }
         }
         var earlier = try EarlierRows(store: options.again ? nil : lookup)
+        var globalIDs = ImportGlobalIDs(store: lookup)
         var resolvedCodes = ImportResolvedCodes()
         while let batch = try queue.take() {
             for row in batch {
@@ -200,7 +202,8 @@ extension SKMService {
                 do {
                     let valid = try row.result.get()
                     let key = valid.clientID == nil ? row.importKey : nil
-                    if let key, let from = earlier.copy(of: key) {
+                    // A row with a global id is recognised by it (as the merge does), never by its fingerprint.
+                    if valid.globalID == nil, let key, let from = earlier.copy(of: key) {
                         report.skipped += 1
                         if !report.skippedFrom.contains(from) { report.skippedFrom.append(from) }
                         continue
@@ -209,14 +212,26 @@ extension SKMService {
                         let resolved = try resolve(valid, createMissing: options.createMissing && writing)
                         return (resolved.unitID, resolved.serviceID)
                     }
+                    var carried: CarriedFields?
+                    if let text = valid.globalID {
+                        switch try globalIDs.decide(text, key: row.importKey, line: row.line) {
+                        case .alreadyHere, .repeatedInFile:
+                            if writing { report.duplicates += 1 }
+                            continue
+                        case .new(let id):
+                            carried = CarriedFields(uuid: id, createdAt: createdAt, importBatch: batchID, void: nil)
+                            if !writing { globalIDs.remember(id, key: row.importKey, line: row.line) }
+                        }
+                    }
                     guard writing, let writer else { continue }
                     let response = NewResponse(
                         content: valid.content, unitID: ids.unitID, serviceID: ids.serviceID,
-                        clientID: valid.clientID, score: valid.score, importKey: key)
+                        clientID: valid.clientID, score: valid.score, importKey: key, carried: carried)
                     switch try writer.add(response) {
                     case .stored: report.stored += 1
                     case .duplicate: report.duplicates += 1
                     }
+                    if let carried { globalIDs.remember(carried.uuid, key: row.importKey, line: row.line) }
                 } catch let error as SKMError where error.isAboutTheInput {
                     if options.createMissing && !writing && (error.code == .unknownUnit || error.code == .unknownService) {
                         continue
@@ -234,6 +249,13 @@ extension SKMService {
                         writing = false
                     }
                 }
+            }
+        }
+        try refuseChangedRows(globalIDs.conflicts(), rows: rows, into: &report, options: options) {
+            if writing {
+                writer?.rollback()
+                invalidateCaches()
+                writing = false
             }
         }
         report.skippedFrom.sort()
@@ -273,6 +295,26 @@ extension SKMService {
             report.duplicates = 0
         }
         return report
+    }
+
+    /// Rows recognised by their global id whose content differs from the stored response: each becomes a
+    /// row error (not a duplicate); unless `skipInvalid`, `rollback` is called and nothing is stored.
+    func refuseChangedRows(
+        _ conflicts: [(line: Int, error: SKMError)], rows: any ImportRows, into report: inout ImportReport,
+        options: ImportOptions, rollback: () -> Void
+    ) {
+        guard !conflicts.isEmpty else { return }
+        for conflict in conflicts {
+            report.invalidRows += 1
+            report.duplicates = max(0, report.duplicates - 1)
+            if report.errors.count < ImportReport.errorLimit {
+                report.errors.append(
+                    ImportRowError(
+                        row: conflict.line, column: rows.column(for: "idGlobal", questionnaire: nil), error: conflict.error))
+            }
+        }
+        report.errors.sort { $0.row < $1.row }
+        if !options.skipInvalid { rollback() }
     }
 
     /// The validator of an import: files also carry dates as Indonesian Excel writes them (`14/03/2025`).

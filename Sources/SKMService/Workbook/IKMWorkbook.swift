@@ -66,7 +66,7 @@ extension SKMService {
             + q.unsur.map(\.code) + ["saran"] + IKMDataSheet.identityHeaders
         let firstAnswer = 5 + profile.count + 1
         var widths: [Double?] = [8, 12, 12, 14, 8] + profile.map { _ in 14.0 } + [7]
-        widths += q.unsur.map { _ in 6.0 } + [40, 12, 24]
+        widths += q.unsur.map { _ in 6.0 } + [40, 12, 24, 34]
         try book.beginSheet(XlsxSheetLayout(name: IKMDataSheet.name, columnWidths: widths, frozenRows: 1))
         try book.appendRow(header.map { .text($0, style: .bold) })
         var count = 0
@@ -88,6 +88,7 @@ extension SKMService {
             cells.append(.text(c.comment))
             cells.append(.text(c.questionnaireID))
             cells.append(.text(r.clientID))
+            cells.append(.text(r.globalID))
             try book.appendRow(cells)
             count += 1
         }
@@ -103,10 +104,11 @@ struct IKMDataSheet {
     static let dateColumn = 1
     static let unitColumn = 2
     static let serviceColumn = 3
-    /// The last two columns, after `saran`: the questionnaire and the client id, as the CSV export writes
-    /// them (`questionnaire`, `clientId`), so importing the workbook recognises every row that has a client
-    /// id (`sudah ada`) and reads each row with its own questionnaire. Last, so no formula's column moves.
-    static let identityHeaders = ["kuesioner", "clientId"]
+    /// The last three columns, after `saran`: the questionnaire, the client id and the global id, as the CSV
+    /// export writes them (`questionnaire`, `clientId`, `idGlobal`), so importing the workbook recognises every
+    /// row it holds (`sudah ada`, by global id) and reads each row with its own questionnaire. Last, so no
+    /// formula's column moves.
+    static let identityHeaders = ["kuesioner", "clientId", "idGlobal"]
 
     /// Rows of responses (row 2 onwards).
     let responses: Int

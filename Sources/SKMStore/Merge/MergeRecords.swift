@@ -65,7 +65,7 @@ package struct GlobalID: Hashable, Sendable {
     }
 
     /// Parses 32 lowercase hex digits; nil for anything else.
-    init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let parsed = text.withUTF8({ GlobalID(bytes: $0) }) else { return nil }
         self = parsed
@@ -114,6 +114,12 @@ package struct GlobalID: Hashable, Sendable {
 public struct KnownIDs {
     var responses: Set<GlobalID> = []
     var voids: Set<GlobalID> = []
+
+    /// No ids (a database without responses).
+    package init() {}
+
+    /// True when a response with this global id is stored here (voided or not).
+    package func hasResponse(_ id: GlobalID) -> Bool { responses.contains(id) }
 
     /// Makes room for `additional` more response ids (one source's), so the set grows once.
     mutating func reserve(additional: Int) {
