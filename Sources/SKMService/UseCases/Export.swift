@@ -62,7 +62,8 @@ extension SKMService {
                 cells += ProfileKey.fields.map {
                     .optionalText($0.wordAsWritten(c.respondent) ?? $0.respondentValue(c.respondent))
                 }
-                cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt), .optionalText(r.globalID)]
+                cells += [.int(c.respondent.age), .optionalText(c.comment), .optionalText(r.clientID), .text(r.createdAt)]
+                cells.append(.optionalText(r.globalID))
                 if options.includeVoided {
                     cells += [.text(r.isVoided ? "true" : "false"), .optionalText(r.voidedAt), .optionalText(r.voidReason)]
                 }

@@ -82,7 +82,8 @@ public struct ImportReport: Sendable {
     public var rowsRead = 0
     /// Responses newly stored; 0 when nothing was committed.
     public var stored = 0
-    /// Rows whose client id was already stored with the same content (nothing new stored); 0 when nothing was committed.
+    /// Rows whose client id or global id (`idGlobal`) was already stored, or came earlier in the file, with the same
+    /// content (nothing new stored); 0 when nothing was committed.
     public var duplicates = 0
     /// Rows refused, counting those beyond `errorLimit`.
     public var invalidRows = 0
@@ -147,7 +148,8 @@ extension SKMService {
     /// byte for byte is refused (`already_imported`, nothing stored) unless `again`; otherwise a
     /// row an earlier import stored is skipped: the k-th row of this file with a given
     /// fingerprint (`ImportKey`) is skipped when earlier imports stored at least k rows with it.
-    /// Rows with a client id are recognised by their client id instead. A file with no data rows is
+    /// Rows with a client id are recognised by their client id instead, and rows with a global id by it
+    /// (`ImportGlobalIDs`: a new one is stored keeping it). A file with no data rows is
     /// no batch: nothing is recorded (`committed`, `batch` nil) and it is never `already_imported`.
     public func importData(from source: ByteSource, format: DataFormat, options: ImportOptions) throws -> ImportReport {
         let catalog = try self.catalog()
@@ -295,26 +297,6 @@ extension SKMService {
             report.duplicates = 0
         }
         return report
-    }
-
-    /// Rows recognised by their global id whose content differs from the stored response: each becomes a
-    /// row error (not a duplicate); unless `skipInvalid`, `rollback` is called and nothing is stored.
-    func refuseChangedRows(
-        _ conflicts: [(line: Int, error: SKMError)], rows: any ImportRows, into report: inout ImportReport,
-        options: ImportOptions, rollback: () -> Void
-    ) {
-        guard !conflicts.isEmpty else { return }
-        for conflict in conflicts {
-            report.invalidRows += 1
-            report.duplicates = max(0, report.duplicates - 1)
-            if report.errors.count < ImportReport.errorLimit {
-                report.errors.append(
-                    ImportRowError(
-                        row: conflict.line, column: rows.column(for: "idGlobal", questionnaire: nil), error: conflict.error))
-            }
-        }
-        report.errors.sort { $0.row < $1.row }
-        if !options.skipInvalid { rollback() }
     }
 
     /// The validator of an import: files also carry dates as Indonesian Excel writes them (`14/03/2025`).

@@ -72,8 +72,9 @@ struct ImportGlobalIDs {
         try store.forEachResponse(ResponseQuery(), includeVoided: true) { stored in
             guard let text = stored.globalID, let id = GlobalID(text), let seen = recognised[id] else { return }
             if ImportKey.of(stored.content) != seen.key {
-                found.append(
-                    (seen.line, Self.conflict(text, with: "respons #\(stored.id) di basis data ini", details: ["existingId": .int(Int(stored.id))])))
+                let error = Self.conflict(
+                    text, with: "respons #\(stored.id) di basis data ini", details: ["existingId": .int(Int(stored.id))])
+                found.append((seen.line, error))
             }
         }
         return found.sorted { $0.line < $1.line }
@@ -84,5 +85,27 @@ struct ImportGlobalIDs {
             .globalIDConflict,
             "ID global \(text) sudah dipakai \(holder) dengan isi lain; baris ini tidak disimpan. Satu respons punya satu ID global: periksa apakah isi baris diubah setelah diekspor, atau kosongkan kolom idGlobal agar dicatat sebagai respons baru.",
             field: "idGlobal", details: details)
+    }
+}
+
+extension SKMService {
+    /// Rows recognised by their global id whose content differs from the stored response: each becomes a
+    /// row error (not a duplicate); unless `skipInvalid`, `rollback` is called and nothing is stored.
+    func refuseChangedRows(
+        _ conflicts: [(line: Int, error: SKMError)], rows: any ImportRows, into report: inout ImportReport,
+        options: ImportOptions, rollback: () -> Void
+    ) {
+        guard !conflicts.isEmpty else { return }
+        for conflict in conflicts {
+            report.invalidRows += 1
+            report.duplicates = max(0, report.duplicates - 1)
+            if report.errors.count < ImportReport.errorLimit {
+                report.errors.append(
+                    ImportRowError(
+                        row: conflict.line, column: rows.column(for: "idGlobal", questionnaire: nil), error: conflict.error))
+            }
+        }
+        report.errors.sort { $0.row < $1.row }
+        if !options.skipInvalid { rollback() }
     }
 }
