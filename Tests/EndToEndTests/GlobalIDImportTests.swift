@@ -38,6 +38,9 @@ import Testing
         #expect(back.json["stored"] == 0)
         #expect(back.json["duplicates"] == 3)
         #expect(try skm.storedCount() == 3)
+        let said = try skm.run(["import", out, "--again"])
+        #expect(said.stdout.contains("0 disimpan, 3 sudah ada (client id atau ID global sama)"), "\(said.stdout)")
+        #expect(try skm.storedCount() == 3)
     }
 
     @Test(arguments: ["csv", "xlsx", "jsonl"])

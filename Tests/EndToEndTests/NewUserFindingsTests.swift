@@ -120,7 +120,7 @@ import Testing
         #expect(try skm.run(["import", path, "--json"]).json["visits"] == 2)
         let again = try skm.run(["import", path])
         #expect(again.status == 0)
-        #expect(again.stdout.contains("1 sudah ada (client id sama)"), "\(again.stdout)")
+        #expect(again.stdout.contains("1 sudah ada (client id atau ID global sama)"), "\(again.stdout)")
         #expect(again.stdout.contains("1 baris dilewati: isinya sama persis"), "\(again.stdout)")
         let json = try skm.run(["import", path, "--json"]).json
         #expect(json["stored"] == 0 && json["duplicates"] == 1 && json["skipped"] == 1, "\(json)")

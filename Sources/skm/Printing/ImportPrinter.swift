@@ -22,7 +22,7 @@ enum ImportPrinter {
         } else if r.committed {
             let batch = r.batch.map { " (batch #\($0))" } ?? ""
             console.line(
-                "Dibaca \(read) baris\(batch): \(IndonesianNumber.format(r.stored)) disimpan, \(IndonesianNumber.format(r.duplicates)) sudah ada (client id sama), \(IndonesianNumber.format(r.invalidRows)) tidak sah."
+                "Dibaca \(read) baris\(batch): \(IndonesianNumber.format(r.stored)) disimpan, \(IndonesianNumber.format(r.duplicates)) sudah ada (client id atau ID global sama), \(IndonesianNumber.format(r.invalidRows)) tidak sah."
             )
             if r.visits > 0 {
                 console.line(
