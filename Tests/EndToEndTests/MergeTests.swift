@@ -269,6 +269,32 @@ import Testing
         #expect(try skm.run(["unit", "list", "--json", "--db", c]).json.arrayValue?.count == 0)
     }
 
+    /// The room a merge reserves for a source's ids comes from the source file (its highest
+    /// response id), so a damaged source claiming an id near 2^62 must not make skm reserve room
+    /// for that many: the merge goes through with every row, as for any other source.
+    @Test func aSourceWithAHugeResponseIDMergesWithoutReservingForIt() throws {
+        let skm = SKMProcess()
+        defer { skm.cleanUp() }
+        let a = skm.directory + "/a.sqlite"
+        let c = skm.directory + "/c.sqlite"
+        try registry(skm, a, pkm: false)
+        #expect(
+            try skm.run(["import", try skm.write("a.csv", Self.rows(50, seed: 8, places: Self.placesA)), "--db", a]).status == 0
+        )
+        let script = """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("UPDATE responses SET id = 4611686018427387904 WHERE id = 50")
+            c.commit()
+            """
+        let changed = try skm.run(["__python__", "-c", script, a], input: "", environment: [:], python: true)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        let merged = try skm.run(["merge", a, "--db", c, "--json"])
+        #expect(merged.status == 0, "\(merged.stdout) \(merged.stderr)")
+        #expect(try count(skm, c) == 50)
+        #expect(try figures(skm, c) == figures(skm, a))
+    }
+
     /// Refused sources, each with its code, and nothing created or changed.
     @Test func refusedSourcesHaveTheirOwnCodes() throws {
         let skm = SKMProcess()

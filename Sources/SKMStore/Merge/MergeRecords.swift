@@ -121,10 +121,15 @@ public struct KnownIDs {
     /// True when a response with this global id is stored here (voided or not).
     package func hasResponse(_ id: GlobalID) -> Bool { responses.contains(id) }
 
-    /// Makes room for `additional` more response ids (one source's), so the set grows once.
+    /// Makes room for `additional` more response ids (one source's), so the set grows once. The
+    /// figure comes from the source file, so it is capped (`reserveLimit`): a damaged or hostile
+    /// source claiming 10^18 rows reserves no more than that, and a real one past it grows as needed.
     mutating func reserve(additional: Int) {
-        responses.reserveCapacity(responses.count + max(0, additional))
+        responses.reserveCapacity(responses.count + min(max(0, additional), Self.reserveLimit))
     }
+
+    /// The most ids one `reserve` makes room for (about 64 MB of set).
+    static let reserveLimit = 1 << 22
 
     /// Takes out the ids a source added when that source was not committed after all.
     mutating func remove(_ added: AddedIDs) {
