@@ -243,26 +243,31 @@ import Testing
         #expect(try count(skm, d) == 1)
     }
 
+    /// Source A (counter A's registry, `rows` imported rows) changed behind skm's back by `sql`
+    /// (Python's sqlite3, as a damaged or hand-edited file would be); returns its path.
+    func damagedSource(_ skm: SKMProcess, rows: Int, seed: Int, sql: [String]) throws -> String {
+        let a = skm.directory + "/a.sqlite"
+        try registry(skm, a, pkm: false)
+        #expect(
+            try skm.run(["import", try skm.write("a.csv", Self.rows(rows, seed: seed, places: Self.placesA)), "--db", a]).status
+                == 0)
+        let script =
+            "import sqlite3, sys, json\nc = sqlite3.connect(sys.argv[1])\nfor s in json.loads(sys.argv[2]): c.execute(s)\nc.commit()\n"
+        let statements = "[" + sql.map { "\"" + $0 + "\"" }.joined(separator: ",") + "]"
+        let changed = try skm.run(["__python__", "-c", script, a, statements], input: "", environment: [:], python: true)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        return a
+    }
+
     /// A source row that cannot be read, late in the source (after several batches were
     /// written): the source stops with `database_corrupt`, nothing of it is stored.
     @Test func anUnreadableRowLateInTheSourceStoresNothing() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
-        let a = skm.directory + "/a.sqlite"
+        let a = try damagedSource(
+            skm, rows: 2000, seed: 6,
+            sql: ["DROP TRIGGER responses_uuid_fixed", "UPDATE responses SET uuid = 'bukan-id' WHERE id = 1800"])
         let c = skm.directory + "/c.sqlite"
-        try registry(skm, a, pkm: false)
-        #expect(
-            try skm.run(["import", try skm.write("a.csv", Self.rows(2000, seed: 6, places: Self.placesA)), "--db", a]).status == 0
-        )
-        let script = """
-            import sqlite3, sys
-            c = sqlite3.connect(sys.argv[1])
-            c.execute("DROP TRIGGER responses_uuid_fixed")
-            c.execute("UPDATE responses SET uuid = 'bukan-id' WHERE id = 1800")
-            c.commit()
-            """
-        let broke = try skm.run(["__python__", "-c", script, a], input: "", environment: [:], python: true)
-        #expect(broke.status == 0, "\(broke.stderr)")
         let refused = try skm.run(["merge", a, "--db", c, "--json"])
         #expect(refused.json["error"]?["code"] == "database_corrupt", "\(refused.stdout)")
         #expect(try count(skm, c) == 0)
@@ -275,20 +280,8 @@ import Testing
     @Test func aSourceWithAHugeResponseIDMergesWithoutReservingForIt() throws {
         let skm = SKMProcess()
         defer { skm.cleanUp() }
-        let a = skm.directory + "/a.sqlite"
+        let a = try damagedSource(skm, rows: 50, seed: 8, sql: ["UPDATE responses SET id = 4611686018427387904 WHERE id = 50"])
         let c = skm.directory + "/c.sqlite"
-        try registry(skm, a, pkm: false)
-        #expect(
-            try skm.run(["import", try skm.write("a.csv", Self.rows(50, seed: 8, places: Self.placesA)), "--db", a]).status == 0
-        )
-        let script = """
-            import sqlite3, sys
-            c = sqlite3.connect(sys.argv[1])
-            c.execute("UPDATE responses SET id = 4611686018427387904 WHERE id = 50")
-            c.commit()
-            """
-        let changed = try skm.run(["__python__", "-c", script, a], input: "", environment: [:], python: true)
-        #expect(changed.status == 0, "\(changed.stderr)")
         let merged = try skm.run(["merge", a, "--db", c, "--json"])
         #expect(merged.status == 0, "\(merged.stdout) \(merged.stderr)")
         #expect(try count(skm, c) == 50)
